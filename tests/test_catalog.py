@@ -1,0 +1,575 @@
+"""Tests for ranges.catalog: the shipped weapon catalog, its validation and lookups."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from ranges.catalog import (
+    DEFAULT_CATALOG_PATH,
+    PLATFORMS,
+    STATUSES,
+    Source,
+    Weapon,
+    get_weapon,
+    load_catalog,
+    sources_line,
+)
+from ranges.errors import DataError, RangesError, UnknownNameError
+
+EXPECTED_IDS = {
+    "atacms-m39",
+    "atacms-m39a1",
+    "atacms-m57",
+    "gmlrs",
+    "glsdb",
+    "storm-shadow",
+    "taurus",
+    "neptune",
+    "iskander-m",
+    "kn-23",
+    "kh-101",
+    "kalibr",
+    "shahed-136",
+}
+
+# (min km, max km, platform, status) from the published figures the catalog must carry.
+EXPECTED_FIGURES = {
+    "atacms-m39": (25, 165, "ground", "in-ukrainian-service"),
+    "atacms-m39a1": (70, 300, "ground", "in-ukrainian-service"),
+    "atacms-m57": (70, 300, "ground", "in-ukrainian-service"),
+    "gmlrs": (15, 70, "ground", "in-ukrainian-service"),
+    "glsdb": (0, 150, "ground", "in-ukrainian-service"),
+    "storm-shadow": (0, 250, "air", "in-ukrainian-service"),
+    "taurus": (0, 500, "air", "not-supplied"),
+    "neptune": (0, 280, "ground", "in-ukrainian-service"),
+    "iskander-m": (50, 500, "ground", "russian"),
+    "kn-23": (0, 690, "ground", "north-korean"),
+    "kh-101": (0, 2500, "air", "russian"),
+    "kalibr": (0, 1500, "sea", "russian"),
+    "shahed-136": (0, 2000, "ground", "russian"),
+}
+
+
+# --- helpers: write small catalogs --------------------------------------------------------
+
+
+def _toml_value(value: object) -> str:
+    """Serialise the few value types these tests need as inline TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if isinstance(value, float) and math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)  # a JSON string is a valid TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+_DROP = object()  # pass as an override to leave a field out
+
+
+def _entry(**overrides: object) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "id": "gmlrs",
+        "name": "GMLRS M30/M31",
+        "family": "GMLRS",
+        "operator": "Ukraine",
+        "status": "in-ukrainian-service",
+        "platform": "ground",
+        "launcher": "HIMARS / M270",
+        "min_range_km": 15,
+        "max_range_km": 70,
+        "note": "Test entry.",
+        "sources": [
+            {"publisher": "Lockheed Martin", "title": "Guided MLRS (GMLRS)", "date": "2024"}
+        ],
+    }
+    entry.update(overrides)
+    return {k: v for k, v in entry.items() if v is not _DROP}
+
+
+def _write(tmp_path: Path, *entries: dict[str, object], name: str = "weapons.toml") -> Path:
+    lines = ["# test catalog"]
+    for entry in entries:
+        lines.append("")
+        lines.append("[[weapon]]")
+        lines.extend(f"{key} = {_toml_value(value)}" for key, value in entry.items())
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _load_error(path: Path) -> str:
+    with pytest.raises(DataError) as info:
+        load_catalog(path)
+    return str(info.value)
+
+
+def _assert_names(message: str, path: Path, entry: str, field: str | None) -> None:
+    assert str(path) in message, message
+    assert entry in message, message
+    if field is not None:
+        assert f"field {field!r}" in message, message
+
+
+# --- the shipped catalog ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalog() -> tuple[Weapon, ...]:
+    return load_catalog()
+
+
+def test_shipped_catalog_loads_from_default_path(catalog):
+    assert DEFAULT_CATALOG_PATH.name == "weapons.toml"
+    assert DEFAULT_CATALOG_PATH.parent.name == "data"
+    assert catalog and all(isinstance(w, Weapon) for w in catalog)
+
+
+def test_shipped_catalog_loads_independent_of_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert {w.id for w in load_catalog()} >= EXPECTED_IDS
+
+
+def test_shipped_catalog_has_every_required_weapon_id(catalog):
+    assert EXPECTED_IDS <= {w.id for w in catalog}
+
+
+def test_shipped_catalog_has_no_bare_atacms_alias(catalog):
+    assert "atacms" not in {w.id for w in catalog}
+
+
+@pytest.mark.parametrize("weapon_id", sorted(EXPECTED_FIGURES))
+def test_shipped_figures_match_published_ranges(catalog, weapon_id):
+    weapon = {w.id: w for w in catalog}[weapon_id]
+    min_km, max_km, platform, status = EXPECTED_FIGURES[weapon_id]
+    assert (weapon.min_range_km, weapon.max_range_km) == (min_km, max_km)
+    assert weapon.platform == platform
+    assert weapon.status == status
+
+
+def test_every_shipped_weapon_cites_a_complete_source(catalog):
+    for weapon in catalog:
+        assert weapon.sources, weapon.id
+        for source in weapon.sources:
+            assert source.publisher and source.title and source.date, weapon.id
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", source.date), weapon.id
+
+
+def test_every_shipped_weapon_has_an_honest_note_and_valid_enums(catalog):
+    for weapon in catalog:
+        assert len(weapon.note) > 20, weapon.id
+        assert weapon.status in STATUSES
+        assert weapon.platform in PLATFORMS
+        assert 0 <= weapon.min_range_km < weapon.max_range_km
+
+
+def test_atacms_300_km_entries_cite_reuters_november_2024(catalog):
+    by_id = {w.id: w for w in catalog}
+    for weapon_id in ("atacms-m39a1", "atacms-m57"):
+        reuters = [s for s in by_id[weapon_id].sources if s.publisher == "Reuters"]
+        assert reuters and reuters[0].date == "2024-11-17"
+        assert "300 km" in by_id[weapon_id].note
+
+
+def test_storm_shadow_cites_uk_statement_and_notes_export_figure(catalog):
+    weapon = {w.id: w for w in catalog}["storm-shadow"]
+    assert any(s.date == "2023-05-11" for s in weapon.sources)
+    assert "250 km" in weapon.note
+
+
+def test_shahed_note_states_the_open_source_spread(catalog):
+    note = {w.id: w for w in catalog}["shahed-136"].note
+    assert "1,800" in note and "2,500" in note
+
+
+# --- Weapon properties ------------------------------------------------------------------
+
+
+def test_side_groups_statuses_into_two_camps(catalog):
+    by_id = {w.id: w for w in catalog}
+    assert by_id["atacms-m57"].side == "Ukraine and partners"
+    assert by_id["taurus"].side == "Ukraine and partners"
+    assert by_id["iskander-m"].side == "Russia and North Korea"
+    assert by_id["kn-23"].side == "Russia and North Korea"
+
+
+def test_label_shows_name_and_max_range():
+    assert get_weapon("atacms-m57").label == "ATACMS M57 (unitary) – 300 km"
+    assert get_weapon("kh-101").label == "Kh-101 – 2,500 km"
+
+
+def test_to_dict_is_json_serialisable_with_all_fields(catalog):
+    for weapon in catalog:
+        data = json.loads(json.dumps(weapon.to_dict()))
+        for field in (
+            "id",
+            "name",
+            "family",
+            "operator",
+            "status",
+            "platform",
+            "launcher",
+            "min_range_km",
+            "max_range_km",
+            "note",
+            "side",
+        ):
+            assert field in data, field
+        assert data["id"] == weapon.id
+        assert data["max_range_km"] == weapon.max_range_km
+        assert data["side"] == weapon.side
+        assert data["sources"] == [
+            {"publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url}
+            for s in weapon.sources
+        ]
+
+
+def test_weapon_is_immutable():
+    weapon = get_weapon("gmlrs")
+    with pytest.raises(AttributeError):
+        weapon.max_range_km = 1000  # type: ignore[misc]
+
+
+# --- validation: file level ---------------------------------------------------------------
+
+
+def test_missing_file_raises_data_error_naming_the_file(tmp_path):
+    path = tmp_path / "nope.toml"
+    message = _load_error(path)
+    assert str(path) in message and "cannot read" in message
+
+
+def test_directory_instead_of_file_raises_data_error(tmp_path):
+    assert str(tmp_path) in _load_error(tmp_path)
+
+
+def test_bad_toml_raises_data_error_with_file_and_toml_line(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text('[[weapon]]\nid = "gmlrs"\nname = unquoted text\n', encoding="utf-8")
+    message = _load_error(path)
+    assert str(path) in message
+    assert "not valid TOML" in message
+    assert "line 3" in message
+
+
+def test_non_utf8_file_raises_data_error(tmp_path):
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('[[weapon]]\nname = "caf\xe9"\n'.encode("latin-1"))
+    message = _load_error(path)
+    assert str(path) in message and "UTF-8" in message
+
+
+def test_catalog_without_weapons_is_rejected(tmp_path):
+    path = tmp_path / "empty.toml"
+    path.write_text("# nothing\n", encoding="utf-8")
+    assert "no [[weapon]]" in _load_error(path)
+
+
+def test_unknown_top_level_key_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry())
+    path.write_text('title = "x"\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
+    message = _load_error(path)
+    assert "'title'" in message and str(path) in message
+
+
+def test_data_error_is_a_ranges_error():
+    assert issubclass(DataError, RangesError)
+
+
+# --- validation: entries ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["id", "name", "status", "platform", "max_range_km", "sources"])
+def test_missing_field_names_file_entry_and_field(tmp_path, field):
+    path = _write(tmp_path, _entry(), _entry(**{"id": "glsdb", field: _DROP}))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #2", field)
+    assert "missing" in message
+
+
+def test_missing_field_message_includes_entry_id_when_known(tmp_path):
+    path = _write(tmp_path, _entry(id="glsdb", note=_DROP))
+    _assert_names(_load_error(path), path, "weapon #1 'glsdb'", "note")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", 5),
+        ("id", ["gmlrs"]),
+        ("note", True),
+        ("min_range_km", "15"),
+        ("max_range_km", "70 km"),
+        ("max_range_km", True),
+        ("min_range_km", False),
+        ("sources", "Lockheed Martin"),
+    ],
+)
+def test_wrong_type_names_file_entry_and_field(tmp_path, field, value):
+    path = _write(tmp_path, _entry(**{field: value}))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1", field)
+    assert "must be" in message
+
+
+def test_boolean_range_is_not_accepted_as_a_number(tmp_path):
+    path = _write(tmp_path, _entry(min_range_km=0, max_range_km=True))
+    message = _load_error(path)
+    assert "must be a number" in message and "boolean" in message
+
+
+def test_empty_string_field_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(launcher="   "))
+    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", "launcher")
+
+
+def test_unknown_status_lists_allowed_values(tmp_path):
+    path = _write(tmp_path, _entry(status="ukrainian"))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "status")
+    assert "'ukrainian'" in message
+    for status in STATUSES:
+        assert status in message
+
+
+def test_unknown_platform_lists_allowed_values(tmp_path):
+    path = _write(tmp_path, _entry(platform="space"))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "platform")
+    assert "ground, air, sea" in message and "'space'" in message
+
+
+@pytest.mark.parametrize("bad_id", ["GMLRS", "gm lrs", "gmlrs_m31", "-gmlrs", "gmlrs-", "gm--lrs"])
+def test_id_that_is_not_a_slug_is_rejected(tmp_path, bad_id):
+    path = _write(tmp_path, _entry(id=bad_id))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1", "id")
+    assert "slug" in message and repr(bad_id) in message
+
+
+def test_duplicate_id_names_both_entries(tmp_path):
+    path = _write(tmp_path, _entry(), _entry(id="glsdb"), _entry())
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #3 'gmlrs'", "id")
+    assert "duplicate" in message and "weapon #1" in message
+
+
+def test_negative_min_range_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(min_range_km=-1))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "min_range_km")
+    assert ">= 0" in message and "-1" in message
+
+
+@pytest.mark.parametrize("max_km", [10, 15, 15.0])
+def test_max_not_above_min_is_rejected_with_both_values(tmp_path, max_km):
+    path = _write(tmp_path, _entry(min_range_km=15, max_range_km=max_km))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "max_range_km")
+    assert "> min_range_km (15)" in message and f"got {max_km:g}" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("max_range_km", math.inf), ("max_range_km", math.nan), ("min_range_km", math.nan)],
+)
+def test_non_finite_range_is_rejected(tmp_path, field, value):
+    path = _write(tmp_path, _entry(**{field: value}))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", field)
+    assert "finite" in message
+
+
+def test_max_range_above_20000_km_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(max_range_km=20_001))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "max_range_km")
+    assert "20,000" in message
+
+
+def test_max_range_of_exactly_20000_km_is_accepted(tmp_path):
+    path = _write(tmp_path, _entry(max_range_km=20_000))
+    assert load_catalog(path)[0].max_range_km == 20_000.0
+
+
+def test_empty_sources_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(sources=[]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources")
+    assert "at least one source" in message
+
+
+@pytest.mark.parametrize("missing", ["publisher", "title", "date"])
+def test_source_missing_required_field_is_rejected(tmp_path, missing):
+    source = {"publisher": "Reuters", "title": "A title", "date": "2024-11-17"}
+    del source[missing]
+    path = _write(
+        tmp_path, _entry(sources=[{"publisher": "X", "title": "Y", "date": "2024"}, source])
+    )
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", f"sources[1].{missing}")
+
+
+@pytest.mark.parametrize("bad_date", ["17/11/2024", "2024-13", "2024-02-30", "24", "2024-1-5"])
+def test_source_date_must_be_iso_year_month_or_day(tmp_path, bad_date):
+    source = {"publisher": "Reuters", "title": "A title", "date": bad_date}
+    path = _write(tmp_path, _entry(sources=[source]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].date")
+    assert repr(bad_date) in message
+
+
+def test_unquoted_toml_date_is_rejected_with_a_hint(tmp_path):
+    path = tmp_path / "weapons.toml"
+    text = _write(tmp_path, _entry()).read_text(encoding="utf-8")
+    path.write_text(text.replace('date = "2024"', "date = 2024-11-17"), encoding="utf-8")
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].date")
+    assert "quoted" in message
+
+
+@pytest.mark.parametrize("good_date", ["2024", "2024-11", "2024-11-17"])
+def test_source_date_accepts_year_month_or_full_date(tmp_path, good_date):
+    source = {"publisher": "Reuters", "title": "A title", "date": good_date}
+    path = _write(tmp_path, _entry(sources=[source]))
+    assert load_catalog(path)[0].sources == (Source("Reuters", "A title", good_date),)
+
+
+def test_source_url_is_optional_and_kept_when_given(tmp_path):
+    source = {"publisher": "R", "title": "T", "date": "2024", "url": "https://example.org/a"}
+    path = _write(tmp_path, _entry(sources=[source]))
+    assert load_catalog(path)[0].sources[0].url == "https://example.org/a"
+
+
+def test_source_url_must_be_http(tmp_path):
+    source = {"publisher": "R", "title": "T", "date": "2024", "url": "example.org"}
+    path = _write(tmp_path, _entry(sources=[source]))
+    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", "sources[0].url")
+
+
+def test_unknown_weapon_field_is_rejected_listing_allowed_fields(tmp_path):
+    path = _write(tmp_path, _entry(range_km=300))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "range_km")
+    assert "unknown field" in message and "max_range_km" in message
+
+
+def test_unknown_source_field_is_rejected(tmp_path):
+    source = {"publisher": "R", "title": "T", "date": "2024", "quote": "x"}
+    path = _write(tmp_path, _entry(sources=[source]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].quote")
+    assert "unknown field" in message
+
+
+def test_error_message_gives_line_of_the_weapon_table(tmp_path):
+    path = _write(tmp_path, _entry(), _entry(id="glsdb", max_range_km=1))
+    header_lines = [
+        n for n, line in enumerate(path.read_text().splitlines(), 1) if line == "[[weapon]]"
+    ]
+    message = _load_error(path)
+    assert f"line {header_lines[1]}, weapon #2 'glsdb'" in message
+
+
+def test_valid_small_catalog_loads_with_floats_and_stripped_text(tmp_path):
+    path = _write(tmp_path, _entry(name="  GMLRS  ", min_range_km=15, max_range_km=70.5))
+    (weapon,) = load_catalog(path)
+    assert weapon.name == "GMLRS"
+    assert isinstance(weapon.min_range_km, float) and weapon.max_range_km == 70.5
+    assert weapon.label == "GMLRS – 70.5 km"
+
+
+def test_load_catalog_accepts_str_path(tmp_path):
+    path = _write(tmp_path, _entry())
+    assert load_catalog(str(path))[0].id == "gmlrs"
+
+
+# --- get_weapon ---------------------------------------------------------------------------
+
+
+def test_get_weapon_is_case_insensitive_and_strips_whitespace():
+    assert get_weapon("  ATACMS-M57\n").id == "atacms-m57"
+
+
+def test_get_weapon_searches_a_given_catalog(tmp_path):
+    custom = load_catalog(_write(tmp_path, _entry(id="test-rocket")))
+    assert get_weapon("test-rocket", custom).id == "test-rocket"
+    with pytest.raises(UnknownNameError):
+        get_weapon("gmlrs", custom)
+
+
+def test_unknown_atacms_suggests_all_three_variants():
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon("atacms")
+    assert info.value.suggestions[:3] == ["atacms-m39", "atacms-m39a1", "atacms-m57"]
+    assert "'atacms'" in str(info.value)
+
+
+def test_unknown_storm_suggests_storm_shadow():
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon("storm")
+    assert info.value.suggestions == ["storm-shadow"]
+    assert "storm-shadow" in str(info.value)
+
+
+def test_name_typed_instead_of_id_suggests_the_id():
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon("Storm Shadow")
+    assert "storm-shadow" in info.value.suggestions
+
+
+@pytest.mark.parametrize(("query", "expected"), [("hwasong", "kn-23"), ("Geran", "shahed-136")])
+def test_part_of_weapon_name_suggests_its_id(query, expected):
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon(query)
+    assert expected in info.value.suggestions
+
+
+def test_misspelt_id_suggests_close_match():
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon("kh101")
+    assert info.value.suggestions[0] == "kh-101"
+
+
+def test_hopeless_id_lists_known_ids_without_suggestions():
+    with pytest.raises(UnknownNameError) as info:
+        get_weapon("zzzzzz")
+    assert info.value.suggestions == []
+    assert "'zzzzzz'" in str(info.value) and "gmlrs" in str(info.value)
+
+
+def test_unknown_weapon_error_is_a_lookup_and_value_error():
+    with pytest.raises(LookupError):
+        get_weapon("no-such-weapon")
+    with pytest.raises(ValueError):
+        get_weapon("no-such-weapon")
+
+
+def test_get_weapon_rejects_non_string_id():
+    with pytest.raises(TypeError, match="weapon_id"):
+        get_weapon(57)  # type: ignore[arg-type]
+
+
+# --- sources_line -------------------------------------------------------------------------
+
+
+def test_sources_line_joins_distinct_publishers_sorted():
+    weapons = [get_weapon("atacms-m57"), get_weapon("gmlrs"), get_weapon("atacms-m39a1")]
+    assert sources_line(weapons) == "CSIS Missile Threat, Lockheed Martin, Reuters"
+
+
+def test_sources_line_of_nothing_is_empty():
+    assert sources_line([]) == ""

@@ -1,0 +1,374 @@
+"""Tests for the shipped data files and :mod:`ranges.geodata`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, box
+
+from ranges.errors import DataError
+from ranges.geodata import (
+    DEFAULT_DATA_DIR,
+    LAYER_FILES,
+    OCCUPIED_STATUS,
+    REQUIRED_COLUMNS,
+    GeoData,
+    attribution,
+    load_geodata,
+    read_places,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+THEATRE = box(10.0, 35.0, 60.0, 70.0)
+SIMFEROPOL = Point(34.10, 44.95)  # lon, lat
+
+
+@pytest.fixture(scope="module")
+def geo() -> GeoData:
+    return load_geodata()
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ------------------------------------------------------------------ schema
+
+
+@pytest.mark.parametrize("layer", ["countries", "regions", "cities", "airfields", "places"])
+def test_every_layer_has_its_columns_and_wgs84(geo, layer):
+    gdf = getattr(geo, layer)
+    missing = [c for c in REQUIRED_COLUMNS[layer] if c not in gdf.columns]
+    assert not missing
+    assert gdf.crs.to_epsg() == 4326
+    assert not gdf.geometry.is_empty.any()
+    assert gdf.geometry.is_valid.all()
+
+
+def test_polygon_layers_hold_polygons_and_point_layers_points(geo):
+    for layer in ("countries", "regions"):
+        assert set(getattr(geo, layer).geom_type) <= {"Polygon", "MultiPolygon"}
+    for layer in ("cities", "airfields", "places"):
+        assert set(getattr(geo, layer).geom_type) == {"Point"}
+
+
+@pytest.mark.parametrize(
+    ("layer", "low", "high"),
+    [
+        ("countries", 40, 60),
+        ("regions", 1000, 2000),
+        ("cities", 3000, 8000),
+        ("airfields", 1000, 3000),
+        ("places", 25, 500),
+    ],
+)
+def test_layer_row_counts_are_plausible(geo, layer, low, high):
+    assert low <= len(getattr(geo, layer)) <= high
+
+
+@pytest.mark.parametrize(
+    ("layer", "column"),
+    [
+        ("countries", "iso_a3"),
+        ("regions", "region_id"),
+        ("cities", "geonameid"),
+        ("airfields", "icao"),
+        ("places", "place_id"),
+    ],
+)
+def test_layer_ids_are_unique_and_non_empty(geo, layer, column):
+    ids = getattr(geo, layer)[column]
+    assert ids.is_unique
+    assert (ids.astype(str).str.len() > 0).all()
+
+
+def test_all_features_lie_in_the_theatre_box(geo):
+    for layer in ("countries", "regions", "cities", "airfields", "places"):
+        gdf = getattr(geo, layer)
+        assert gdf.geometry.within(THEATRE.buffer(1e-9)).all(), layer
+
+
+# ----------------------------------------------------------------- regions
+
+
+@pytest.mark.parametrize(
+    ("region_id", "name_uk", "country"),
+    [
+        ("RU-KRS", "Курська область", "RUS"),
+        ("UA-59", "Сумська область", "UKR"),
+        ("RU-BEL", "Бєлгородська область", "RUS"),
+        ("UA-63", "Харківська область", "UKR"),
+    ],
+)
+def test_border_regions_present_with_ukrainian_names(geo, region_id, name_uk, country):
+    regions = geo.regions.set_index("region_id")
+    assert regions.loc[region_id, "name_uk"] == name_uk
+    assert regions.loc[region_id, "country"] == country
+    assert regions.loc[region_id, "status"] == ""
+
+
+@pytest.mark.parametrize("region_id", ["UA-43", "UA-40"])
+def test_crimea_and_sevastopol_shown_as_ukraine_with_occupied_status(geo, region_id):
+    row = geo.regions.set_index("region_id").loc[region_id]
+    assert row["country"] == "UKR"
+    assert row["country_name_en"] == "Ukraine"
+    assert row["status"] == OCCUPIED_STATUS == "occupied by Russia since 2014"
+
+
+def test_only_crimea_and_sevastopol_carry_a_status_in_shipped_regions(geo):
+    flagged = set(geo.regions.loc[geo.regions["status"] != "", "region_id"])
+    assert flagged == {"UA-43", "UA-40"}
+
+
+def test_every_region_has_ukrainian_and_english_names(geo):
+    assert (geo.regions["name_uk"].str.len() > 0).all()
+    assert (geo.regions["name_en"].str.len() > 0).all()
+
+
+def test_moscow_iso_codes_are_city_mow_and_oblast_mos(geo):
+    regions = geo.regions.set_index("region_id")
+    assert regions.loc["RU-MOW", "type"] == "federal city"
+    assert regions.loc["RU-MOS", "type"] == "oblast"
+
+
+def test_region_label_points_lie_inside_their_polygons(geo):
+    points = [
+        Point(x, y) for x, y in zip(geo.regions["label_lon"], geo.regions["label_lat"], strict=True)
+    ]
+    inside = [g.covers(p) for g, p in zip(geo.regions.geometry, points, strict=True)]
+    assert all(inside)
+
+
+# --------------------------------------------------------------- countries
+
+
+def test_countries_layer_puts_simferopol_in_ukraine_not_russia(geo):
+    holders = geo.countries[geo.countries.geometry.contains(SIMFEROPOL)]
+    assert list(holders["iso_a3"]) == ["UKR"]
+
+
+def test_countries_and_regions_agree_on_ukraine_and_russia(geo):
+    countries = geo.countries.set_index("iso_a3").geometry
+    for iso in ("UKR", "RUS"):
+        regs = geo.regions[geo.regions["country"] == iso]
+        points = [Point(x, y) for x, y in zip(regs["label_lon"], regs["label_lat"], strict=True)]
+        # Label points of the country's regions fall in (or within ~5 km of) its polygon.
+        far = [r for r, p in zip(regs["region_id"], points, strict=True)
+               if countries[iso].distance(p) > 0.05]  # fmt: skip
+        assert not far, f"{iso}: {far}"
+
+
+def test_countries_have_ukrainian_names(geo):
+    countries = geo.countries.set_index("iso_a3")
+    assert countries.loc["UKR", "name_uk"] == "Україна"
+    assert countries.loc["RUS", "name_en"] == "Russia"
+
+
+# ------------------------------------------------------------------ points
+
+
+def test_every_city_has_population_and_valid_coordinates(geo):
+    cities = geo.cities
+    assert (cities["population"] >= 15_000).all()
+    assert cities["lon"].between(10, 60).all() and cities["lat"].between(35, 70).all()
+    assert (cities.geometry.x.round(6) == cities["lon"].round(6)).all()
+    assert (cities.geometry.y.round(6) == cities["lat"].round(6)).all()
+
+
+def test_crimean_cities_are_ukrainian_with_occupied_status(geo):
+    cities = geo.cities.set_index("geonameid")
+    for gid in (693805, 694423, 706524):  # Simferopol, Sevastopol, Kerch
+        assert cities.loc[gid, "country"] == "UKR"
+        assert cities.loc[gid, "status"] == OCCUPIED_STATUS
+
+
+def test_city_alternate_names_include_old_transliterations(geo):
+    cities = geo.cities.set_index("geonameid")
+    assert "Kiev" in cities.loc[703448, "alt_names"].split(";")
+    assert "Kharkov" in cities.loc[706483, "alt_names"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("icao", "word"),
+    [
+        ("URRM", "Morozovsk"),
+        ("XWSG", "Engels"),
+        ("UUOK", "Kursk"),
+        ("UUOB", "Belgorod"),
+        ("UUOL", "Lipetsk"),
+        ("UKFI", "Saki"),
+        ("URFB", "Sevastopol"),
+    ],
+)
+def test_named_air_bases_are_in_airfields(geo, icao, word):
+    row = geo.airfields.set_index("icao").loc[icao]
+    assert word in row["name"] or word in row["city"]
+
+
+def test_crimean_airfields_are_ukrainian_with_occupied_status(geo):
+    fields = geo.airfields.set_index("icao")
+    for icao in ("UKFI", "URFB", "UKFF"):
+        assert fields.loc[icao, "country"] == "UKR"
+        assert fields.loc[icao, "status"] == OCCUPIED_STATUS
+
+
+# ------------------------------------------------------------------ places
+
+
+def test_every_place_has_a_source_and_valid_coordinates(geo):
+    places = geo.places
+    assert (places["source"].str.strip().str.len() > 0).all()
+    assert places["lat"].between(-90, 90).all() and places["lon"].between(-180, 180).all()
+    assert set(places["country"]) <= set(geo.countries["iso_a3"])
+
+
+@pytest.mark.parametrize(
+    "place_id",
+    [
+        "kursk", "sumy", "sudzha", "kurchatov", "kursk-npp", "kyiv", "kharkiv", "chernihiv",
+        "belgorod", "bryansk", "voronezh", "moscow", "lgov", "rylsk", "glushkovo", "korenevo",
+        "oryol", "lipetsk", "engels-2", "morozovsk", "donetsk", "luhansk", "zaporizhzhia",
+        "kherson", "sevastopol", "kerch-bridge", "pokrovsk", "toretsk",
+    ],
+)  # fmt: skip
+def test_news_locations_are_in_places(geo, place_id):
+    assert place_id in set(geo.places["place_id"])
+
+
+def test_places_citing_geonames_match_the_cities_layer(geo):
+    cities = geo.cities.set_index("geonameid")
+    checked = 0
+    for row in geo.places.itertuples():
+        if row.source.startswith("GeoNames id ") and int(row.source.split()[-1]) in cities.index:
+            city = cities.loc[int(row.source.split()[-1])]
+            assert (round(city["lat"], 5), round(city["lon"], 5)) == (
+                round(row.lat, 5),
+                round(row.lon, 5),
+            ), row.place_id
+            checked += 1
+    assert checked >= 15
+
+
+def test_places_citing_airportsdata_match_the_airfields_layer(geo):
+    fields = geo.airfields.set_index("icao")
+    for place_id, icao in (("engels-2", "XWSG"), ("morozovsk", "URRM"), ("belbek", "URFB")):
+        place = geo.places.set_index("place_id").loc[place_id]
+        assert icao in place["source"]
+        assert (place["lat"], place["lon"]) == (fields.loc[icao, "lat"], fields.loc[icao, "lon"])
+
+
+def test_read_places_rejects_a_row_without_source(tmp_path):
+    bad = tmp_path / "places.csv"
+    header = ",".join(REQUIRED_COLUMNS["places"])
+    bad.write_text(header + "\nx,X,Х,Х,50.0,30.0,city,UKR,,\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"line 2.*'source'"):
+        read_places(bad)
+
+
+@pytest.mark.parametrize(("lat", "lon", "field"), [("95", "30", "lat"), ("50", "abc", "lon")])
+def test_read_places_rejects_bad_coordinates_naming_line_and_field(tmp_path, lat, lon, field):
+    bad = tmp_path / "places.csv"
+    header = ",".join(REQUIRED_COLUMNS["places"])
+    bad.write_text(header + f"\nx,X,Х,Х,{lat},{lon},city,UKR,,GeoNames id 1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"places.csv, line 2 .*'{field}'"):
+        read_places(bad)
+
+
+# ------------------------------------------------------------------- loader
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    target.mkdir()
+    for name in LAYER_FILES.values():
+        shutil.copy(DATA / name, target / name)
+    return target
+
+
+def test_load_geodata_defaults_to_the_project_data_folder(geo):
+    assert geo.data_dir == DEFAULT_DATA_DIR == DATA
+
+
+def test_missing_data_file_raises_data_error_naming_it(tmp_path):
+    data = _copy_data(tmp_path)
+    (data / "regions.fgb").unlink()
+    with pytest.raises(DataError, match=r"regions\.fgb.*missing"):
+        load_geodata(data)
+
+
+def test_broken_data_file_raises_data_error_naming_it(tmp_path):
+    data = _copy_data(tmp_path)
+    (data / "cities.fgb").write_bytes(b"this is not a FlatGeobuf file")
+    with pytest.raises(DataError, match=r"cities\.fgb"):
+        load_geodata(data)
+
+
+def test_missing_data_folder_raises_data_error(tmp_path):
+    with pytest.raises(DataError, match="does not exist"):
+        load_geodata(tmp_path / "nowhere")
+
+
+def test_load_geodata_is_fast_in_a_fresh_process():
+    code = (
+        "import time, geopandas\n"
+        "from ranges.geodata import load_geodata\n"
+        "t = time.perf_counter(); load_geodata(); print(time.perf_counter() - t)\n"
+    )
+    timings = []
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        timings.append(float(out.stdout.strip().splitlines()[-1]))
+    assert min(timings) <= 0.5, timings
+
+
+def test_attribution_credits_every_source():
+    text = attribution()
+    for credit in ("Natural Earth (public domain)", "GeoNames (CC BY 4.0)", "airportsdata (MIT)"):
+        assert credit in text
+
+
+# ------------------------------------------------------ files and manifest
+
+
+def test_data_folder_stays_under_15_mb():
+    total = sum(p.stat().st_size for p in DATA.rglob("*") if p.is_file())
+    assert total < 15 * 1024 * 1024, total
+
+
+def test_readme_mentions_each_shipped_file():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    shipped = [p.name for p in DATA.iterdir() if p.is_file() and p.name != "README.md"]
+    missing = [name for name in shipped if name not in readme]
+    assert not missing
+
+
+def test_manifest_row_counts_match_shipped_files(geo):
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    by_file = {LAYER_FILES[name]: len(getattr(geo, name)) for name in LAYER_FILES}
+    assert manifest["files"]
+    for name, entry in manifest["files"].items():
+        assert entry["rows"] == by_file[name], name
+        assert entry["bytes"] == (DATA / name).stat().st_size, name
+
+
+def test_manifest_records_the_pinned_package_versions():
+    build = _build_script()
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["packages"]["npm"] == build.NPM_PACKAGES
+    assert manifest["packages"]["pypi"] == build.PY_PACKAGES
+    assert manifest["build"]["simplify_tolerance_m"] == build.SIMPLIFY_TOLERANCE_M
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for name, version in {**build.NPM_PACKAGES, **build.PY_PACKAGES}.items():
+        assert f"{name}@{version}" in readme or f"{name}=={version}" in readme, name
