@@ -435,7 +435,8 @@ def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
     dist = np.full(len(v) - 1, dist_m)
     for _ in range(_MAX_REFINE_ROUNDS):
         lon1, lat1, lon2, lat2 = v[:-1, 0], v[:-1, 1], v[1:, 0], v[1:, 1]
-        az1, az2, seg = GEOD.inv(lon1, lat1, lon2, lat2)
+        az1, back, seg = GEOD.inv(lon1, lat1, lon2, lat2)
+        az2 = back + 180.0  # pyproj gives the azimuth back to the start; we want arrival
         dist = np.full(len(seg), dist_m)
         mlon, mlat, maz = GEOD.fwd(lon1, lat1, az1, seg / 2.0)
         errs = np.zeros(len(seg))
@@ -581,8 +582,38 @@ def _hole(component_xy: np.ndarray, min_m: float, tol_m: float):
     return None if hole.is_empty else hole
 
 
+# Unions of pieces that share edges can leave zero-width slivers (holes or
+# parts of a few square millimetres made of rounding); real holes and parts are
+# never that small at any range this module accepts.
+_SLIVER_DEG2 = 1e-12
+
+
+def _union(geoms):
+    """Union of pieces.  Pieces cut at the antimeridian were shifted by 360
+    degrees, which moves their shared vertices by a rounding error; a snap grid
+    of 1e-9 degrees (0.1 mm) lets them merge instead of leaving cracks."""
+    geoms = [g for g in geoms if g is not None and not g.is_empty]
+    if not geoms:
+        return Polygon()
+    b = shapely.bounds(np.asarray(geoms, dtype=object))
+    if (b[:, 0] <= -180.0).any() or (b[:, 2] >= 180.0).any():
+        return shapely.union_all(geoms, grid_size=1e-9)
+    return shapely.union_all(geoms)
+
+
+def _clean(poly: Polygon) -> Polygon:
+    holes = [r for r in poly.interiors if abs(shapely.area(Polygon(r))) > _SLIVER_DEG2]
+    if len(holes) == len(poly.interiors):
+        return poly
+    return Polygon(poly.exterior, holes)
+
+
 def _as_multipolygon(geom) -> Polygon | MultiPolygon:
-    polys = [p for p in _parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    polys = [
+        _clean(p)
+        for p in _parts(geom)
+        if p.geom_type == "Polygon" and not p.is_empty and p.area > _SLIVER_DEG2
+    ]
     if not polys:
         return Polygon()
     out = polys[0] if len(polys) == 1 else MultiPolygon(polys)
@@ -641,19 +672,19 @@ def reach(
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
     if min_m <= 0.0:
-        return _as_multipolygon(shapely.union_all(pieces))
+        return _as_multipolygon(_union(pieces))
 
     # With a minimum range, each connected launch component reaches its own
     # buffer minus the places too close to all of it; components are joined
     # after that subtraction, since another component may reach those places.
     components: list = []
     for p in points:
-        outer = shapely.union_all(_disks(p[None, :], max_m, tolerance_m))
-        inner = shapely.union_all(_disks(p[None, :], min_m, tolerance_m))
+        outer = _union(_disks(p[None, :], max_m, tolerance_m))
+        inner = _union(_disks(p[None, :], min_m, tolerance_m))
         components.append(outer.difference(inner))
     for poly in polygons:
         rings = [np.asarray(r.coords)[:, :2] for r in (poly.exterior, *poly.interiors)]
-        outer = shapely.union_all(_buffer(np.empty((0, 2)), rings, [poly], max_m, tolerance_m))
+        outer = _union(_buffer(np.empty((0, 2)), rings, [poly], max_m, tolerance_m))
         hole = _hole(np.vstack([_densify_path(r, tolerance_m) for r in rings]), min_m,
                      tolerance_m)
         components.append(outer if hole is None else outer.difference(hole))
@@ -662,7 +693,7 @@ def reach(
     for xy in paths:
         if tuple(map(tuple, xy)) in poly_rings:
             continue
-        outer = shapely.union_all(_buffer(np.empty((0, 2)), [xy], [], max_m, tolerance_m))
+        outer = _union(_buffer(np.empty((0, 2)), [xy], [], max_m, tolerance_m))
         hole = _hole(_densify_path(xy, tolerance_m), min_m, tolerance_m)
         components.append(outer if hole is None else outer.difference(hole))
-    return _as_multipolygon(shapely.union_all(components))
+    return _as_multipolygon(_union(components))
