@@ -33,6 +33,7 @@ __all__ = [
     "inverse",
     "reach",
     "launch_points",
+    "check_ranges",
 ]
 
 #: The WGS84 ellipsoid, solved with GeographicLib.
@@ -130,7 +131,13 @@ def bearing_deg(a, b) -> float:
 # --------------------------------------------------------------------------
 # Argument checks
 # --------------------------------------------------------------------------
-def _check_ranges(max_km, min_km, tolerance_m) -> tuple[float, float, float]:
+def check_ranges(
+    max_km, min_km=0.0, tolerance_m=10.0, *, names=("max_km", "min_km", "tolerance_m")
+) -> tuple[float, float, float]:
+    """Validate a range triple; ``names`` say where the values came from (for
+    the CLI: ``--range-km`` ...).  Returns them as floats or raises InputError."""
+    n_max, n_min, n_tol = names
+
     def number(value, name):
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
             raise InputError(f"{name} must be a number, got {value!r}")
@@ -139,26 +146,25 @@ def _check_ranges(max_km, min_km, tolerance_m) -> tuple[float, float, float]:
             raise InputError(f"{name} must be finite, got {value}")
         return value
 
-    max_km = number(max_km, "max_km")
-    min_km = number(min_km, "min_km")
-    tolerance_m = number(tolerance_m, "tolerance_m")
+    max_km = number(max_km, n_max)
+    min_km = number(min_km, n_min)
+    tolerance_m = number(tolerance_m, n_tol)
     if max_km <= 0:
-        raise InputError(f"max_km must be > 0, got {max_km:g}")
+        raise InputError(f"{n_max} must be > 0, got {max_km:g}")
     if max_km > HALF_CIRCUMFERENCE_KM:
         raise InputError(
-            f"max_km {max_km:g} is beyond half the Earth's circumference "
+            f"{n_max} {max_km:g} is beyond half the Earth's circumference "
             f"({HALF_CIRCUMFERENCE_KM:.1f} km), the longest possible distance"
         )
     if min_km < 0:
-        raise InputError(f"min_km must be >= 0, got {min_km:g}")
+        raise InputError(f"{n_min} must be >= 0, got {min_km:g}")
     if min_km >= max_km:
-        raise InputError(f"min_km ({min_km:g}) must be smaller than max_km ({max_km:g})")
+        raise InputError(f"{n_min} ({min_km:g}) must be smaller than {n_max} ({max_km:g})")
     if tolerance_m < 0.1:
-        raise InputError(f"tolerance_m must be >= 0.1 m, got {tolerance_m:g}")
+        raise InputError(f"{n_tol} must be >= 0.1 m, got {tolerance_m:g}")
     if tolerance_m > max_km * 100.0:
         raise InputError(
-            f"tolerance_m ({tolerance_m:g} m) must be at most a tenth of max_km "
-            f"({max_km * 100:g} m)"
+            f"{n_tol} ({tolerance_m:g} m) must be at most a tenth of {n_max} ({max_km * 100:g} m)"
         )
     return max_km, min_km, tolerance_m
 
@@ -238,6 +244,20 @@ def _chord_mid(lon1, lat1, lon2, lat2):
     return lon1 + _wrap180(lon2 - lon1) / 2.0, (lat1 + lat2) / 2.0
 
 
+_E2 = GEOD.es  # first eccentricity squared
+
+
+def _local_distance(lon1, lat1, lon2, lat2):
+    """Metres between nearby points, from the ellipsoid's radii of curvature."""
+    phi = np.radians((lat1 + lat2) / 2.0)
+    w = 1.0 - _E2 * np.sin(phi) ** 2
+    n = _A / np.sqrt(w)  # prime vertical
+    m = _A * (1.0 - _E2) / w**1.5  # meridian
+    dx = np.radians(_wrap180(lon2 - lon1)) * n * np.cos(phi)
+    dy = np.radians(lat2 - lat1) * m
+    return np.hypot(dx, dy)
+
+
 def _step_deg(dist_m: float, tol_m: float) -> float:
     """Azimuth step whose chord sagitta on a small circle equals the tolerance."""
     rho = _A * math.sin(min(dist_m / _A, math.pi / 2))  # Euclidean radius of the circle
@@ -274,8 +294,13 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
             break
         mlon, mlat = _chord_mid(lon[idx], lat[idx], lon[idx + 1], lat[idx + 1])
         o = owner[idx]
-        _, _, d = GEOD.inv(lon0[o], lat0[o], _wrap180(mlon), mlat)
-        good = np.abs(d - dist_m) <= limit
+        mid_az = (az[idx] + az[idx + 1]) / 2.0
+        plon, plat, _ = GEOD.fwd(lon0[o], lat0[o], mid_az, np.full(idx.size, dist_m))
+        # Distance from the chord's middle to the arc's middle, in the local
+        # metric (edges are kilometres long, so this is exact to micrometres).
+        # It bounds the distance to the circle from above: a safe check that
+        # costs a forward solution instead of an inverse one.
+        good = _local_distance(mlon, mlat, plon, plat) <= limit
         ok[idx[good]] = True
         bad = idx[~good]
         if bad.size == 0:
@@ -287,9 +312,7 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
                 "cut locus near the antipode, where the edge of reach is no longer a simple "
                 "curve; use a range up to 19,900 km"
             )
-        new_az = (az[bad] + az[bad + 1]) / 2.0
-        nlon, nlat, _ = GEOD.fwd(lon0[owner[bad]], lat0[owner[bad]], new_az,
-                                 np.full(bad.size, dist_m))
+        new_az, nlon, nlat = mid_az[~good], plon[~good], plat[~good]
         az = np.insert(az, bad + 1, new_az)
         lon = np.insert(lon, bad + 1, nlon)
         lat = np.insert(lat, bad + 1, nlat)
@@ -349,8 +372,7 @@ def _ring_polygons(lon: np.ndarray, lat: np.ndarray, pole_sign: float) -> list[P
     poly = Polygon(np.column_stack([ulon, lat]))
     if not poly.is_valid:
         poly = shapely.make_valid(poly)
-        return [q for p in _parts(poly) if p.geom_type == "Polygon"
-                for q in _split_antimeridian(p)]
+        return [q for p in _parts(poly) if p.geom_type == "Polygon" for q in _split_antimeridian(p)]
     return _split_antimeridian(poly)
 
 
@@ -372,7 +394,7 @@ def _disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
     _, _, to_south = GEOD.inv(points[:, 0], points[:, 1], points[:, 0], np.full(n, -90.0))
     out: list[Polygon] = []
     simple = []
-    for (lon, lat), (plon, plat), dn, ds in zip(arcs, points, to_north, to_south, strict=True):
+    for (lon, lat), (_, plat), dn, ds in zip(arcs, points, to_north, to_south, strict=True):
         lon, lat = lon[:-1], lat[:-1]  # az 360 repeats az 0
         if dn < dist_m and ds < dist_m:
             # contains both poles: the ring bounds the unreachable cap round the antipode
@@ -460,8 +482,14 @@ def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
         blon, blat, _ = GEOD.fwd(lon2, lat2, az2 + side, dist)
         offsets[side] = (alon, alat, blon, blat)
         quads = np.stack(
-            [np.column_stack([lon1, lat1]), np.column_stack([lon2, lat2]),
-             np.column_stack([blon, blat]), np.column_stack([alon, alat])], axis=1)
+            [
+                np.column_stack([lon1, lat1]),
+                np.column_stack([lon2, lat2]),
+                np.column_stack([blon, blat]),
+                np.column_stack([alon, alat]),
+            ],
+            axis=1,
+        )
         pieces.extend(quads)
 
     # Fans at the joints: from the arriving perpendicular to the departing one.
@@ -667,7 +695,7 @@ def reach(
     >>> area.contains(Point(36.1873, 51.7373))      # Kursk, 133 km away
     True
     """
-    max_km, min_km, tolerance_m = _check_ranges(max_km, min_km, tolerance_m)
+    max_km, min_km, tolerance_m = check_ranges(max_km, min_km, tolerance_m)
     points, paths, polygons = _split_launch(launch)
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
@@ -685,11 +713,13 @@ def reach(
     for poly in polygons:
         rings = [np.asarray(r.coords)[:, :2] for r in (poly.exterior, *poly.interiors)]
         outer = _union(_buffer(np.empty((0, 2)), rings, [poly], max_m, tolerance_m))
-        hole = _hole(np.vstack([_densify_path(r, tolerance_m) for r in rings]), min_m,
-                     tolerance_m)
+        hole = _hole(np.vstack([_densify_path(r, tolerance_m) for r in rings]), min_m, tolerance_m)
         components.append(outer if hole is None else outer.difference(hole))
-    poly_rings = {tuple(map(tuple, np.asarray(r.coords)[:, :2]))
-                  for poly in polygons for r in (poly.exterior, *poly.interiors)}
+    poly_rings = {
+        tuple(map(tuple, np.asarray(r.coords)[:, :2]))
+        for poly in polygons
+        for r in (poly.exterior, *poly.interiors)
+    }
     for xy in paths:
         if tuple(map(tuple, xy)) in poly_rings:
             continue

@@ -1,0 +1,173 @@
+"""Benchmark of ranges.reach against the obvious alternative and the floor.
+
+Run:  python benchmarks/bench_reach.py      (prints a markdown table)
+
+Cases, all at the default tolerance of 10 m:
+  * one launch point at 300 km (Sumy);
+  * 100 launch points at 300 km (a 10 x 10 grid over eastern Ukraine);
+  * a 1,000 km launch line at 300 km.
+
+Beside each, in the same run:
+  * alternative: what a GIS analyst would write: per point an azimuthal
+    equidistant (AEQD) projection centred on it, ``GeoSeries.buffer`` with
+    enough quadrant segments for the same 10 m, back to WGS84, then a union
+    (for the line: one AEQD about its middle, which is also less accurate);
+  * floor: the bare minimum work for the same accuracy: ``Geod.fwd`` for the
+    ideal number of vertices (uniform azimuth step whose sagitta is 10 m) and
+    one ``shapely.union_all`` (for the line: ``Geod.fwd`` for as many vertices as
+    our output has, and a union of as many quads).
+Medians of repeated runs (time.perf_counter).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS, Geod
+from shapely.geometry import LineString, MultiPoint, Point
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import ranges  # noqa: E402
+
+GEOD = Geod(ellps="WGS84")
+TOL = 10.0
+R = 300_000.0
+
+
+def median_ms(fn, repeat: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000.0
+
+
+def ideal_vertices(r_m: float, tol: float) -> int:
+    return math.ceil(2 * math.pi / (2 * math.acos(1 - tol / r_m)))
+
+
+def floor_points(points: np.ndarray):
+    n = ideal_vertices(R, TOL)
+    az = np.linspace(0.0, 360.0, n, endpoint=False)
+    lon = np.repeat(points[:, 0], n)
+    lat = np.repeat(points[:, 1], n)
+    x, y, _ = GEOD.fwd(lon, lat, np.tile(az, len(points)), np.full(lon.size, R))
+    rings = np.stack([x, y], axis=1).reshape(len(points), n, 2)
+    return shapely.union_all(shapely.polygons(rings))
+
+
+def aeqd_points(points: np.ndarray):
+    quad_segs = math.ceil(90.0 / math.degrees(2 * math.acos(1 - TOL / R)))
+    parts = []
+    for lon, lat in points:
+        crs = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
+        s = gpd.GeoSeries([Point(0, 0)], crs=crs).buffer(R, quad_segs=quad_segs)
+        parts.append(s.to_crs(4326).iloc[0])
+    return shapely.union_all(parts)
+
+
+def aeqd_line(line: LineString):
+    c = line.interpolate(0.5, normalized=True)
+    crs = CRS.from_proj4(f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m")
+    quad_segs = math.ceil(90.0 / math.degrees(2 * math.acos(1 - TOL / R)))
+    s = gpd.GeoSeries([line], crs=4326).to_crs(crs).buffer(R, quad_segs=quad_segs)
+    return s.to_crs(4326).iloc[0]
+
+
+def floor_line(n_vertices: int, n_pieces: int):
+    lon = np.full(n_vertices, 35.0)
+    lat = np.full(n_vertices, 50.0)
+    x, y, _ = GEOD.fwd(lon, lat, np.linspace(0, 360, n_vertices), np.full(n_vertices, R))
+    k = n_pieces
+    quads = np.stack([x[: 4 * k], y[: 4 * k]], axis=1).reshape(k, 4, 2)
+    quads = quads + np.arange(k)[:, None, None] * 0.01  # overlapping chain
+    return shapely.union_all(shapely.polygons(quads))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, shapely {shapely.__version__}"
+    )
+
+
+def main() -> None:
+    sumy = np.array([[34.7981, 50.9077]])
+    gx, gy = np.meshgrid(np.linspace(33.0, 38.0, 10), np.linspace(47.5, 51.5, 10))
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    # 1,000 km line (geodesic length) from near Kherson to the Russian border
+    line = LineString(
+        [(33.0, 46.6), (35.5, 47.5), (37.8, 48.3), (38.5, 49.5), (35.0, 51.0), (34.0, 52.1)]
+    )
+    line_km = (
+        sum(GEOD.inv(*a, *b)[2] for a, b in zip(line.coords[:-1], line.coords[1:], strict=True))
+        / 1000
+    )
+
+    out = ranges.reach(LineString(line), 300.0)
+    n_line_vertices = len(shapely.get_coordinates(out))
+
+    rows = []
+    cases = [
+        (
+            "1 point, 300 km",
+            lambda: ranges.reach(Point(*sumy[0]), 300.0),
+            lambda: aeqd_points(sumy),
+            lambda: floor_points(sumy),
+            200,
+            2.0,
+        ),
+        (
+            "100 points, 300 km",
+            lambda: ranges.reach(MultiPoint(grid), 300.0),
+            lambda: aeqd_points(grid),
+            lambda: floor_points(grid),
+            15,
+            50.0,
+        ),
+        (
+            f"{line_km:,.0f} km line, 300 km",
+            lambda: ranges.reach(line, 300.0),
+            lambda: aeqd_line(line),
+            lambda: floor_line(n_line_vertices, n_line_vertices // 8),
+            15,
+            150.0,
+        ),
+    ]
+    for name, ours, alt, floor, repeat, budget in cases:
+        t_ours = median_ms(ours, repeat)
+        t_alt = median_ms(alt, max(3, repeat // 5))
+        t_floor = median_ms(floor, repeat)
+        rows.append((name, t_ours, budget, t_alt, t_alt / t_ours, t_floor, t_ours / t_floor))
+
+    print(f"Machine: {machine()}\n")
+    print(
+        "| case | ranges.reach (ms) | budget (ms) | AEQD buffers + union (ms) | "
+        "alternative / ours | floor (ms) | ours / floor |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, t, budget, ta, ra, tf, rf in rows:
+        print(f"| {name} | {t:.2f} | {budget:g} | {ta:.2f} | {ra:.1f}x | {tf:.2f} | {rf:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()

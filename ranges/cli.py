@@ -1,0 +1,391 @@
+"""``strike-range``: the command-line interface (a public interface: keep it stable).
+
+Commands
+--------
+weapons    the catalog, as a table or JSON
+reach      the reach area of a weapon or range from launch sites, as GeoJSON
+distance   geodesic distance and initial bearing between two SPECs
+targets    cities, airfields, places or your own targets in range
+regions    regions touched by the reach area, with the share covered
+
+A SPEC is "lat, lon" (the order web maps copy), with hemisphere letters or
+degrees-minutes-seconds, or a name the gazetteer knows ("Sumy", "UUOK",
+"Kursk oblast").  Every failure a user can cause ends with one line on stderr
+naming the value and the rule, and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+
+from shapely.geometry import GeometryCollection
+
+from . import __version__
+from .errors import InputError, RangesError
+from .geodesy import check_ranges, inverse, reach
+from .spec import LaunchSpec, resolve_spec
+
+__all__ = ["main", "build_parser"]
+
+_PROG = "strike-range"
+_COMPASS = (
+    "N",
+    "NNE",
+    "NE",
+    "ENE",
+    "E",
+    "ESE",
+    "SE",
+    "SSE",
+    "S",
+    "SSW",
+    "SW",
+    "WSW",
+    "W",
+    "WNW",
+    "NW",
+    "NNW",
+)
+
+
+class _UsageError(InputError):
+    """Bad combination of options."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other failure
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+@lru_cache(maxsize=1)
+def _geodata():
+    from .geodata import load_geodata
+
+    return load_geodata()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from .gazetteer import Gazetteer
+
+    return Gazetteer(_geodata())
+
+
+def _compass(bearing: float) -> str:
+    return _COMPASS[int((bearing % 360.0) / 22.5 + 0.5) % 16]
+
+
+def _km(value: str) -> float:
+    try:
+        return float(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of kilometres") from None
+
+
+def _metres(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of metres") from None
+
+
+# --------------------------------------------------------------------------
+# Shared option groups
+# --------------------------------------------------------------------------
+def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) -> None:
+    p.add_argument(
+        "--launch",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help='launch site: "lat, lon" or a place/region name; repeatable',
+    )
+    p.add_argument(
+        "--launch-file",
+        metavar="FILE",
+        help="GeoJSON with launch points, lines (a front line) or polygons",
+    )
+    if need_range:
+        g = p.add_mutually_exclusive_group(required=True)
+        g.add_argument("--weapon", metavar="ID", help="weapon id from `strike-range weapons`")
+        g.add_argument("--range-km", type=_km, metavar="KM", help="maximum range in km")
+        p.add_argument(
+            "--min-km",
+            type=_km,
+            metavar="KM",
+            help="minimum range in km (default: the weapon's, else 0)",
+        )
+        p.add_argument(
+            "--tolerance-m",
+            type=_metres,
+            default=10.0,
+            metavar="M",
+            help="largest boundary error in metres (default 10)",
+        )
+
+
+def _launches(args) -> list[LaunchSpec]:
+    sites = [resolve_spec(s, _gazetteer, source="--launch") for s in args.launch]
+    if args.launch_file:
+        from .geojson_io import read_geojson_features
+
+        for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
+            name = str((props or {}).get("name") or f"{args.launch_file} #{i}")
+            sites.append(LaunchSpec(name, geom))
+    if not sites:
+        raise _UsageError("give at least one --launch SPEC or a --launch-file")
+    return sites
+
+
+def _weapon_and_range(args):
+    """(weapon or None, max_km, min_km) from --weapon / --range-km / --min-km."""
+    weapon = None
+    if args.weapon is not None:
+        from .catalog import get_weapon
+
+        weapon = get_weapon(args.weapon)
+        max_km, min_km = weapon.max_range_km, weapon.min_range_km
+    else:
+        max_km, min_km = args.range_km, 0.0
+    if args.min_km is not None:
+        min_km = args.min_km
+    n_max = f"range of {weapon.id}" if weapon else "--range-km"
+    n_min = "--min-km" if args.min_km is not None or not weapon else f"minimum range of {weapon.id}"
+    max_km, min_km, _ = check_ranges(
+        max_km, min_km, getattr(args, "tolerance_m", 10.0), names=(n_max, n_min, "--tolerance-m")
+    )
+    return weapon, max_km, min_km
+
+
+def _launch_geometry(sites: Sequence[LaunchSpec]):
+    geoms = [s.geometry for s in sites]
+    return geoms[0] if len(geoms) == 1 else GeometryCollection(geoms)
+
+
+def _site_props(sites: Sequence[LaunchSpec]) -> list[dict]:
+    out = []
+    for s in sites:
+        c = s.geometry.representative_point() if not s.is_point else s.geometry
+        out.append(
+            {
+                "name": s.name,
+                "type": s.geometry.geom_type,
+                "lat": round(c.y, 6),
+                "lon": round(c.x, 6),
+            }
+        )
+    return out
+
+
+# --------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------
+def _cmd_weapons(args, out) -> int:
+    from .catalog import load_catalog
+
+    weapons = load_catalog()
+    if args.format == "json":
+        json.dump([w.to_dict() for w in weapons], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    rows = [
+        (w.id, w.name, f"{w.min_range_km:g}", f"{w.max_range_km:,g}", w.platform, w.status)
+        for w in weapons
+    ]
+    _table(out, ("id", "name", "min km", "max km", "platform", "status"), rows)
+    return 0
+
+
+def _cmd_reach(args, out) -> int:
+    sites = _launches(args)
+    weapon, max_km, min_km = _weapon_and_range(args)
+    area = reach(_launch_geometry(sites), max_km, min_km=min_km, tolerance_m=args.tolerance_m)
+    props = {
+        "weapon": weapon.id if weapon else None,
+        "weapon_name": weapon.name if weapon else None,
+        "min_range_km": min_km,
+        "max_range_km": max_km,
+        "tolerance_m": args.tolerance_m,
+        "launch_sites": _site_props(sites),
+        "datum": "WGS84",
+    }
+    from .geojson_io import feature_collection
+
+    fc = feature_collection([(area, props)])
+    json.dump(fc, out, ensure_ascii=False, separators=(",", ":"))
+    out.write("\n")
+    return 0
+
+
+def _cmd_distance(args, out) -> int:
+    a = resolve_spec(args.a, _gazetteer, source="first SPEC")
+    b = resolve_spec(args.b, _gazetteer, source="second SPEC")
+    for s, which in ((a, "first"), (b, "second")):
+        if not s.is_point:
+            raise InputError(f"{which} SPEC {s.name!r} is an area; distance needs two points")
+    d, az1, _ = inverse(a.geometry, b.geometry)
+    out.write(f"{d:,.2f} km\n")
+    out.write(f"initial bearing {az1:.1f}° ({_compass(az1)}) from {a.name} to {b.name}\n")
+    return 0
+
+
+def _targets_frame(args):
+    """The candidate targets: the shipped layers of --kind, and/or --targets FILE."""
+    import pandas as pd
+
+    from .targets import read_targets, shipped_targets
+
+    frames = []
+    if args.targets:
+        frames.append(read_targets(args.targets))
+    if args.kind or not args.targets:
+        frames.append(shipped_targets(_geodata(), args.kind or "cities"))
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _cmd_targets(args, out) -> int:
+    from .analysis import targets_in_range
+
+    sites = _launches(args)
+    weapon, max_km, min_km = _weapon_and_range(args)
+    targets = _targets_frame(args)
+    df = targets_in_range(
+        [(s.name, s.geometry) for s in sites], targets, max_km, min_km=min_km, include_all=args.all
+    )
+    cols = ["name", "kind", "lat", "lon", "distance_km", "bearing_deg", "launch"]
+    if "population" in df.columns:
+        cols.insert(2, "population")
+    if args.all:
+        cols.append("in_range")
+    cols = [c for c in cols if c in df.columns]
+    df = df[cols]
+    _emit_frame(df, args.format, out, {"distance_km": 2, "bearing_deg": 1, "lat": 5, "lon": 5})
+    return 0
+
+
+def _cmd_regions(args, out) -> int:
+    from .analysis import region_coverage
+
+    sites = _launches(args)
+    weapon, max_km, min_km = _weapon_and_range(args)
+    area = reach(_launch_geometry(sites), max_km, min_km=min_km, tolerance_m=args.tolerance_m)
+    df = region_coverage(area, _geodata().regions)
+    df = df[["region", "country", "status", "covered_km2", "covered_pct"]]
+    _emit_frame(df, args.format, out, {"covered_km2": 0, "covered_pct": 1})
+    return 0
+
+
+# --------------------------------------------------------------------------
+# Output helpers
+# --------------------------------------------------------------------------
+def _table(out, header, rows) -> None:
+    rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)
+    ]
+    out.write("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip() + "\n")
+    for r in rows:
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def _emit_frame(df, fmt: str, out, digits: dict[str, int]) -> None:
+    df = df.copy()
+    for col, nd in digits.items():
+        if col in df.columns:
+            df[col] = df[col].round(nd)
+            if nd == 0:
+                df[col] = df[col].astype("int64")
+    if fmt == "json":
+        json.dump(
+            json.loads(df.to_json(orient="records", force_ascii=False)),
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    elif fmt == "csv":
+        from .targets import csv_safe
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(df.columns)
+        for row in df.itertuples(index=False):
+            w.writerow([csv_safe(v) for v in row])
+        out.write(buf.getvalue())
+    else:
+        _table(out, list(df.columns), df.itertuples(index=False))
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=_PROG, description="Geodesically correct strike-range maps.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    w = sub.add_parser("weapons", help="list the weapon catalog")
+    w.add_argument("--format", choices=("table", "json"), default="table")
+    w.set_defaults(func=_cmd_weapons)
+
+    r = sub.add_parser("reach", help="reach area as GeoJSON")
+    _add_launch_options(r)
+    r.add_argument("--format", choices=("geojson",), default="geojson")
+    r.set_defaults(func=_cmd_reach)
+
+    d = sub.add_parser("distance", help="geodesic distance and initial bearing")
+    d.add_argument("a", metavar="SPEC")
+    d.add_argument("b", metavar="SPEC")
+    d.set_defaults(func=_cmd_distance)
+
+    t = sub.add_parser("targets", help="targets in range")
+    _add_launch_options(t)
+    t.add_argument(
+        "--kind",
+        choices=("cities", "airfields", "places"),
+        help="shipped target layer (default cities unless --targets is given)",
+    )
+    t.add_argument(
+        "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon) or GeoJSON"
+    )
+    t.add_argument("--all", action="store_true", help="list every target with an in_range column")
+    t.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    t.set_defaults(func=_cmd_targets)
+
+    g = sub.add_parser("regions", help="regions touched, with the share covered")
+    _add_launch_options(g)
+    g.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    g.set_defaults(func=_cmd_regions)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    try:
+        return args.func(args, out)
+    except RangesError as exc:
+        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `strike-range reach ... | head`: not an error
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except (OSError, UnicodeError) as exc:  # files named by the user
+        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The `strike-range` command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from geographiclib.geodesic import Geodesic
+from shapely.geometry import Point, shape
+
+CLI = [sys.executable, "-m", "ranges.cli"]
+
+
+def run(*args, check_ok=True):
+    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120)
+    if check_ok:
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr == ""
+    return proc
+
+
+def fails(*args) -> str:
+    proc = run(*args, check_ok=False)
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr  # one clear line
+    return lines[0]
+
+
+def test_weapons_json_lists_ids_ranges_and_sources():
+    data = json.loads(run("weapons", "--format", "json").stdout)
+    by_id = {w["id"]: w for w in data}
+    assert by_id["atacms-m57"]["max_range_km"] == 300
+    assert by_id["atacms-m57"]["min_range_km"] == 70
+    for w in data:
+        assert {"id", "name", "min_range_km", "max_range_km", "sources"} <= w.keys()
+        assert w["sources"] and all("publisher" in s for s in w["sources"])
+
+
+def test_weapons_table_has_a_row_per_weapon():
+    out = run("weapons").stdout.splitlines()
+    assert out[0].split()[:2] == ["id", "name"]
+    assert any(line.startswith("storm-shadow") for line in out)
+
+
+def test_reach_prints_rfc7946_feature_collection_with_properties():
+    fc = json.loads(run("reach", "--launch", "50.9077,34.7981", "--weapon", "atacms-m57").stdout)
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    feat = fc["features"][0]
+    props = feat["properties"]
+    assert props["weapon"] == "atacms-m57"
+    assert props["max_range_km"] == 300 and props["min_range_km"] == 70
+    assert props["launch_sites"][0]["lat"] == pytest.approx(50.9077)
+    area = shape(feat["geometry"])
+    # the min-range hole is there and the edge is 300 km out
+    assert not area.covers(Point(34.7981, 50.9077))
+    g = Geodesic.WGS84.Direct(50.9077, 34.7981, 45.0, 299_980.0)
+    assert area.covers(Point(g["lon2"], g["lat2"]))
+
+
+def test_reach_accepts_place_names_hemisphere_and_dms_specs():
+    for spec in ("Sumy", "50.9077N, 34.7981E", "50°54′28″N 34°47′53″E"):
+        fc = json.loads(run("reach", "--launch", spec, "--range-km", "100").stdout)
+        assert shape(fc["features"][0]["geometry"]).covers(Point(34.8, 50.91))
+
+
+def test_reach_from_launch_file_buffers_a_front_line(tmp_path):
+    f = tmp_path / "front.geojson"
+    f.write_text(
+        json.dumps(
+            {
+                "type": "Feature",
+                "properties": {"name": "front"},
+                "geometry": {"type": "LineString", "coordinates": [[36.0, 50.0], [38.0, 48.0]]},
+            }
+        )
+    )
+    fc = json.loads(run("reach", "--launch-file", str(f), "--range-km", "50").stdout)
+    area = shape(fc["features"][0]["geometry"])
+    assert area.covers(Point(37.0, 49.0)) and not area.covers(Point(34.0, 49.0))
+    assert fc["features"][0]["properties"]["launch_sites"][0]["name"] == "front"
+
+
+def test_distance_prints_km_and_initial_bearing():
+    out = run("distance", "50.9077,34.7981", "51.7373,36.1873").stdout.splitlines()
+    expected = Geodesic.WGS84.Inverse(50.9077, 34.7981, 51.7373, 36.1873)
+    assert out[0] == f"{expected['s12'] / 1000:,.2f} km"
+    assert f"{expected['azi1'] % 360:.1f}°" in out[1]
+
+
+def test_distance_resolves_old_transliterations():
+    a = run("distance", "Kiev", "Kharkov").stdout
+    b = run("distance", "Kyiv", "Kharkiv").stdout
+    assert a.splitlines()[0] == b.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (("reach", "--launch", "95,30", "--range-km", "300"), "latitude 95 is outside -90..90"),
+        (("reach", "--launch", "50,190", "--range-km", "300"), "longitude 190 is outside"),
+        (("reach", "--launch", "fifty,thirty", "--range-km", "300"), "fifty"),
+        (("reach", "--launch", "50,30", "--weapon", "atacms"), "did you mean 'atacms-m39'"),
+        (("reach", "--launch", "50,30", "--range-km", "0"), "--range-km must be > 0"),
+        (("reach", "--launch", "50,30", "--range-km", "-3"), "--range-km must be > 0"),
+        (("reach", "--launch", "50,30", "--range-km", "30000"), "half the Earth's circumference"),
+        (
+            ("reach", "--launch", "50,30", "--range-km", "300", "--min-km", "300"),
+            "--min-km (300) must be smaller than --range-km (300)",
+        ),
+        (("reach", "--launch", "50,30", "--range-km", "abc"), "'abc' is not a number"),
+        (("reach", "--launch-file", "/no/such/file.geojson", "--range-km", "30"), "not found"),
+        (("reach", "--range-km", "30"), "at least one --launch"),
+        (("reach", "--launch", "50,30"), "one of the arguments --weapon --range-km is required"),
+        (("distance", "Smy", "Kursk"), "did you mean 'Sumy'"),
+    ],
+)
+def test_bad_input_gives_one_line_naming_the_value_and_rule(args, needle):
+    assert needle in fails(*args)
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("{not json", "not valid JSON"),
+        ('{"type": "Point", "coordinates": ["a", "b"]}', '"a"'),
+        ('{"type": "Point", "coordinates": [200, 50]}', "200"),
+        ('{"type": "FeatureCollection", "features": []}', "no"),
+        ('{"type": "Banana", "coordinates": [1, 2]}', "Banana"),
+        ("[1, 2, 3]", "GeoJSON"),
+    ],
+)
+def test_invalid_launch_files_are_refused_with_a_reason(tmp_path, content, needle):
+    f = tmp_path / "bad.geojson"
+    f.write_text(content)
+    msg = fails("reach", "--launch-file", str(f), "--range-km", "30")
+    assert str(f) in msg and needle in msg
+
+
+def test_targets_csv_lists_kursk_within_atacms_range_of_sumy():
+    out = run("targets", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "csv").stdout
+    header, *rows = out.splitlines()
+    assert header.split(",")[:2] == ["name", "kind"]
+    assert {"name", "lat", "lon", "distance_km", "launch"} <= set(header.split(","))
+    assert any(r.startswith("Kursk,") for r in rows)
+
+
+def test_user_targets_csv_bad_row_names_the_line_and_value(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("name,lat,lon\nA,50.5,35.0\nB,fifty,35.0\n")
+    msg = fails("targets", "--launch", "Sumy", "--range-km", "100", "--targets", str(f))
+    assert "line 3" in msg and "'fifty'" in msg
+
+
+def test_user_targets_all_adds_in_range_column(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("name,latitude,longitude\nnear,51.0,35.0\nfar,55.75,37.62\n")
+    out = run(
+        "targets",
+        "--launch",
+        "Sumy",
+        "--range-km",
+        "100",
+        "--targets",
+        str(f),
+        "--all",
+        "--format",
+        "json",
+    ).stdout
+    rows = {r["name"]: r for r in json.loads(out)}
+    assert rows["near"]["in_range"] is True and rows["far"]["in_range"] is False
+
+
+def test_regions_table_reports_kursk_region_fully_covered():
+    out = run("regions", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "json").stdout
+    rows = json.loads(out)
+    assert set(rows[0]) == {"region", "country", "status", "covered_km2", "covered_pct"}
+    kursk = [r for r in rows if r["region"].startswith("Kursk")]
+    assert kursk and kursk[0]["covered_pct"] >= 99.9
