@@ -174,9 +174,16 @@ def test_user_targets_all_adds_in_range_column(tmp_path):
     assert rows["near"]["in_range"] is True and rows["far"]["in_range"] is False
 
 
-def test_regions_table_reports_kursk_region_fully_covered():
-    out = run("regions", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "json").stdout
+def test_regions_table_reports_kursk_region_fully_covered_at_300_km():
+    out = run("regions", "--launch", "Sumy", "--range-km", "300", "--format", "json").stdout
     rows = json.loads(out)
     assert set(rows[0]) == {"region", "country", "status", "covered_km2", "covered_pct"}
     kursk = [r for r in rows if r["region"].startswith("Kursk")]
     assert kursk and kursk[0]["covered_pct"] >= 99.9
+
+
+def test_regions_with_atacms_minimum_range_leave_part_of_kursk_region_out():
+    # M57's 70 km minimum range cuts a hole round Sumy, part of it in Kursk region
+    out = run("regions", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "json").stdout
+    kursk = [r for r in json.loads(out) if r["region"].startswith("Kursk")]
+    assert 50.0 < kursk[0]["covered_pct"] < 99.0
