@@ -90,9 +90,10 @@ _BLOCK = 2_000_000
 _FOOT_TOL_M = 1e-4
 _MAX_NEWTON = 60
 # Longest edge of polygons before geodesic area: longer edges get vertices
-# every 0.1 degrees, so that the area is that of edges straight in lon/lat
-# (sagitta of a 0.1 degree edge below 2 m at 60 degrees latitude).
-_AREA_SEGMENT_DEG = 0.1
+# every 0.02 degrees, so that the area is that of edges straight in lon/lat
+# (a 0.02 degree edge bends 0.1 m from the geodesic at 60 degrees latitude:
+# a few parts per million of a region's area).
+_AREA_SEGMENT_DEG = 0.02
 
 
 # --------------------------------------------------------------------------
@@ -230,14 +231,25 @@ class _AreaComp:
         # A line of constant heading in lon/lat bends from the geodesic with a
         # curvature of at most tan(latitude) / (radius of the Earth).
         phi = np.radians(
-            np.minimum(np.maximum(np.abs(self.vlat[self.start]), np.abs(self.vlat[self.start + 1])),
-                       89.99)
+            np.minimum(
+                np.maximum(np.abs(self.vlat[self.start]), np.abs(self.vlat[self.start + 1])), 89.99
+            )
         )
         self.sag = self.length**2 * np.tan(phi) / (8.0 * 6_335_000.0)
-        # the lon/lat path of a piece is longer than its chord by less than 0.1 %
-        self.max_len = float(self.length.max()) * 1.001 + self.sag.max() * 4.0 + 1.0
-        self.is_start = np.full(self.vlon.size, -1)
+        # Half the lon/lat path of a piece, bounded: the path is longer than its
+        # chord by far less than 0.1 % plus its bend.  Every point of a piece is
+        # this close to one of its ends.
+        self.half = self.length * 0.5005 + 2.0 * self.sag + 1.0
+        self.max_len = 2.0 * float(self.half.max())
+        nv = self.vlon.size
+        self.is_start = np.full(nv, -1)
         self.is_start[self.start] = np.arange(self.start.size)
+        self.is_end = np.full(nv, -1)
+        self.is_end[self.start + 1] = np.arange(self.start.size)
+        # Vertex pad: the longest half-piece next to it.
+        self.pad = np.zeros(nv)
+        np.maximum.at(self.pad, self.start, self.half)
+        np.maximum.at(self.pad, self.start + 1, self.half)
         self.xyz = _unit(self.vlon, self.vlat)
 
     def box(self, radius_m: float) -> _Box:
@@ -246,23 +258,31 @@ class _AreaComp:
 
     # ------------------------------------------------------------------
     def _candidates(self, lon, lat):
-        """Pairs (target, vertex) that can be near the closest point, with exact
-        distances and azimuths from the vertex; sorted by target then vertex."""
+        """Pairs (target, vertex) that can be the nearer end of the piece holding
+        the closest point, with exact distances and azimuths from the vertex;
+        sorted by target then vertex.
+
+        The closest point Q (at distance d*) has an end of its piece within
+        d* + pad of the target, and d* <= u0, the exact distance to the
+        vertex nearest on the sphere.  Sphere distances divided by
+        ``_SPHERE_LOW`` are never shorter than the true ones, which bounds the
+        vertices worth an exact distance.
+        """
         nv = self.vlon.size
         xyz = _unit(lon, lat)
         block = max(1, _BLOCK // nv)
+        k = _R_SPHERE * _SPHERE_LOW
         ti, vj = [], []
         for s in range(0, lon.size, block):
             c = xyz[s : s + block] @ self.xyz.T
             best = c.argmax(axis=1)
             _, u0 = _inv(self.vlon[best], self.vlat[best], lon[s : s + block], lat[s : s + block])
-            # The piece holding the closest point has both ends within u0 plus
-            # one piece length; on the sphere they are within that / _SPHERE_LOW.
-            ang = (u0 + self.max_len + 1.0) / (_R_SPHERE * _SPHERE_LOW)
-            limit = np.cos(np.minimum(ang, np.pi))
+            limit = np.cos(np.minimum((u0 + self.max_len / 2.0 + 1.0) / k, np.pi))
             i, j = np.nonzero(c >= limit[:, None])
-            ti.append(i + s)
-            vj.append(j)
+            # per vertex: its own pad (a cheap first cut used the largest)
+            ok = np.arccos(np.clip(c[i, j], -1.0, 1.0)) * k <= u0[i] + self.pad[j] + 1.0
+            ti.append(i[ok] + s)
+            vj.append(j[ok])
         ti, vj = np.concatenate(ti), np.concatenate(vj)
         az, d = _inv(self.vlon[vj], self.vlat[vj], lon[ti], lat[ti])
         return ti, vj, d, az
@@ -278,41 +298,62 @@ class _AreaComp:
             return dist, az
         tlon, tlat = lon[todo], lat[todo]
         ti, vj, dv, azv = self._candidates(tlon, tlat)
+        # Best vertex per target (every target has its sphere-nearest vertex).
         first = np.flatnonzero(np.r_[True, ti[1:] != ti[:-1]])
-        u = np.minimum.reduceat(dv, first)  # best exact vertex distance per target
+        u = np.minimum.reduceat(dv, first)
+        at_min = np.flatnonzero(dv == u[ti])
+        at_min = at_min[np.r_[True, ti[at_min][1:] != ti[at_min][:-1]]]
+        best_d, best_az = dv[at_min], azv[at_min]
 
-        # Pieces whose both ends are candidates.
+        # Pieces next to a candidate vertex, each (target, piece) once: those
+        # starting at one, and those ending at one whose start is not one.
         nv = self.vlon.size
-        key = ti * nv + vj
-        piece = self.is_start[vj]
-        has = piece >= 0
-        a = np.flatnonzero(has)
-        b = np.searchsorted(key, key[a] + 1)
-        b = np.minimum(b, key.size - 1)
-        ok = key[b] == key[a] + 1
-        a, b, p = a[ok], b[ok], piece[a[ok]]
+        key = ti * nv + vj  # sorted
+        p_s, p_e = self.is_start[vj], self.is_end[vj]
+        a, b = np.flatnonzero(p_s >= 0), np.flatnonzero(p_e >= 0)
+        prev = key[b] - 1
+        pos = np.minimum(np.searchsorted(key, prev), key.size - 1)
+        b = b[key[pos] != prev]
+        pt = np.concatenate([ti[a], ti[b]])
+        pp = np.concatenate([p_s[a], p_e[b]])
+        # Exact distances at both ends: from the candidate pairs, or computed.
+        ends = []
+        for v in (self.start[pp], self.start[pp] + 1):
+            want = pt * nv + v
+            pos = np.minimum(np.searchsorted(key, want), key.size - 1)
+            found = key[pos] == want
+            d_end, az_end = dv[pos], azv[pos]
+            miss = np.flatnonzero(~found)
+            if miss.size:
+                az_end, d_end = az_end.copy(), d_end.copy()
+                az_end[miss], d_end[miss] = _inv(
+                    self.vlon[v[miss]], self.vlat[v[miss]], tlon[pt[miss]], tlat[pt[miss]]
+                )
+            ends.append((d_end, az_end))
+        (da, aza), (db, azb) = ends
         # Plane-triangle distance from the exact sides: within metres of the
         # true one for pieces this short; the margin covers that and the bend.
-        da, db, length = dv[a], dv[b], self.length[p]
+        length = self.length[pp]
         x = (da * da - db * db + length * length) / (2.0 * np.maximum(length, 1e-9))
         inside = (x > 0.0) & (x < length)
         h = np.where(inside, np.sqrt(np.maximum(da * da - x * x, 0.0)), np.minimum(da, db))
-        uu = u[ti[a]]  # every target has a pair (its nearest vertex), in order
-        margin = 3.0 * self.sag[p] + 5.0 + 3.0 * uu * (length / _R_SPHERE) ** 2
-        keep = h - margin <= uu
-        a, b, p = a[keep], b[keep], p[keep]
+        uu = u[pt]
+        margin = 3.0 * self.sag[pp] + 5.0 + 3.0 * uu * (length / _R_SPHERE) ** 2
+        keep = np.flatnonzero(h - margin <= uu)
+        pt, pp = pt[keep], pp[keep]
         rd, raz = _refine(
-            self.vlon[self.start[p]], self.vlat[self.start[p]], self.dlon[p], self.dlat[p],
-            tlon[ti[a]], tlat[ti[a]], da[keep], azv[a], db[keep], azv[b],
+            self.vlon[self.start[pp]], self.vlat[self.start[pp]], self.dlon[pp], self.dlat[pp],
+            tlon[pt], tlat[pt], da[keep], aza[keep], db[keep], azb[keep],
         )  # fmt: skip
-
-        t_all = np.concatenate([ti, ti[a]])
-        d_all = np.concatenate([dv, rd])
-        az_all = np.concatenate([azv, raz])
-        order = np.lexsort((d_all, t_all))
-        sel = order[np.r_[True, t_all[order][1:] != t_all[order][:-1]]]
-        dist[todo] = d_all[sel]
-        az[todo] = az_all[sel]
+        if pt.size:
+            order = np.lexsort((rd, pt))
+            order = order[np.r_[True, pt[order][1:] != pt[order][:-1]]]
+            g, rd, raz = pt[order], rd[order], raz[order]
+            better = rd < best_d[g]
+            best_d[g[better]] = rd[better]
+            best_az[g[better]] = raz[better]
+        dist[todo] = best_d
+        az[todo] = best_az
         return dist, az
 
     def farthest(self, lon, lat):
@@ -323,8 +364,12 @@ class _AreaComp:
         block = max(1, _BLOCK // nv)
         for s in range(0, lon.size, block):
             m = lon[s : s + block].size
-            _, d = _inv(np.tile(self.vlon, m), np.tile(self.vlat, m),
-                        np.repeat(lon[s : s + block], nv), np.repeat(lat[s : s + block], nv))
+            _, d = _inv(
+                np.tile(self.vlon, m),
+                np.tile(self.vlat, m),
+                np.repeat(lon[s : s + block], nv),
+                np.repeat(lat[s : s + block], nv),
+            )
             out[s : s + m] = d.reshape(m, nv).max(axis=1)
         return out
 
@@ -365,7 +410,9 @@ def _refine(alon, alat, dlon, dlat, tlon, tlat, da, aza, db, azb):
         alon_, alat_, dlon_, dlat_ = alon[act], alat[act], dlon[act], dlat[act]
         plat = alat_ + t * dlat_
         az, r = _inv(_wrap180(alon_ + t * dlon_), plat, tlon[act], tlat[act])
-        better = r < best_d[act]
+        # Later iterates win ties: near the foot the distance is flat to
+        # rounding, but the position (and so the bearing) still improves.
+        better = r <= best_d[act] + 1e-7
         best_d[act[better]] = r[better]
         best_az[act[better]] = az[better]
         g, l2 = _slope(plat, dlon_, dlat_, az)
@@ -404,7 +451,9 @@ def _components(geom: BaseGeometry, site: int) -> list:
             else:
                 out.append(_AreaComp(site, [xy]))
         elif kind == "Polygon":
-            rings = [np.asarray(r.coords, dtype=float)[:, :2] for r in (part.exterior, *part.interiors)]
+            rings = [
+                np.asarray(r.coords, dtype=float)[:, :2] for r in (part.exterior, *part.interiors)
+            ]
             rings = [r for r in rings if not np.all(r == r[0])]
             if not rings:
                 out.append(_PointComp(site, *np.asarray(part.exterior.coords)[0, :2]))
@@ -521,9 +570,7 @@ def _check_km(max_km, min_km) -> tuple[float, float]:
     return max_km, min_km
 
 
-def nearest_launch(
-    launch_sites, lon, lat
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def nearest_launch(launch_sites, lon, lat) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Exact geodesic distance from each target to the nearest launch site.
 
     Parameters
@@ -765,8 +812,12 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
         )
     if isinstance(min_pct, bool) or not isinstance(min_pct, (int, float, np.number)):
         raise InputError(f"min_pct must be a number, got {min_pct!r}")
-    empty = pd.DataFrame({c: pd.Series(dtype=float if c.endswith(("km2", "pct")) else object)
-                          for c in COVERAGE_COLUMNS})
+    empty = pd.DataFrame(
+        {
+            c: pd.Series(dtype=float if c.endswith(("km2", "pct")) else object)
+            for c in COVERAGE_COLUMNS
+        }
+    )
     if area.is_empty or len(regions) == 0:
         return empty
     shapely.prepare(area)
@@ -777,8 +828,9 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     pieces = shapely.intersection(geoms, area)
     covered = np.array([_area_km2(g) for g in pieces])
     total = np.array([_area_km2(g) for g in geoms])
-    pct = np.where(total > 0, np.minimum(100.0 * covered / np.where(total > 0, total, 1.0), 100.0),
-                   0.0)
+    pct = np.where(
+        total > 0, np.minimum(100.0 * covered / np.where(total > 0, total, 1.0), 100.0), 0.0
+    )
     keep = (covered > 0.0) & (pct >= float(min_pct))
     rows = regions.iloc[cand[keep]]
     out = pd.DataFrame({
@@ -1042,8 +1094,9 @@ def allowed_area(regions, region_ids: Iterable[str]):
             raise UnknownNameError(f"region_id {rid!r} is not in the regions layer", close)
     if not ids:
         return shapely.Polygon()
-    return shapely.union_all(np.asarray(regions.geometry.array, dtype=object)[
-        regions["region_id"].isin(ids).to_numpy()])
+    return shapely.union_all(
+        np.asarray(regions.geometry.array, dtype=object)[regions["region_id"].isin(ids).to_numpy()]
+    )
 
 
 def split_by_authorization(df_or_points, allowed_regions_geom) -> pd.DataFrame:
