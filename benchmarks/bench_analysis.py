@@ -37,8 +37,8 @@ from ranges.geodesy import GEOD, reach  # noqa: E402
 
 SITES = [
     ("Sumy", Point(34.79906, 50.91741)),
-    ("Kharkiv", Point(36.25272, 49.98081)),
-    ("Zaporizhzhia", Point(35.18333, 47.82289)),
+    ("Kharkiv", Point(36.25475, 49.98177)),
+    ("Zaporizhzhia", Point(35.11714, 47.85167)),
 ]
 MAX_KM = 300.0
 SEED = 20241117
@@ -143,8 +143,13 @@ def main() -> None:
     print(machine())
     print()
 
-    t_load = record("geodata load, cold (new interpreter, load only)", "5 layers",
-                    geodata_load_cold(5), 5, "imports excluded")
+    record(
+        "geodata load, cold (new interpreter, load only)",
+        "5 layers",
+        geodata_load_cold(5),
+        5,
+        "imports excluded",
+    )
     geo = load_geodata()
 
     # ---- targets in range: point sites --------------------------------------
@@ -153,51 +158,88 @@ def main() -> None:
         targets_in_range(SITES, df.iloc[:1000], MAX_KM)  # warm-up
         t_ours, res = median_time(lambda df=df: targets_in_range(SITES, df, MAX_KM), repeats)
         label = f"{n:,}"
-        record("targets_in_range, 3 point sites, 300 km", label, t_ours, repeats,
-               f"{len(res):,} in range; {'≤ 0.3' if n == 100_000 else '≤ 3'} s required")
-        t_all, res_all = median_time(
-            lambda df=df: targets_in_range(SITES, df, MAX_KM, include_all=True), max(3, repeats // 2)
+        record(
+            "targets_in_range, 3 point sites, 300 km",
+            label,
+            t_ours,
+            repeats,
+            f"{len(res):,} in range; {'≤ 0.3' if n == 100_000 else '≤ 3'} s required",
         )
-        record("targets_in_range, include_all=True (exact distance for all)", label, t_all,
-               max(3, repeats // 2))
-        ratios.append((f"exact for all targets, no prefilter ({label})", "targets_in_range",
-                       t_all / t_ours))
+        t_all, res_all = median_time(
+            lambda df=df: targets_in_range(SITES, df, MAX_KM, include_all=True),
+            max(3, repeats // 2),
+        )
+        record(
+            "targets_in_range, include_all=True (exact distance for all)",
+            label,
+            t_all,
+            max(3, repeats // 2),
+        )
+        ratios.append(
+            (f"exact for all targets, no prefilter ({label})", "targets_in_range", t_all / t_ours)
+        )
 
-        points = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df["lon"], df["lat"]),
-                                  crs="EPSG:4326")
+        points = gpd.GeoDataFrame(
+            df, geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs="EPSG:4326"
+        )
         t_sj, sj = median_time(lambda points=points: sjoin_within(points), max(3, repeats // 2))
         exact = set(res.index)
         differ = len(exact.symmetric_difference(sj.index))
-        record("alt: reach polygon + geopandas sjoin(within)", label, t_sj, max(3, repeats // 2),
-               f"membership only, no distances; {differ} targets classified differently")
-        ratios.append((f"geopandas sjoin within reach polygon ({label})", "targets_in_range",
-                       t_sj / t_ours))
+        record(
+            "alt: reach polygon + geopandas sjoin(within)",
+            label,
+            t_sj,
+            max(3, repeats // 2),
+            f"membership only, no distances; {differ} targets classified differently",
+        )
+        ratios.append(
+            (f"geopandas sjoin within reach polygon ({label})", "targets_in_range", t_sj / t_ours)
+        )
         t_cx, _ = median_time(lambda df=df: contains_xy(df), repeats)
-        record("alt: reach polygon + shapely.contains_xy", label, t_cx, repeats,
-               "membership only, no distances")
-        ratios.append((f"shapely.contains_xy on reach polygon ({label})", "targets_in_range",
-                       t_cx / t_ours))
+        record(
+            "alt: reach polygon + shapely.contains_xy",
+            label,
+            t_cx,
+            repeats,
+            "membership only, no distances",
+        )
+        ratios.append(
+            (f"shapely.contains_xy on reach polygon ({label})", "targets_in_range", t_cx / t_ours)
+        )
         if n == 100_000:
             t_loop, loop = median_time(lambda df=df: per_point_loop(df), 2)
             assert set(df.index[loop]) == exact
             record("alt: per-target pyproj loop (exact)", label, t_loop, 2, "same result")
-            ratios.append((f"per-target pyproj loop ({label})", "targets_in_range",
-                           t_loop / t_ours))
+            ratios.append(
+                (f"per-target pyproj loop ({label})", "targets_in_range", t_loop / t_ours)
+            )
 
     # ---- an area launch site: Sumy oblast ------------------------------------
     oblast = geo.regions.set_index("region_id").loc["UA-59", "geometry"]
     area_site = [("Sumy oblast", oblast)]
     shipped = pd.concat(
-        [geo.cities[["name_en", "lon", "lat"]].rename(columns={"name_en": "name"}),
-         geo.airfields[["name", "lon", "lat"]]],
+        [
+            geo.cities[["name_en", "lon", "lat"]].rename(columns={"name_en": "name"}),
+            geo.airfields[["name", "lon", "lat"]],
+        ],
         ignore_index=True,
     )
     t, res = median_time(lambda: targets_in_range(area_site, shipped, MAX_KM), 5)
-    record("targets_in_range, Sumy oblast polygon site (268 vertices), cities + airfields",
-           f"{len(shipped):,}", t, 5, f"{len(res):,} in range")
+    record(
+        "targets_in_range, Sumy oblast polygon site (268 vertices), cities + airfields",
+        f"{len(shipped):,}",
+        t,
+        5,
+        f"{len(res):,} in range",
+    )
     t, _ = median_time(lambda: nearest_launch(area_site, shipped["lon"], shipped["lat"]), 5)
-    record("nearest_launch, Sumy oblast polygon site, cities + airfields", f"{len(shipped):,}",
-           t, 5, "every target, up to ~3,000 km away")
+    record(
+        "nearest_launch, Sumy oblast polygon site, cities + airfields",
+        f"{len(shipped):,}",
+        t,
+        5,
+        "every target, up to ~3,000 km away",
+    )
     df = random_targets(100_000)
     t, _ = median_time(lambda: targets_in_range(area_site, df, MAX_KM), 3)
     record("targets_in_range, Sumy oblast polygon site, random targets", "100,000", t, 3)
@@ -207,16 +249,26 @@ def main() -> None:
     sumy = SITES[0][1]
     region_coverage(reach(sumy, MAX_KM), regions)  # builds the spatial index once
     t_cov, cov = median_time(lambda: region_coverage(reach(sumy, MAX_KM), regions), 7)
-    record("reach + region_coverage, 300 km from Sumy", f"{len(cov)} regions", t_cov, 7,
-           "≤ 0.3 s required")
+    record(
+        "reach + region_coverage, 300 km from Sumy",
+        f"{len(cov)} regions",
+        t_cov,
+        7,
+        "≤ 0.3 s required",
+    )
     area = reach(sumy, MAX_KM)
     t_cov_only, _ = median_time(lambda: region_coverage(area, regions), 7)
     record("region_coverage only (reach precomputed)", f"{len(cov)} regions", t_cov_only, 7)
     t_ov, ov = median_time(lambda: overlay_coverage(area, regions), 5)
     kursk = float(ov.loc[ov["region_id"] == "RU-KRS", "covered_km2"].sum())
     ours = float(cov.set_index("region_id").loc["RU-KRS", "covered_km2"])
-    record("alt: geopandas overlay + geodesic areas", f"{len(ov)} regions", t_ov, 5,
-           f"Kursk covered {kursk:,.1f} km² vs ours {ours:,.1f} km²")
+    record(
+        "alt: geopandas overlay + geodesic areas",
+        f"{len(ov)} regions",
+        t_ov,
+        5,
+        f"Kursk covered {kursk:,.1f} km² vs ours {ours:,.1f} km²",
+    )
     ratios.append(("geopandas overlay + areas", "region_coverage", t_ov / t_cov_only))
 
     print("## Timings (median)\n")
@@ -230,7 +282,6 @@ def main() -> None:
     print("| --- | --- | ---: |")
     for alt, ours_name, ratio in ratios:
         print(f"| {alt} | {ours_name} | {ratio:.1f}× |")
-    del t_load
 
 
 if __name__ == "__main__":

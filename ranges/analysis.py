@@ -145,18 +145,24 @@ class _Box:
         if a >= -180.0 and b <= 180.0:
             return m & (lon >= a) & (lon <= b)
         x = _wrap180(lon - self.ref)
-        return m & (x >= self.dlo) & (x <= self.dhi)
+        inside = (x >= self.dlo) & (x <= self.dhi)
+        if self.dhi >= 180.0:
+            inside |= x + 360.0 <= self.dhi
+        if self.dlo < -180.0:
+            inside |= x - 360.0 >= self.dlo
+        return m & inside
 
 
 _BOX_AZIMUTHS = np.arange(0.0, 360.0, 5.0)
 
 
-def _box(lon: np.ndarray, lat: np.ndarray, radius_m: float) -> _Box:
+def _box(lon: np.ndarray, lat: np.ndarray, radius_m: float, offsets=None) -> _Box:
     """Box holding the geodesic disks of ``radius_m`` round the points (lon, lat).
 
     The disks are sampled every 5 degrees of azimuth at a radius enlarged by
     0.5 % + 1 km; the sampling can miss at most 0.1 % of a disk's width, so
-    the box is conservative.
+    the box is conservative.  ``offsets`` are the points' longitudes relative
+    to the first one, unwrapped along the launch paths (default: wrapped).
     """
     r = radius_m * 1.005 + 1000.0
     n, k = lon.size, _BOX_AZIMUTHS.size
@@ -171,7 +177,9 @@ def _box(lon: np.ndarray, lat: np.ndarray, radius_m: float) -> _Box:
     if (to_s <= r).any() or (to_n <= r).any():
         return _Box(0.0, None, None, lat_lo, lat_hi)
     ref = float(lon[0])
-    off = _wrap180(clon - ref) + _wrap180(np.asarray(flon) - clon)
+    if offsets is None:
+        offsets = _wrap180(lon - ref)
+    off = np.repeat(offsets, k) + _wrap180(np.asarray(flon) - clon)
     dlo, dhi = float(off.min()) - 1e-6, float(off.max()) + 1e-6
     if dhi - dlo >= 359.0:
         return _Box(0.0, None, None, lat_lo, lat_hi)
@@ -219,6 +227,12 @@ class _AreaComp:
             starts.append(offset + np.arange(plon.size - 1))
             offset += plon.size
         ulon = np.concatenate(vlon)  # unwrapped within each path
+        # longitudes relative to the first vertex, unwrapped along each path
+        firsts = np.cumsum([0] + [v.size for v in vlon[:-1]])
+        shift = np.repeat(
+            _wrap180(ulon[firsts] - ulon[0]) - (ulon[firsts] - ulon[0]), [v.size for v in vlon]
+        )
+        self.offsets = ulon - ulon[0] + shift
         self.vlat = np.concatenate(vlat)
         self.vlon = _wrap180(ulon)
         self.start = np.concatenate(starts)
@@ -254,7 +268,7 @@ class _AreaComp:
 
     def box(self, radius_m: float) -> _Box:
         # any point of a piece is within half the piece's path of a vertex
-        return _box(self.vlon, self.vlat, radius_m + self.max_len / 2.0)
+        return _box(self.vlon, self.vlat, radius_m + self.max_len / 2.0, self.offsets)
 
     # ------------------------------------------------------------------
     def _candidates(self, lon, lat):
@@ -803,7 +817,7 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     100.0
     """
     area = _check_area(area)
-    if not isinstance(regions, pd.DataFrame) or "geometry" not in regions.columns:
+    if not isinstance(regions, pd.DataFrame) or not hasattr(regions, "sindex"):
         raise InputError(f"'regions' should be a GeoDataFrame, got {type(regions)}")
     missing = [c for c in _REGION_COLUMNS if c not in regions.columns]
     if missing:

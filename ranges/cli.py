@@ -111,6 +111,19 @@ def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) 
         metavar="FILE",
         help="GeoJSON with launch points, lines (a front line) or polygons",
     )
+    p.add_argument(
+        "--border-strip",
+        type=_km,
+        metavar="KM",
+        help="launch area: Ukrainian territory within KM of the Russian border",
+    )
+    p.add_argument(
+        "--standoff",
+        type=_km,
+        default=0.0,
+        metavar="KM",
+        help="with --border-strip: launchers at least KM back from the border",
+    )
     if need_range:
         g = p.add_mutually_exclusive_group(required=True)
         g.add_argument("--weapon", metavar="ID", help="weapon id from `strike-range weapons`")
@@ -138,8 +151,18 @@ def _launches(args) -> list[LaunchSpec]:
         for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
             name = str((props or {}).get("name") or f"{args.launch_file} #{i}")
             sites.append(LaunchSpec(name, geom))
+    if args.border_strip is not None:
+        from .launch_areas import border_strip
+
+        strip = border_strip(_geodata(), args.border_strip, standoff_km=args.standoff)
+        name = f"Ukraine within {args.border_strip:g} km of the Russian border"
+        if args.standoff:
+            name += f", {args.standoff:g} km standoff"
+        sites.append(LaunchSpec(name, strip))
+    elif args.standoff:
+        raise _UsageError("--standoff needs --border-strip KM")
     if not sites:
-        raise _UsageError("give at least one --launch SPEC or a --launch-file")
+        raise _UsageError("give at least one --launch SPEC, a --launch-file or --border-strip")
     return sites
 
 

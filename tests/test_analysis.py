@@ -40,7 +40,7 @@ from ranges.geodesy import GEOD, reach
 
 WGS84 = Geodesic.WGS84
 SUMY = (34.79906, 50.91741)  # places.csv, GeoNames 692194
-KHARKIV = (36.25272, 49.98081)
+KHARKIV = (36.25475, 49.98177)
 KHERSON = (32.6169, 46.6354)
 
 
@@ -208,6 +208,7 @@ def test_prefilter_never_drops_a_target_in_range_near_poles_or_antimeridian():
         ("arctic", Point(20.0, 88.0)),
         ("fiji", Point(-179.8, -17.0)),
         ("line", LineString([(170.0, 60.0), (-170.0, 62.0)])),  # crosses the antimeridian
+        ("long", LineString([(100.0, 70.0), (-160.0, 71.0), (-100.0, 70.0)])),  # 160 degrees
     ]
     df = pd.DataFrame(
         {"lon": rng.uniform(-180, 180, n), "lat": np.degrees(np.arcsin(rng.uniform(0.2, 1.0, n)))}

@@ -114,6 +114,11 @@ def test_distance_resolves_old_transliterations():
         (("reach", "--launch", "50,30", "--range-km", "abc"), "'abc' is not a number"),
         (("reach", "--launch-file", "/no/such/file.geojson", "--range-km", "30"), "not found"),
         (("reach", "--range-km", "30"), "at least one --launch"),
+        (
+            ("reach", "--launch", "Sumy", "--standoff", "5", "--range-km", "30"),
+            "needs --border-strip",
+        ),
+        (("reach", "--border-strip", "0", "--range-km", "30"), "border strip width must be > 0"),
         (("reach", "--launch", "50,30"), "one of the arguments --weapon --range-km is required"),
         (("distance", "Smy", "Kursk"), "did you mean 'Sumy'"),
     ],
@@ -187,3 +192,19 @@ def test_regions_with_atacms_minimum_range_leave_part_of_kursk_region_out():
     out = run("regions", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "json").stdout
     kursk = [r for r in json.loads(out) if r["region"].startswith("Kursk")]
     assert 50.0 < kursk[0]["covered_pct"] < 99.0
+
+
+def test_regions_from_border_strip_with_standoff():
+    out = run(
+        "regions",
+        "--border-strip",
+        "30",
+        "--standoff",
+        "10",
+        "--weapon",
+        "atacms-m57",
+        "--format",
+        "json",
+    ).stdout
+    kursk = [r for r in json.loads(out) if r["region"].startswith("Kursk")]
+    assert kursk[0]["covered_pct"] >= 99.9
