@@ -278,9 +278,9 @@ class _AreaComp:
 
         The closest point Q (at distance d*) has an end of its piece within
         d* + pad of the target, and d* <= u0, the exact distance to the
-        vertex nearest on the sphere.  Sphere distances divided by
-        ``_SPHERE_LOW`` are never shorter than the true ones, which bounds the
-        vertices worth an exact distance.
+        vertex nearest on the sphere.  A sphere distance times ``_SPHERE_LOW``
+        is never longer than the true one, which bounds the vertices worth an
+        exact distance.
         """
         nv = self.vlon.size
         xyz = _unit(lon, lat)
@@ -600,8 +600,8 @@ def nearest_launch(launch_sites, lon, lat) -> tuple[np.ndarray, np.ndarray, np.n
     -------
     distance_km : ndarray
         Geodesic distance on WGS84 in kilometres to the nearest point of the
-        nearest site; 0 inside a launch polygon.  Exact to a millimetre for
-        points, to well under a metre for lines and polygons.
+        nearest site; 0 inside a launch polygon.  Exact to a millimetre, for
+        lines and polygons too.
     site_index : ndarray of int
         Position of that site in ``launch_sites``.
     bearing_deg : ndarray

@@ -208,7 +208,8 @@ def test_prefilter_never_drops_a_target_in_range_near_poles_or_antimeridian():
         ("arctic", Point(20.0, 88.0)),
         ("fiji", Point(-179.8, -17.0)),
         ("line", LineString([(170.0, 60.0), (-170.0, 62.0)])),  # crosses the antimeridian
-        ("long", LineString([(100.0, 70.0), (-160.0, 71.0), (-100.0, 70.0)])),  # 160 degrees
+        # 240 degrees of longitude, across the antimeridian
+        ("long", LineString([(60.0, 70.0), (150.0, 71.0), (-120.0, 70.0), (-60.0, 70.0)])),
     ]
     df = pd.DataFrame(
         {"lon": rng.uniform(-180, 180, n), "lat": np.degrees(np.arcsin(rng.uniform(0.2, 1.0, n)))}
