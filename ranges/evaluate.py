@@ -1,0 +1,322 @@
+"""Evaluate a scenario: launch geometries, reach areas, targets, coverage, headlines.
+
+:func:`evaluate` turns a :class:`ranges.scenario.Scenario` into a
+:class:`Result` that the dashboard, the static renderer and the data exports
+all draw from.  The expensive steps (``reach``, border strips) are passed in
+as functions so that callers can cache them on plain values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import GeometryCollection, Point, shape
+from shapely.geometry.base import BaseGeometry
+
+from . import analysis
+from .catalog import Weapon, get_weapon, load_catalog
+from .errors import InputError
+from .geodesy import reach as _reach
+from .launch_areas import border_strip as _border_strip
+from .scenario import Area, Scenario, ScenarioError, weapon_colors
+from .targets import shipped_targets
+
+__all__ = [
+    "WeaponResult",
+    "Result",
+    "launch_geometries",
+    "target_table",
+    "evaluate",
+    "LAYER_NAMES",
+]
+
+#: Display names of the target layers.
+LAYER_NAMES = {"cities": "city", "airfields": "airfield", "places": "place", "user": "user target"}
+
+ReachFn = Callable[[BaseGeometry, float, float], BaseGeometry]
+StripFn = Callable[[float, float], BaseGeometry]
+
+
+@dataclass(frozen=True, eq=False)
+class WeaponResult:
+    """One weapon's answers.
+
+    Attributes
+    ----------
+    weapon : Weapon
+    color : str
+        ``#RRGGBB`` from :data:`ranges.scenario.PALETTE`.
+    area : shapely geometry
+        Reach area (lon/lat), empty when there is no launch site.
+    coverage : pandas.DataFrame
+        :func:`ranges.analysis.region_coverage` of the area.
+    headline : str
+        The one-sentence caption.
+    in_range : numpy.ndarray of bool
+        Per row of :attr:`Result.targets`.
+    authorization : str
+        A sentence on the authorized part ("" without an overlay).
+    allowed_km2, not_allowed_km2 : float
+        Geodesic areas of the reach inside and outside the allowed regions.
+    """
+
+    weapon: Weapon
+    color: str
+    area: BaseGeometry
+    coverage: pd.DataFrame
+    headline: str
+    in_range: np.ndarray
+    authorization: str = ""
+    allowed_km2: float = 0.0
+    not_allowed_km2: float = 0.0
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """Everything drawn from a scenario.
+
+    Attributes
+    ----------
+    scenario : Scenario
+    sites : list of (name, geometry)
+        Active launch points and areas.
+    weapons : tuple of WeaponResult
+        In legend order.
+    targets : pandas.DataFrame
+        Every target of the chosen layers: ``name``, ``name_uk``, ``layer``,
+        ``kind``, ``population``, ``lon``, ``lat``, ``distance_km`` and
+        ``launch`` and ``bearing_deg`` (nearest launch site), ``in_range``
+        (any weapon), ``reached_by`` (weapon names), and with an overlay
+        ``authorized`` / ``authorization``.
+    allowed : shapely geometry or None
+        Union of the allowed regions.
+    """
+
+    scenario: Scenario
+    sites: list
+    weapons: tuple[WeaponResult, ...]
+    targets: pd.DataFrame
+    allowed: BaseGeometry | None
+
+    @property
+    def targets_in_range(self) -> pd.DataFrame:
+        return self.targets[self.targets["in_range"]].reset_index(drop=True)
+
+    @property
+    def coverage(self) -> pd.DataFrame:
+        """Regions covered by any weapon: the largest share per region."""
+        frames = [w.coverage.assign(weapon=w.weapon.name) for w in self.weapons]
+        frames = [f for f in frames if len(f)]
+        if not frames:
+            return pd.DataFrame(columns=[*analysis.COVERAGE_COLUMNS, "weapon"])
+        table = pd.concat(frames, ignore_index=True)
+        return table.sort_values(["region_id", "covered_km2"], ascending=[True, False]).reset_index(
+            drop=True
+        )
+
+
+def _area_geometry(area: Area, geodata, strip_fn: StripFn | None) -> BaseGeometry:
+    if area.kind == "region":
+        hit = geodata.regions[geodata.regions["region_id"] == area.region_id]
+        if hit.empty:
+            raise ScenarioError(
+                f"launch area {area.name!r}: region_id {area.region_id!r} is not in the regions "
+                "layer (data/regions.fgb)"
+            )
+        return hit.geometry.iloc[0]
+    if area.kind == "border-strip":
+        strip = (
+            strip_fn(area.width_km, area.standoff_km)
+            if strip_fn is not None
+            else _border_strip(geodata, area.width_km, standoff_km=area.standoff_km)
+        )
+        if area.within:
+            hit = geodata.regions[geodata.regions["region_id"] == area.within]
+            if hit.empty:
+                raise ScenarioError(
+                    f"launch area {area.name!r}: within={area.within!r} is not a region_id"
+                )
+            strip = shapely.intersection(strip, hit.geometry.iloc[0])
+            if strip.is_empty:
+                raise ScenarioError(
+                    f"launch area {area.name!r}: the border strip does not reach into "
+                    f"{area.within}"
+                )
+        return strip
+    geom = shape(json.loads(area.geometry))
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    return geom
+
+
+def launch_geometries(
+    scenario: Scenario, geodata, *, strip_fn: StripFn | None = None
+) -> list[tuple[str, BaseGeometry]]:
+    """Active launch sites and areas as ``(name, lon/lat geometry)``, names unique."""
+    out: list[tuple[str, BaseGeometry]] = []
+    seen: dict[str, int] = {}
+    items = [(s.name, Point(s.lon, s.lat)) for s in scenario.active_sites]
+    items += [(a.name, _area_geometry(a, geodata, strip_fn)) for a in scenario.active_areas]
+    for name, geom in items:
+        if geom.is_empty:
+            continue
+        seen[name] = seen.get(name, 0) + 1
+        out.append((name if seen[name] == 1 else f"{name} ({seen[name]})", geom))
+    return out
+
+
+_TARGET_COLUMNS = ["name", "name_uk", "layer", "kind", "country", "population", "lon", "lat"]
+
+
+def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
+    """The targets a scenario analyses, one frame with :data:`_TARGET_COLUMNS`."""
+    frames = []
+    for kind in scenario.target_kinds:
+        df = shipped_targets(geodata, kind)
+        layer = {"cities": geodata.cities, "airfields": geodata.airfields,
+                 "places": geodata.places}[kind]  # fmt: skip
+        df["layer"] = kind
+        df["name_uk"] = (
+            layer["name_uk"].fillna("").to_numpy() if "name_uk" in layer.columns else ""
+        )
+        df["country"] = layer["country"].to_numpy() if "country" in layer.columns else ""
+        if "population" not in df.columns:
+            df["population"] = 0
+        frames.append(df)
+    if scenario.user_targets:
+        frames.append(
+            pd.DataFrame({
+                "name": [t.name for t in scenario.user_targets],
+                "name_uk": "",
+                "layer": "user",
+                "kind": "user target",
+                "country": "",
+                "population": 0,
+                "lon": [t.lon for t in scenario.user_targets],
+                "lat": [t.lat for t in scenario.user_targets],
+            })  # fmt: skip
+        )
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in _TARGET_COLUMNS})
+    table = pd.concat(frames, ignore_index=True)[_TARGET_COLUMNS]
+    table["population"] = table["population"].fillna(0).astype("int64")
+    return table
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _count(df: pd.DataFrame, layer: str) -> int:
+    return int((df["layer"] == layer).sum())
+
+
+def evaluate(
+    scenario: Scenario,
+    geodata,
+    catalog=None,
+    *,
+    reach_fn: ReachFn | None = None,
+    strip_fn: StripFn | None = None,
+) -> Result:
+    """Compute every answer a scenario asks for.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    geodata : ranges.geodata.GeoData
+    catalog : sequence of Weapon, optional
+        Defaults to the shipped catalog.
+    reach_fn : callable(geometry, max_km, min_km) -> geometry, optional
+        Defaults to :func:`ranges.geodesy.reach`; pass a cached wrapper.
+    strip_fn : callable(width_km, standoff_km) -> geometry, optional
+        Border strip builder; defaults to :func:`ranges.launch_areas.border_strip`.
+
+    Raises
+    ------
+    ranges.scenario.ScenarioError
+        A weapon id or region id the data do not know.
+    """
+    catalog = tuple(catalog) if catalog is not None else load_catalog()
+    scenario.check_weapons(catalog)
+    weapons = [get_weapon(w, catalog) for w in scenario.weapons]
+    colors = weapon_colors(scenario.weapons)
+    reach_fn = reach_fn or (lambda g, mx, mn: _reach(g, mx, min_km=mn))
+    sites = launch_geometries(scenario, geodata, strip_fn=strip_fn)
+    targets = target_table(scenario, geodata)
+    allowed = None
+    if scenario.allowed_regions:
+        try:
+            allowed = analysis.allowed_area(geodata.regions, scenario.allowed_regions)
+        except InputError as exc:
+            raise ScenarioError(f"scenario.allowed_regions: {exc}") from None
+
+    n = len(targets)
+    if sites and n:
+        dist, site_idx, az = analysis.nearest_launch(
+            sites, targets["lon"].to_numpy(float), targets["lat"].to_numpy(float)
+        )
+        targets["distance_km"] = dist
+        targets["launch"] = np.asarray([s[0] for s in sites], dtype=object)[site_idx]
+        targets["bearing_deg"] = az
+    else:
+        targets["distance_km"] = np.nan
+        targets["launch"] = ""
+        targets["bearing_deg"] = np.nan
+
+    reached_by = [[] for _ in range(n)]
+    any_in = np.zeros(n, dtype=bool)
+    results = []
+    site_names = [s[0] for s in sites]
+    for w in weapons:
+        if sites:
+            geom = GeometryCollection([g for _, g in sites]) if len(sites) > 1 else sites[0][1]
+            area = reach_fn(geom, w.max_range_km, w.min_range_km)
+            hits = analysis.targets_in_range(
+                sites, targets[["lon", "lat"]], w.max_range_km, min_km=w.min_range_km,
+                include_all=True,
+            )  # fmt: skip
+            in_range = hits["in_range"].reindex(targets.index).to_numpy(bool)
+            coverage = analysis.region_coverage(area, geodata.regions)
+        else:
+            area = shapely.Polygon()
+            in_range = np.zeros(n, dtype=bool)
+            coverage = analysis.region_coverage(area, geodata.regions)
+        any_in |= in_range
+        for i in np.flatnonzero(in_range):
+            reached_by[i].append(w.name)
+        hit = targets[in_range]
+        headline = analysis.headline(
+            w.name, w.max_range_km, site_names,
+            hit[hit["layer"] == "cities"], hit[hit["layer"] == "airfields"], coverage,
+            scenario.focus_regions,
+        )  # fmt: skip
+        auth, allowed_km2, not_allowed_km2 = "", 0.0, 0.0
+        if allowed is not None:
+            split = analysis.coverage_by_authorization(area, allowed)
+            allowed_km2, not_allowed_km2 = split["allowed_km2"], split["not_allowed_km2"]
+            inside = hit
+            if len(hit):
+                inside = hit[shapely.intersects_xy(allowed, hit["lon"], hit["lat"])]
+            total = allowed_km2 + not_allowed_km2
+            share = f"{100 * allowed_km2 / total:.0f}%" if total > 0 else "0%"
+            auth = (
+                f"{w.name}: allowed and in range: "
+                f"{_plural(_count(inside, 'airfields'), 'airfield', 'airfields')}, "
+                f"{_plural(_count(inside, 'cities'), 'city', 'cities')}; {share} of the reach area "
+                f"({allowed_km2:,.0f} of {total:,.0f} km²) lies where strikes are allowed"
+            )
+        results.append(
+            WeaponResult(w, colors[w.id], area, coverage, headline, in_range, auth,
+                         allowed_km2, not_allowed_km2)  # fmt: skip
+        )
+    targets["in_range"] = any_in
+    targets["reached_by"] = ["; ".join(r) for r in reached_by]
+    if allowed is not None:
+        targets = analysis.split_by_authorization(targets, allowed)
+    return Result(scenario, sites, tuple(results), targets, allowed)
