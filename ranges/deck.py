@@ -1,0 +1,557 @@
+"""Interactive map of a scenario as a pydeck ``Deck``.
+
+The base map is drawn from the project's own geodata (sea, land, countries,
+region borders, region labels), so the map is complete with no tile server
+and no key; a Carto basemap can be put underneath when online.  Tooltips are
+plain text (deck.gl sets them as text, never as HTML), and labels use the
+``auto`` character set so that Cyrillic renders.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pydeck as pdk
+import shapely
+from shapely.geometry import box, mapping
+
+__all__ = [
+    "THEMES",
+    "CompactDeck",
+    "build_deck",
+    "base_layers",
+    "view_for",
+    "legend_items",
+    "hex_rgb",
+]
+
+#: Map bounds of the shipped geodata (lon/lat).
+THEATRE = (10.0, 35.0, 60.0, 70.0)
+
+THEMES = {
+    "light": {
+        "sea": [214, 226, 235],
+        "land": [247, 245, 240],
+        "country_line": [120, 120, 120],
+        "region_line": [190, 186, 178],
+        "label": [70, 70, 70],
+        "ukraine": [255, 252, 235],
+        "text": [20, 20, 20],
+        "halo": [255, 255, 255],
+        "muted": [150, 150, 150],
+    },
+    "dark": {
+        "sea": [24, 32, 42],
+        "land": [46, 50, 56],
+        "country_line": [160, 160, 160],
+        "region_line": [90, 94, 100],
+        "label": [200, 200, 200],
+        "ukraine": [58, 60, 52],
+        "text": [240, 240, 240],
+        "halo": [20, 20, 20],
+        "muted": [120, 120, 120],
+    },
+}
+
+# Simplification of the base layers for the browser: ~1 km, below what the
+# interactive map shows at the zoom levels a theatre map uses.
+_SIMPLIFY_DEG = 0.01
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation (pydeck indents by 2, which triples
+    the size of coordinate arrays and the time the browser spends on them)."""
+
+    def to_json(self) -> str:
+        from pydeck.bindings.json_tools import default_serialize
+
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _rounded(geom, digits: int):
+    """Coordinates rounded to ``digits`` decimals (5: ~1 m, 3: ~100 m)."""
+    return shapely.set_precision(geom, 10.0**-digits, mode="pointwise")
+
+
+def hex_rgb(color: str, alpha: int | None = None) -> list[int]:
+    """``"#D55E00"`` -> ``[213, 94, 0]`` (with ``alpha`` appended if given)."""
+    c = color.lstrip("#")
+    rgb = [int(c[i : i + 2], 16) for i in (0, 2, 4)]
+    return rgb + [alpha] if alpha is not None else rgb
+
+
+def _label(row, lang: str, en: str = "name_en", uk: str = "name_uk") -> str:
+    if lang == "uk":
+        value = row.get(uk) if hasattr(row, "get") else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return str(row.get(en, "") or "")
+
+
+def _lists(obj):
+    if isinstance(obj, dict):
+        return {k: _lists(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_lists(v) for v in obj]
+    return obj
+
+
+def _features(geoms, props: list[dict]) -> dict:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": _lists(mapping(g)), "properties": p}
+            for g, p in zip(geoms, props, strict=True)
+            if g is not None and not g.is_empty
+        ],
+    }
+
+
+_BASE_CACHE: dict[tuple[int, str], tuple[object, dict]] = {}
+
+
+def _base_data(geodata, lang: str) -> dict:
+    key = (id(geodata), lang)
+    hit = _BASE_CACHE.get(key)
+    if hit is not None and hit[0] is geodata:
+        return hit[1]
+    data = _compute_base(geodata, lang)
+    if len(_BASE_CACHE) > 8:
+        _BASE_CACHE.clear()
+    _BASE_CACHE[key] = (geodata, data)
+    return data
+
+
+def _compute_base(geodata, lang: str) -> dict:
+    countries = geodata.countries
+    cgeoms = shapely.simplify(np.asarray(countries.geometry.array), _SIMPLIFY_DEG, True)
+    cgeoms = _rounded(cgeoms, 3)
+    cprops = [
+        {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
+    ]
+    regions = geodata.regions
+    near = regions[regions["country"].isin(["UKR", "RUS", "BLR", "MDA", "POL", "ROU", "GEO"])]
+    rlines = shapely.simplify(shapely.boundary(np.asarray(near.geometry.array)), _SIMPLIFY_DEG)
+    rlines = _rounded(shapely.intersection(rlines, box(*THEATRE)), 3)
+    paths = []
+    for g in rlines:
+        for part in getattr(g, "geoms", [g]):
+            if part.geom_type == "LineString" and len(part.coords) > 1:
+                paths.append({"path": [list(c) for c in part.coords]})
+    labels = []
+    for _, r in near[near["country"].isin(["UKR", "RUS", "BLR"])].iterrows():
+        if not (THEATRE[0] <= r["label_lon"] <= THEATRE[2] and r["label_lat"] <= THEATRE[3]):
+            continue
+        labels.append({
+            "text": _label(r, lang).upper(),
+            "position": [float(r["label_lon"]), float(r["label_lat"])],
+            "tooltip": f"{_label(r, lang)} ({r['region_id']}) — {r['status'] or r['country']}",
+        })  # fmt: skip
+    return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels}
+
+
+def base_layers(geodata, *, lang: str = "en", theme: str = "light", tiles: bool = False):
+    """Layers of the offline base map (sea, land, borders, region labels)."""
+    t = THEMES[theme]
+    data = _base_data(geodata, lang)
+    layers = []
+    if not tiles:
+        x0, y0, x1, y1 = THEATRE
+        layers.append(
+            pdk.Layer(
+                "SolidPolygonLayer",
+                data=[{"polygon": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]}],
+                id="sea",
+                get_polygon="polygon",
+                get_fill_color=t["sea"],
+                pickable=False,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=data["countries"],
+            id="countries",
+            filled=not tiles,
+            stroked=True,
+            get_fill_color=t["land"],
+            get_line_color=t["country_line"],
+            line_width_min_pixels=1.2,
+            pickable=False,
+        )
+    )
+    layers.append(
+        pdk.Layer(
+            "PathLayer",
+            data=data["paths"],
+            id="region-borders",
+            get_path="path",
+            get_color=t["region_line"],
+            width_min_pixels=0.6,
+            pickable=False,
+        )
+    )
+    layers.append(
+        pdk.Layer(
+            "TextLayer",
+            data=data["labels"],
+            id="region-labels",
+            get_position="position",
+            get_text="text",
+            get_size=10,
+            get_color=t["label"] + [150],
+            character_set="auto",
+            font_family="'DejaVu Sans', 'Noto Sans', Arial, sans-serif",
+            pickable=False,
+        )
+    )
+    return layers
+
+
+@dataclass(frozen=True)
+class View:
+    lon: float
+    lat: float
+    zoom: float
+
+
+def view_for(result, *, width_px: int = 900, height_px: int = 620) -> View:
+    """A view that frames the reach areas and launch sites (Web Mercator zoom)."""
+    geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    geoms += [g for _, g in result.sites]
+    if not geoms:
+        return View(33.0, 49.5, 4.6)
+    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
+    x0, x1 = max(x0, THEATRE[0]), min(x1, THEATRE[2])
+    y0, y1 = max(y0, THEATRE[1]), min(y1, THEATRE[3])
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lon_span = max(x1 - x0, 0.5)
+    y_span = max(merc(y1) - merc(y0), 0.01)
+    zoom_x = math.log2(width_px * 360.0 / (lon_span * 512.0))
+    zoom_y = math.log2(height_px * 2 * math.pi / (y_span * 512.0))
+    zoom = max(2.0, min(zoom_x, zoom_y, 9.0) - 0.15)
+    lat_c = math.degrees(math.atan(math.sinh((merc(y0) + merc(y1)) / 2)))
+    return View((x0 + x1) / 2, lat_c, round(zoom, 2))
+
+
+def legend_items(result) -> list[tuple[str, str]]:
+    """(label, ``#RRGGBB``) per weapon, in legend order."""
+    items = []
+    for w in result.weapons:
+        km = f"{w.weapon.max_range_km:,.0f} km"
+        if w.weapon.min_range_km > 0:
+            km = f"{w.weapon.min_range_km:,.0f}–{km}"
+        items.append((f"{w.weapon.name} ({km})", w.color))
+    return items
+
+
+def _wrap(text: str, width: int = 34) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _top_point(geom) -> list[float]:
+    parts = [p for p in getattr(geom, "geoms", [geom]) if hasattr(p, "exterior")]
+    coords = np.concatenate([np.asarray(p.exterior.coords) for p in parts])
+    i = int(np.argmax(coords[:, 1]))
+    return [float(coords[i, 0]), float(coords[i, 1])]
+
+
+def build_deck(
+    result,
+    geodata,
+    *,
+    lang: str | None = None,
+    theme: str = "light",
+    tiles: bool = False,
+    height_px: int = 620,
+) -> pdk.Deck:
+    """The interactive map of an evaluated scenario.
+
+    Parameters
+    ----------
+    result : ranges.evaluate.Result
+    geodata : ranges.geodata.GeoData
+    lang : {"en", "uk"}, optional
+        Label language; defaults to the scenario's.
+    theme : {"light", "dark"}
+    tiles : bool
+        Put a Carto basemap (no key needed, online only) under the layers
+        instead of the offline sea and land fill.
+    height_px : int
+        Height the map is shown at (for the initial zoom).
+
+    Returns
+    -------
+    pydeck.Deck
+        Layer ids: ``reach-<weapon id>``, ``launch-areas``, ``launch-sites``,
+        ``targets-cities``, ``targets-airfields``, ``targets-places``,
+        ``targets-user``, ``notes`` (pickable layers carry a plain-text
+        ``tooltip`` field).
+    """
+    scenario = result.scenario
+    lang = lang or scenario.lang
+    t = THEMES[theme]
+    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles)
+
+    if result.allowed is not None and not result.allowed.is_empty:
+        ids = ", ".join(scenario.allowed_regions)
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data=_features(
+                    [_rounded(result.allowed, 4)], [{"tooltip": f"Strikes allowed: {ids}"}]
+                ),
+                id="allowed",
+                filled=True,
+                stroked=True,
+                get_fill_color=[0, 120, 60, 35],
+                get_line_color=[0, 110, 50, 230],
+                line_width_min_pixels=2.5,
+                pickable=True,
+            )
+        )
+
+    # Largest reach first so that shorter ranges stay on top and clickable.
+    order = sorted(result.weapons, key=lambda w: -w.weapon.max_range_km)
+    range_labels = []
+    for w in order:
+        if w.area.is_empty:
+            continue
+        label = f"{w.weapon.name} · {w.weapon.max_range_km:,.0f} km"
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data=_features([_rounded(w.area, 5)], [{"tooltip": w.headline}]),
+                id=f"reach-{w.weapon.id}",
+                filled=True,
+                stroked=True,
+                get_fill_color=hex_rgb(w.color, 45),
+                get_line_color=hex_rgb(w.color, 255),
+                line_width_min_pixels=2,
+                pickable=True,
+            )
+        )
+        range_labels.append(
+            {"text": label, "position": _top_point(w.area), "color": hex_rgb(w.color, 255)}
+        )
+
+    areas = [(n, g) for n, g in result.sites if g.geom_type != "Point"]
+    if areas:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data=_features(
+                    [_rounded(g, 4) for _, g in areas], [{"tooltip": f"Launch area: {n}"}
+                                                         for n, _ in areas],
+                ),  # fmt: skip
+                id="launch-areas",
+                filled=True,
+                stroked=True,
+                get_fill_color=t["text"] + [40],
+                get_line_color=t["text"] + [220],
+                line_width_min_pixels=1.5,
+                pickable=True,
+            )
+        )
+    points = [
+        {"name": n, "position": [g.x, g.y], "tooltip": f"Launch site: {n} ({g.y:.4f}, {g.x:.4f})"}
+        for n, g in result.sites
+        if g.geom_type == "Point"
+    ]
+
+    # Only targets near the action go to the browser: those within 1.5x the
+    # longest range (at least 400 km) of a launch site.
+    targets = result.targets
+    longest = max((w.weapon.max_range_km for w in result.weapons), default=0.0)
+    targets = targets[targets["distance_km"].fillna(0.0) <= max(1.5 * longest, 400.0)]
+    tlayers = []
+    label_rows = []
+    for layer_name, radius in (("cities", 4), ("airfields", 4), ("places", 5), ("user", 5)):
+        df = targets[targets["layer"] == layer_name]
+        if df.empty:
+            continue
+        names = df["name"].astype(str).tolist()
+        if lang == "uk":
+            uk = df["name_uk"].tolist()
+            names = [u if isinstance(u, str) and u else n for n, u in zip(names, uk, strict=True)]
+        auth = df["authorization"].tolist() if "authorization" in df.columns else [None] * len(df)
+        records = []
+        columns = zip(
+            names, df["kind"], df["population"], df["lon"], df["lat"], df["distance_km"],
+            df["launch"], df["in_range"], df["reached_by"], auth, strict=True,
+        )  # fmt: skip
+        for name, kind, pop, lon, lat, dist, launch, inside, by, au in columns:
+            tip = f"{name} ({kind})"
+            if pop:
+                tip += f", pop. {int(pop):,}"
+            if math.isfinite(dist):
+                tip += f"\n{dist:,.0f} km from {launch}"
+            tip += f"\nIn range of: {by}" if inside else "\nOut of range"
+            if au and inside:
+                tip += f"\n{au}"
+            position = [round(float(lon), 4), round(float(lat), 4)]
+            records.append({
+                "position": position,
+                "name": name,
+                "tooltip": tip,
+                "fill": (t["text"] + [230]) if inside else (t["muted"] + [110]),
+                "r": radius + (3 if pop >= 1_000_000 else 0),
+            })  # fmt: skip
+            if (layer_name == "cities" and pop >= scenario.min_population) or layer_name in (
+                "places", "user",
+            ):  # fmt: skip
+                label_rows.append({
+                    "text": name,
+                    "position": position,
+                    "color": (t["text"] + [255]) if inside else (t["muted"] + [230]),
+                    "size": 13 if layer_name != "cities" or pop >= 1_000_000 else 11,
+                })  # fmt: skip
+        tlayers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=records,
+                id=f"targets-{layer_name}",
+                get_position="position",
+                get_fill_color="fill",
+                get_line_color=t["halo"] + [255] if layer_name != "airfields" else t["text"],
+                stroked=True,
+                filled=layer_name != "airfields",
+                line_width_min_pixels=1 if layer_name != "airfields" else 1.6,
+                get_radius="r",
+                radius_units="pixels",
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+    layers.extend(tlayers)
+    font = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
+    # Labels are de-duplicated by position (a place and a city at one spot).
+    seen, unique = set(), []
+    for row in label_rows:
+        key = (round(row["position"][0], 2), round(row["position"][1], 2))
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    layers.append(
+        pdk.Layer(
+            "TextLayer",
+            data=unique,
+            id="target-labels",
+            get_position="position",
+            get_text="text",
+            get_color="color",
+            get_size="size",
+            get_pixel_offset=[0, -12],
+            character_set="auto",
+            font_family=font,
+            outline_width=2,
+            outline_color=t["halo"] + [255],
+            font_settings={"sdf": True},
+            pickable=False,
+        )
+    )
+    if points:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=points,
+                id="launch-sites",
+                get_position="position",
+                get_fill_color=t["text"] + [255],
+                get_line_color=[255, 200, 0, 255],
+                stroked=True,
+                line_width_min_pixels=2,
+                get_radius=7,
+                radius_units="pixels",
+                pickable=True,
+            )
+        )
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                data=[{"text": p["name"], "position": p["position"]} for p in points],
+                id="launch-labels",
+                get_position="position",
+                get_text="text",
+                get_size=14,
+                get_color=t["text"] + [255],
+                get_pixel_offset=[0, 16],
+                character_set="auto",
+                font_family=font,
+                font_weight=700,
+                outline_width=3,
+                outline_color=t["halo"] + [255],
+                font_settings={"sdf": True},
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "TextLayer",
+            data=range_labels,
+            id="range-labels",
+            get_position="position",
+            get_text="text",
+            get_size=14,
+            get_color="color",
+            get_pixel_offset=[0, -10],
+            character_set="auto",
+            font_family=font,
+            font_weight=700,
+            outline_width=3,
+            outline_color=t["halo"] + [255],
+            font_settings={"sdf": True},
+        )
+    )
+    if scenario.notes:
+        notes = [
+            {
+                "text": _wrap(n.text),
+                "position": [n.lon, n.lat],
+                "tooltip": n.text + (f"\nSource: {n.source}" if n.source else ""),
+            }
+            for n in scenario.notes
+        ]
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                data=notes,
+                id="notes",
+                get_position="position",
+                get_text="text",
+                get_size=12,
+                get_color=[20, 20, 20, 255],
+                background=True,
+                get_background_color=[255, 244, 200, 235],
+                get_border_color=[120, 100, 40, 255],
+                get_border_width=1,
+                background_padding=[6, 4, 6, 4],
+                get_text_anchor="'start'",
+                get_alignment_baseline="'top'",
+                get_pixel_offset=[8, 8],
+                character_set="auto",
+                font_family=font,
+                pickable=True,
+            )
+        )
+    view = view_for(result, height_px=height_px)
+    deck = CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(
+            longitude=view.lon, latitude=view.lat, zoom=view.zoom, min_zoom=2, max_zoom=11
+        ),
+        map_provider="carto" if tiles else None,
+        map_style=(pdk.map_styles.CARTO_DARK if theme == "dark" else pdk.map_styles.CARTO_LIGHT)
+        if tiles
+        else None,
+        tooltip={"text": "{tooltip}"},
+        api_keys=None,
+    )
+    return deck
