@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pydeck as pdk
 import shapely
 from shapely.geometry import box, mapping
@@ -371,49 +372,49 @@ def build_deck(
     # longest range (at least 400 km) of a launch site.
     targets = result.targets
     longest = max((w.weapon.max_range_km for w in result.weapons), default=0.0)
-    targets = targets[targets["distance_km"].fillna(0.0) <= max(1.5 * longest, 400.0)]
+    targets = targets[targets["distance_km"].fillna(np.inf) <= max(1.5 * longest, 400.0)]
     tlayers = []
     label_rows = []
     for layer_name, radius in (("cities", 4), ("airfields", 4), ("places", 5), ("user", 5)):
         df = targets[targets["layer"] == layer_name]
         if df.empty:
             continue
-        names = df["name"].astype(str).tolist()
+        names = df["name"].astype(str)
         if lang == "uk":
-            uk = df["name_uk"].tolist()
-            names = [u if isinstance(u, str) and u else n for n, u in zip(names, uk, strict=True)]
-        auth = df["authorization"].tolist() if "authorization" in df.columns else [None] * len(df)
-        records = []
-        columns = zip(
-            names, df["kind"], df["population"], df["lon"], df["lat"], df["distance_km"],
-            df["launch"], df["in_range"], df["reached_by"], auth, strict=True,
+            uk = df["name_uk"].fillna("").astype(str)
+            names = uk.where(uk != "", names)
+        inside = df["in_range"].to_numpy(bool)
+        pop = df["population"].to_numpy("int64")
+        dist = df["distance_km"].to_numpy(float)
+        tip = names + " (" + df["kind"].astype(str) + ")"
+        pops = pd.Series(pop, index=df.index).map("{:,}".format)
+        tip = tip.where(pop == 0, tip + ", pop. " + pops)
+        far = pd.Series(dist, index=df.index).map(
+            lambda d: f"\n{d:,.0f} km from " if math.isfinite(d) else ""
+        )
+        tip = tip + far + df["launch"].astype(str).where(far != "", "")
+        status = ("\nIn range of: " + df["reached_by"].astype(str)).where(inside, "\nOut of range")
+        if "authorization" in df.columns:
+            status = status.where(~inside, status + "\n" + df["authorization"].astype(str))
+        tip = tip + status
+        positions = np.round(df[["lon", "lat"]].to_numpy(float), 4).tolist()
+        fill_in, fill_out = t["text"] + [230], t["muted"] + [110]
+        big = pop >= 1_000_000
+        records = [
+            {"position": p, "name": n, "tooltip": tt, "fill": fill_in if i else fill_out,
+             "r": radius + 3 if b else radius}
+            for p, n, tt, i, b in zip(positions, names, tip, inside, big, strict=True)
+        ]  # fmt: skip
+        labelled = np.ones(len(df), dtype=bool) if layer_name in ("places", "user") else (
+            pop >= scenario.min_population if layer_name == "cities" else np.zeros(len(df), bool)
         )  # fmt: skip
-        for name, kind, pop, lon, lat, dist, launch, inside, by, au in columns:
-            tip = f"{name} ({kind})"
-            if pop:
-                tip += f", pop. {int(pop):,}"
-            if math.isfinite(dist):
-                tip += f"\n{dist:,.0f} km from {launch}"
-            tip += f"\nIn range of: {by}" if inside else "\nOut of range"
-            if au and inside:
-                tip += f"\n{au}"
-            position = [round(float(lon), 4), round(float(lat), 4)]
-            records.append({
-                "position": position,
-                "name": name,
-                "tooltip": tip,
-                "fill": (t["text"] + [230]) if inside else (t["muted"] + [110]),
-                "r": radius + (3 if pop >= 1_000_000 else 0),
+        for k in np.flatnonzero(labelled):
+            label_rows.append({
+                "text": names.iloc[k],
+                "position": positions[k],
+                "color": (t["text"] + [255]) if inside[k] else (t["muted"] + [230]),
+                "size": 13 if layer_name != "cities" or big[k] else 11,
             })  # fmt: skip
-            if (layer_name == "cities" and pop >= scenario.min_population) or layer_name in (
-                "places", "user",
-            ):  # fmt: skip
-                label_rows.append({
-                    "text": name,
-                    "position": position,
-                    "color": (t["text"] + [255]) if inside else (t["muted"] + [230]),
-                    "size": 13 if layer_name != "cities" or pop >= 1_000_000 else 11,
-                })  # fmt: skip
         tlayers.append(
             pdk.Layer(
                 "ScatterplotLayer",

@@ -39,7 +39,13 @@ __all__ = [
 LAYER_NAMES = {"cities": "city", "airfields": "airfield", "places": "place", "user": "user target"}
 
 ReachFn = Callable[[BaseGeometry, float, float], BaseGeometry]
-StripFn = Callable[[float, float], BaseGeometry]
+AreaFn = Callable[[Area], BaseGeometry]
+
+#: Targets farther than this from every launch site get no distance (NaN):
+#: they are off any map the scenario draws, and exact distances to launch
+#: areas cost ~30 µs per target.
+NEAR_KM_MIN = 400.0
+NEAR_FACTOR = 1.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,7 +126,8 @@ class Result:
         )
 
 
-def _area_geometry(area: Area, geodata, strip_fn: StripFn | None) -> BaseGeometry:
+def area_geometry(area: Area, geodata) -> BaseGeometry:
+    """The lon/lat geometry of a launch area (region, border strip or upload)."""
     if area.kind == "region":
         hit = geodata.regions[geodata.regions["region_id"] == area.region_id]
         if hit.empty:
@@ -130,11 +137,7 @@ def _area_geometry(area: Area, geodata, strip_fn: StripFn | None) -> BaseGeometr
             )
         return hit.geometry.iloc[0]
     if area.kind == "border-strip":
-        strip = (
-            strip_fn(area.width_km, area.standoff_km)
-            if strip_fn is not None
-            else _border_strip(geodata, area.width_km, standoff_km=area.standoff_km)
-        )
+        strip = _border_strip(geodata, area.width_km, standoff_km=area.standoff_km)
         if area.within:
             hit = geodata.regions[geodata.regions["region_id"] == area.within]
             if hit.empty:
@@ -155,13 +158,17 @@ def _area_geometry(area: Area, geodata, strip_fn: StripFn | None) -> BaseGeometr
 
 
 def launch_geometries(
-    scenario: Scenario, geodata, *, strip_fn: StripFn | None = None
+    scenario: Scenario, geodata, *, area_fn: AreaFn | None = None
 ) -> list[tuple[str, BaseGeometry]]:
-    """Active launch sites and areas as ``(name, lon/lat geometry)``, names unique."""
+    """Active launch sites and areas as ``(name, lon/lat geometry)``, names unique.
+
+    ``area_fn(area)`` builds an area's geometry (default :func:`area_geometry`);
+    pass a cached wrapper."""
+    area_fn = area_fn or (lambda a: area_geometry(a, geodata))
     out: list[tuple[str, BaseGeometry]] = []
     seen: dict[str, int] = {}
     items = [(s.name, Point(s.lon, s.lat)) for s in scenario.active_sites]
-    items += [(a.name, _area_geometry(a, geodata, strip_fn)) for a in scenario.active_areas]
+    items += [(a.name, area_fn(a)) for a in scenario.active_areas]
     for name, geom in items:
         if geom.is_empty:
             continue
@@ -208,6 +215,26 @@ def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
     return table
 
 
+def _near(sites, targets: pd.DataFrame, limit_km: float) -> np.ndarray:
+    """Row positions of targets that may lie within ``limit_km`` of a site.
+
+    A cheap bound: a target farther than ``limit_km`` plus a site's radius
+    (centroid to farthest vertex) from the site's centroid is farther than
+    ``limit_km`` from all of the site."""
+    from .geodesy import GEOD
+
+    lon = targets["lon"].to_numpy(float)
+    lat = targets["lat"].to_numpy(float)
+    keep = np.zeros(len(targets), dtype=bool)
+    for _, geom in sites:
+        c = geom.centroid
+        xy = shapely.get_coordinates(geom)
+        _, _, r = GEOD.inv(np.full(len(xy), c.x), np.full(len(xy), c.y), xy[:, 0], xy[:, 1])
+        _, _, d = GEOD.inv(np.full(lon.size, c.x), np.full(lon.size, c.y), lon, lat)
+        keep |= d <= (limit_km * 1000.0 + float(np.max(r)) + 1000.0)
+    return np.flatnonzero(keep)
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
@@ -222,7 +249,8 @@ def evaluate(
     catalog=None,
     *,
     reach_fn: ReachFn | None = None,
-    strip_fn: StripFn | None = None,
+    area_fn: AreaFn | None = None,
+    coverage_fn: Callable[[BaseGeometry], pd.DataFrame] | None = None,
 ) -> Result:
     """Compute every answer a scenario asks for.
 
@@ -234,8 +262,11 @@ def evaluate(
         Defaults to the shipped catalog.
     reach_fn : callable(geometry, max_km, min_km) -> geometry, optional
         Defaults to :func:`ranges.geodesy.reach`; pass a cached wrapper.
-    strip_fn : callable(width_km, standoff_km) -> geometry, optional
-        Border strip builder; defaults to :func:`ranges.launch_areas.border_strip`.
+    area_fn : callable(Area) -> geometry, optional
+        Launch area builder; defaults to :func:`area_geometry`.
+    coverage_fn : callable(geometry) -> DataFrame, optional
+        Region coverage of a reach area; defaults to
+        :func:`ranges.analysis.region_coverage` over ``geodata.regions``.
 
     Raises
     ------
@@ -247,7 +278,8 @@ def evaluate(
     weapons = [get_weapon(w, catalog) for w in scenario.weapons]
     colors = weapon_colors(scenario.weapons)
     reach_fn = reach_fn or (lambda g, mx, mn: _reach(g, mx, min_km=mn))
-    sites = launch_geometries(scenario, geodata, strip_fn=strip_fn)
+    sites = launch_geometries(scenario, geodata, area_fn=area_fn)
+    coverage_fn = coverage_fn or (lambda a: analysis.region_coverage(a, geodata.regions))
     targets = target_table(scenario, geodata)
     allowed = None
     if scenario.allowed_regions:
@@ -257,17 +289,19 @@ def evaluate(
             raise ScenarioError(f"scenario.allowed_regions: {exc}") from None
 
     n = len(targets)
+    targets["distance_km"] = np.nan
+    targets["launch"] = ""
+    targets["bearing_deg"] = np.nan
     if sites and n:
-        dist, site_idx, az = analysis.nearest_launch(
-            sites, targets["lon"].to_numpy(float), targets["lat"].to_numpy(float)
-        )
-        targets["distance_km"] = dist
-        targets["launch"] = np.asarray([s[0] for s in sites], dtype=object)[site_idx]
-        targets["bearing_deg"] = az
-    else:
-        targets["distance_km"] = np.nan
-        targets["launch"] = ""
-        targets["bearing_deg"] = np.nan
+        longest = max((w.max_range_km for w in weapons), default=0.0)
+        near = _near(sites, targets, max(NEAR_FACTOR * longest, NEAR_KM_MIN))
+        if near.size:
+            dist, site_idx, az = analysis.nearest_launch(
+                sites, targets["lon"].to_numpy(float)[near], targets["lat"].to_numpy(float)[near]
+            )
+            targets.loc[near, "distance_km"] = dist
+            targets.loc[near, "launch"] = np.asarray([s[0] for s in sites], dtype=object)[site_idx]
+            targets.loc[near, "bearing_deg"] = az
 
     reached_by = [[] for _ in range(n)]
     any_in = np.zeros(n, dtype=bool)
@@ -278,11 +312,10 @@ def evaluate(
             geom = GeometryCollection([g for _, g in sites]) if len(sites) > 1 else sites[0][1]
             area = reach_fn(geom, w.max_range_km, w.min_range_km)
             hits = analysis.targets_in_range(
-                sites, targets[["lon", "lat"]], w.max_range_km, min_km=w.min_range_km,
-                include_all=True,
-            )  # fmt: skip
-            in_range = hits["in_range"].reindex(targets.index).to_numpy(bool)
-            coverage = analysis.region_coverage(area, geodata.regions)
+                sites, targets[["lon", "lat"]], w.max_range_km, min_km=w.min_range_km
+            )
+            in_range = targets.index.isin(hits.index)
+            coverage = coverage_fn(area)
         else:
             area = shapely.Polygon()
             in_range = np.zeros(n, dtype=bool)

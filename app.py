@@ -1,0 +1,612 @@
+"""Strike Range dashboard: ``streamlit run app.py``.
+
+A thin shell: widgets -> one :class:`ranges.scenario.Scenario` -> ``ranges``
+functions -> pydeck layers and tables.  All logic lives in ``ranges/``; this
+file holds the widgets, the session state and the cache wrappers (keyed on
+plain values: JSON text, WKB bytes, numbers).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import time
+
+import shapely
+import streamlit as st
+
+from ranges import dashboard as dash
+from ranges.analysis import region_coverage
+from ranges.catalog import load_catalog, sources_line
+from ranges.deck import build_deck, legend_items
+from ranges.errors import RangesError
+from ranges.evaluate import Result, area_geometry, evaluate
+from ranges.gazetteer import Gazetteer
+from ranges.geodata import attribution, load_geodata
+from ranges.geodesy import reach
+from ranges.geojson_io import read_geojson_features
+from ranges.presets import DEFAULT_PRESET, PRESETS
+from ranges.scenario import (
+    LANGUAGES,
+    TARGET_KINDS,
+    Area,
+    Scenario,
+    Site,
+    from_query,
+    scenario_from_json,
+    to_query,
+)
+from ranges.spec import resolve_spec
+from ranges.targets import parse_targets_csv
+
+MAX_UPLOAD_MB = 20
+CUSTOM = "custom"
+
+st.set_page_config(page_title="Strike Range", page_icon="🎯", layout="wide")
+
+
+# --------------------------------------------------------------------------
+# Cached resources (shared by all sessions; never mutated)
+# --------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Loading maps and gazetteer…")
+def geodata():
+    return load_geodata()
+
+
+@st.cache_resource
+def gazetteer() -> Gazetteer:
+    return Gazetteer(geodata())
+
+
+@st.cache_resource
+def catalog():
+    return load_catalog()
+
+
+@st.cache_resource
+def region_options() -> dict[str, str]:
+    return dash.region_options(geodata().regions)
+
+
+@st.cache_resource
+def quick_places() -> dict[str, str]:
+    """Suggestions for the launch-site box, label -> what to add: news places and the
+    largest cities (a name for the gazetteer), then regions (``region:ID``)."""
+    geo = geodata()
+    out = {name: name for name in geo.places["name_en"]}
+    big = geo.cities[geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
+    for name in big.sort_values("population", ascending=False)["name_en"].head(150):
+        out.setdefault(name, name)
+    for rid, label in region_options().items():
+        out[label] = f"region:{rid}"
+    return out
+
+
+@st.cache_resource(max_entries=512)
+def cached_reach(wkb: bytes, max_km: float, min_km: float):
+    return reach(shapely.from_wkb(wkb), max_km, min_km=min_km)
+
+
+@st.cache_resource(max_entries=64)
+def cached_area(area_json: str):
+    return area_geometry(Area.from_dict(json.loads(area_json)), geodata())
+
+
+@st.cache_resource(max_entries=512)
+def cached_coverage(wkb: bytes):
+    return region_coverage(shapely.from_wkb(wkb), geodata().regions)
+
+
+@st.cache_resource(max_entries=64)
+def cached_result(scenario_json: str) -> Result:
+    scenario = scenario_from_json(scenario_json)
+    return evaluate(
+        scenario,
+        geodata(),
+        catalog(),
+        reach_fn=lambda g, mx, mn: cached_reach(shapely.to_wkb(g), mx, mn),
+        area_fn=lambda a: cached_area(json.dumps(a.to_dict(), sort_keys=True)),
+        coverage_fn=lambda a: cached_coverage(shapely.to_wkb(a)),
+    )
+
+
+# --------------------------------------------------------------------------
+# Session state <-> scenario
+# --------------------------------------------------------------------------
+def _flash(kind: str, text: str) -> None:
+    st.session_state.setdefault("flash", []).append((kind, text))
+
+
+def _load_scenario(scenario: Scenario) -> None:
+    """Put a scenario into the widgets (preset, file, link)."""
+    ss = st.session_state
+    sides = dash.split_weapons(scenario.weapons, catalog())
+    ss["w_ua"], ss["w_ru"] = sides[dash.SIDES[0]], sides[dash.SIDES[1]]
+    ss["sites"] = list(scenario.sites)
+    ss["sites_ver"] = ss.get("sites_ver", 0) + 1
+    regions = [a.region_id for a in scenario.areas if a.kind == "region"]
+    ss["area_regions"] = [r for r in regions if r in region_options()]
+    strips = [a for a in scenario.areas if a.kind == "border-strip"]
+    ss["strip_on"] = bool(strips)
+    s = strips[0] if strips else Area("border-strip", "", width_km=60.0, standoff_km=0.0)
+    ss["strip_width"], ss["strip_standoff"] = float(s.width_km), float(s.standoff_km)
+    ss["strip_within"] = s.within if s.within in region_options() else ""
+    ss["strip_name"] = s.name
+    ss["uploaded_areas"] = [a for a in scenario.areas if a.kind == "geojson"]
+    ss["kinds"] = list(scenario.target_kinds)
+    ss["user_targets"] = list(scenario.user_targets)
+    ss["allowed"] = [r for r in scenario.allowed_regions if r in region_options()]
+    ss["focus"] = [r for r in scenario.focus_regions if r in region_options()]
+    ss["notes"] = list(scenario.notes)
+    ss["notes_ver"] = ss.get("notes_ver", 0) + 1
+    ss["lang"] = scenario.lang
+    ss["title"], ss["subtitle"] = scenario.title, scenario.subtitle
+    ss["min_population"] = scenario.min_population
+    ss["preset"] = scenario.preset if scenario.preset in PRESETS else CUSTOM
+    ss.setdefault("tiles", False)
+    ss["scenario"] = scenario
+
+
+def _scenario_from_widgets() -> Scenario:
+    ss = st.session_state
+    areas = [Area("region", region_options()[r].split(" (")[0], region_id=r)
+             for r in ss.get("area_regions", [])]  # fmt: skip
+    if ss.get("strip_on"):
+        areas.append(
+            Area.from_dict({
+                "kind": "border-strip",
+                "name": ss.get("strip_name") or "",
+                "width_km": float(ss["strip_width"]),
+                "standoff_km": float(ss["strip_standoff"]),
+                "within": ss.get("strip_within") or "",
+            })  # fmt: skip
+        )
+    areas += ss.get("uploaded_areas", [])
+    return Scenario(
+        title=ss.get("title", ""),
+        subtitle=ss.get("subtitle", ""),
+        weapons=tuple(ss.get("w_ua", [])) + tuple(ss.get("w_ru", [])),
+        sites=tuple(ss.get("sites", [])),
+        areas=tuple(areas),
+        target_kinds=tuple(k for k in TARGET_KINDS if k in ss.get("kinds", [])),
+        user_targets=tuple(ss.get("user_targets", [])),
+        allowed_regions=tuple(ss.get("allowed", [])),
+        focus_regions=tuple(ss.get("focus", [])),
+        notes=tuple(ss.get("notes", [])),
+        lang=ss.get("lang", "en"),
+        min_population=int(ss.get("min_population", 100_000)),
+        preset=ss.get("preset", CUSTOM) if ss.get("preset") != CUSTOM else "",
+    ).replace()  # re-validated
+
+
+def _resolve_site(text: str) -> Site:
+    spec = resolve_spec(text, gazetteer, source="launch site")
+    if spec.geometry.geom_type != "Point":
+        raise RangesError(f"{text!r} is an area; add it under launch areas")
+    return Site(spec.name, spec.geometry.y, spec.geometry.x)
+
+
+# --------------------------------------------------------------------------
+# Callbacks (run before the script body, so they may set widget state)
+# --------------------------------------------------------------------------
+def _on_preset() -> None:
+    pid = st.session_state.get("preset")
+    if pid in PRESETS:
+        _load_scenario(PRESETS[pid])
+
+
+def _add_site_text(text: str) -> None:
+    text = (text or "").strip()
+    if not text:
+        return
+    try:
+        spec = resolve_spec(text, gazetteer, source="launch site")
+    except RangesError as exc:
+        _flash("error", str(exc))
+        return
+    ss = st.session_state
+    if spec.geometry.geom_type != "Point":
+        rid = spec.key.removeprefix("region:")
+        if rid in region_options() and rid not in ss.get("area_regions", []):
+            ss["area_regions"] = [*ss.get("area_regions", []), rid]
+            _flash("success", f"Added the region {spec.name} as a launch area.")
+        return
+    site = Site(spec.name, spec.geometry.y, spec.geometry.x)
+    if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
+        _flash("info", f"{site.name} is already a launch site.")
+        return
+    ss["sites"] = [*ss.get("sites", []), site]
+    ss["sites_ver"] = ss.get("sites_ver", 0) + 1
+    ss["preset"] = CUSTOM
+
+
+def _on_add_place() -> None:
+    ss = st.session_state
+    choice = ss.get("add_place")
+    ss["add_place"] = None
+    if not choice:
+        return
+    action = quick_places().get(choice, choice)
+    if action.startswith("region:"):
+        rid = action.removeprefix("region:")
+        if rid not in ss.get("area_regions", []):
+            ss["area_regions"] = [*ss.get("area_regions", []), rid]
+            ss["preset"] = CUSTOM
+        _flash("success", f"Added {region_options()[rid]} as a launch area.")
+        return
+    _add_site_text(action)
+
+
+def _on_add_coords() -> None:
+    text = st.session_state.get("add_coords", "")
+    st.session_state["add_coords"] = ""
+    _add_site_text(text)
+
+
+def _on_sites_edit() -> None:
+    ss = st.session_state
+    key = f"sites_{ss.get('sites_ver', 0)}"
+    edits = ss.get(key, {})
+    df = dash.site_rows(ss.get("sites", []))
+    for idx, change in edits.get("edited_rows", {}).items():
+        for col, value in change.items():
+            df.loc[int(idx), col] = value
+    df = df.drop(index=[int(i) for i in edits.get("deleted_rows", [])])
+    rows = df.to_dict("records") + list(edits.get("added_rows", []))
+    sites, problems = dash.sites_from_rows(rows)
+    for p in problems:
+        _flash("warning", p)
+    incomplete = [r for r in edits.get("added_rows", []) if not all(
+        r.get(k) not in (None, "") for k in ("lat", "lon"))]  # fmt: skip
+    if incomplete:
+        return  # keep the editor's pending row until lat and lon are typed
+    ss["sites"] = sites
+    ss["sites_ver"] = ss.get("sites_ver", 0) + 1
+    ss["preset"] = CUSTOM
+
+
+def _on_notes_edit() -> None:
+    ss = st.session_state
+    key = f"notes_{ss.get('notes_ver', 0)}"
+    edits = ss.get(key, {})
+    df = dash.note_rows(Scenario(notes=tuple(ss.get("notes", []))))
+    for idx, change in edits.get("edited_rows", {}).items():
+        for col, value in change.items():
+            df.loc[int(idx), col] = value
+    df = df.drop(index=[int(i) for i in edits.get("deleted_rows", [])])
+    added = list(edits.get("added_rows", []))
+    if any(not all(r.get(k) not in (None, "") for k in ("text", "lat", "lon")) for r in added):
+        return
+    import pandas as pd
+
+    rows = pd.concat([df, pd.DataFrame(added, columns=df.columns)], ignore_index=True)
+    notes, problems = dash.notes_from_rows(rows)
+    for p in problems:
+        _flash("warning", p)
+    ss["notes"] = notes
+    ss["notes_ver"] = ss.get("notes_ver", 0) + 1
+
+
+def _on_area_upload() -> None:
+    up = st.session_state.get("area_upload")
+    if up is None:
+        return
+    try:
+        feats = read_geojson_features(up.getvalue(), source=up.name,
+                                      max_bytes=MAX_UPLOAD_MB * 1_000_000)  # fmt: skip
+        geom = shapely.union_all([g for g, _ in feats])
+        if geom.is_empty:
+            raise RangesError(f"{up.name}: no geometry")
+        area = Area.from_dict({
+            "kind": "geojson", "name": up.name.rsplit(".", 1)[0][:80],
+            "geometry": json.loads(shapely.to_geojson(geom)),
+        })  # fmt: skip
+    except RangesError as exc:
+        _flash("error", str(exc))
+        return
+    st.session_state["uploaded_areas"] = [*st.session_state.get("uploaded_areas", []), area]
+    _flash("success", f"Added launch area {area.name!r} from {up.name}.")
+
+
+def _on_targets_upload() -> None:
+    up = st.session_state.get("targets_upload")
+    if up is None:
+        return
+    try:
+        data = up.getvalue()
+        if up.name.lower().endswith((".geojson", ".json")):
+            feats = read_geojson_features(data, source=up.name,
+                                          max_bytes=MAX_UPLOAD_MB * 1_000_000)  # fmt: skip
+            import pandas as pd
+
+            rows = []
+            for i, (g, props) in enumerate(feats, start=1):
+                p = g if g.geom_type == "Point" else g.representative_point()
+                rows.append({"name": str((props or {}).get("name") or f"target {i}"),
+                             "lon": p.x, "lat": p.y})  # fmt: skip
+            df = pd.DataFrame(rows, columns=["name", "lon", "lat"])
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise RangesError(f"{up.name}: not UTF-8 text (byte {exc.start})") from None
+            df = parse_targets_csv(text, source=up.name)
+        targets = dash.user_targets_from_frame(df, up.name)
+    except RangesError as exc:
+        _flash("error", str(exc))
+        return
+    st.session_state["user_targets"] = targets
+    _flash("success", f"Loaded {len(targets):,} targets from {up.name}.")
+
+
+def _on_scenario_upload() -> None:
+    up = st.session_state.get("scenario_upload")
+    if up is None:
+        return
+    try:
+        scenario = scenario_from_json(up.getvalue(), source=up.name)
+        scenario.check_weapons(catalog())
+    except RangesError as exc:
+        _flash("error", str(exc))
+        return
+    _load_scenario(scenario)
+    _flash("success", f"Opened scenario {up.name}.")
+
+
+def _on_clear_targets() -> None:
+    st.session_state["user_targets"] = []
+
+
+def _on_clear_areas() -> None:
+    st.session_state["uploaded_areas"] = []
+
+
+# --------------------------------------------------------------------------
+# Page
+# --------------------------------------------------------------------------
+def _first_run() -> None:
+    ss = st.session_state
+    if "scenario" in ss:
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}  # noqa: SIM118
+    scenario, warnings = from_query(
+        params, default=PRESETS[DEFAULT_PRESET], resolve_launch=_resolve_site, presets=PRESETS
+    )
+    try:
+        scenario.check_weapons(catalog())
+    except RangesError as exc:
+        warnings.append(f"{exc}. Showing the default map.")
+        scenario = PRESETS[DEFAULT_PRESET]
+    _load_scenario(scenario)
+    for w in warnings:
+        _flash("warning", w)
+
+
+def _sidebar() -> None:
+    ss = st.session_state
+    sb = st.sidebar
+    sb.title("Strike Range")
+    titles = {CUSTOM: "— your own map —", **{k: v.title for k, v in PRESETS.items()}}
+    sb.selectbox("Preset", list(titles), format_func=titles.get, key="preset",
+                 on_change=_on_preset)  # fmt: skip
+
+    sb.subheader("Weapons")
+    options = dash.weapon_options(catalog())
+    sb.multiselect(dash.SIDES[0], list(options[dash.SIDES[0]]),
+                   format_func=options[dash.SIDES[0]].get, key="w_ua")  # fmt: skip
+    sb.multiselect(dash.SIDES[1], list(options[dash.SIDES[1]]),
+                   format_func=options[dash.SIDES[1]].get, key="w_ru")  # fmt: skip
+
+    sb.subheader("Launch sites")
+    sb.selectbox(
+        "Add a place", list(quick_places()), index=None, key="add_place",
+        placeholder="Search a city, airfield or place…", accept_new_options=True,
+        on_change=_on_add_place,
+        help="Pick from the list or type any name the gazetteer knows (Kyiv, Київ, UUOK…).",
+    )  # fmt: skip
+    sb.text_input(
+        "Paste coordinates (lat, lon)", key="add_coords", on_change=_on_add_coords,
+        placeholder="50.9077, 34.7981",
+        help="Decimal degrees in the order web maps copy them, hemisphere letters or DMS.",
+    )  # fmt: skip
+    sb.caption("Or click a town on the map. Edit, switch off or delete sites here:")
+    sb.data_editor(
+        dash.site_rows(ss.get("sites", [])),
+        key=f"sites_{ss.get('sites_ver', 0)}",
+        num_rows="dynamic",
+        hide_index=True,
+        on_change=_on_sites_edit,
+        column_config={
+            "name": st.column_config.TextColumn("name", max_chars=200),
+            "lat": st.column_config.NumberColumn("lat", min_value=-90, max_value=90,
+                                                 format="%.4f"),
+            "lon": st.column_config.NumberColumn("lon", min_value=-180, max_value=180,
+                                                 format="%.4f"),
+            "on": st.column_config.CheckboxColumn("on", default=True),
+        },  # fmt: skip
+    )
+
+    with sb.expander("Launch areas", expanded=bool(ss.get("strip_on"))):
+        st.multiselect("Regions", list(region_options()), format_func=region_options().get,
+                       key="area_regions")  # fmt: skip
+        st.checkbox("Border strip (Ukrainian territory near the Russian border)", key="strip_on")
+        c1, c2 = st.columns(2)
+        c1.number_input("Width, km", 5.0, 500.0, step=5.0, key="strip_width")
+        c2.number_input("Standoff, km", 0.0, 495.0, step=5.0, key="strip_standoff")
+        ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
+        st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
+                     key="strip_within")  # fmt: skip
+        st.file_uploader("Upload a launch area (GeoJSON, e.g. a front line)",
+                         type=["geojson", "json"], key="area_upload",
+                         on_change=_on_area_upload)  # fmt: skip
+        if ss.get("uploaded_areas"):
+            st.caption("Uploaded: " + ", ".join(a.name for a in ss["uploaded_areas"]))
+            st.button("Remove uploaded areas", on_click=_on_clear_areas)
+
+    with sb.expander("Targets and overlay"):
+        st.multiselect("Target layers", list(TARGET_KINDS), format_func=dash.LAYER_LABELS.get,
+                       key="kinds")  # fmt: skip
+        st.file_uploader("Your targets (CSV name, lat, lon or GeoJSON points)",
+                         type=["csv", "geojson", "json"], key="targets_upload",
+                         on_change=_on_targets_upload)  # fmt: skip
+        if ss.get("user_targets"):
+            st.caption(f"{len(ss['user_targets']):,} uploaded targets")
+            st.button("Remove uploaded targets", on_click=_on_clear_targets)
+        st.multiselect("Strikes allowed in (authorization overlay)", list(region_options()),
+                       format_func=region_options().get, key="allowed")  # fmt: skip
+        st.multiselect("Regions quoted in headlines", list(region_options()),
+                       format_func=region_options().get, key="focus",
+                       max_selections=10)  # fmt: skip
+        st.number_input("Label cities from population", 0, 10_000_000, step=50_000,
+                        key="min_population")  # fmt: skip
+
+    with sb.expander("Notes on the map"):
+        st.data_editor(
+            dash.note_rows(Scenario(notes=tuple(ss.get("notes", [])))),
+            key=f"notes_{ss.get('notes_ver', 0)}", num_rows="dynamic", hide_index=True,
+            on_change=_on_notes_edit,
+        )  # fmt: skip
+
+    sb.subheader("Display")
+    sb.radio("Labels", list(LANGUAGES), format_func={"en": "English", "uk": "Українська"}.get,
+             key="lang", horizontal=True)  # fmt: skip
+    sb.toggle("Carto basemap (needs internet)", key="tiles")
+
+
+def _legend(result: Result) -> None:
+    chips = "".join(
+        f'<span style="display:inline-block;margin-right:1.2em">'
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{color};'
+        f'opacity:0.75;border:2px solid {color};vertical-align:middle;margin-right:0.35em">'
+        f"</span>{html.escape(label)}</span>"
+        for label, color in legend_items(result)
+    )
+    chips += (
+        '<span style="margin-right:1.2em">● in range</span>'
+        '<span style="color:#999;margin-right:1.2em">● out of range</span>'
+        '<span style="margin-right:1.2em">○ airfield</span>'
+    )
+    st.markdown(f'<div style="font-size:0.9em">{chips}</div>', unsafe_allow_html=True)
+
+
+def _answers(result: Result, lang: str) -> None:
+    for w in result.weapons:
+        st.markdown(
+            f'<div style="border-left:6px solid {w.color};padding:0.2em 0.7em;margin:0.3em 0;'
+            f'font-size:1.05em" data-testid="headline">{html.escape(w.headline)}</div>',
+            unsafe_allow_html=True,
+        )
+        if w.authorization:
+            st.caption(w.authorization)
+    tab_t, tab_r, tab_s = st.tabs(["Targets in range", "Regions covered", "Sources"])
+    with tab_t:
+        table = dash.targets_display(result.targets, lang)
+        population = st.column_config.NumberColumn(format="%d")
+        st.dataframe(table, hide_index=True, height=360, column_config={"population": population})
+        st.download_button("Download targets (CSV)", dash.csv_bytes(table),
+                           "strike-range-targets.csv", "text/csv", key="dl_targets")  # fmt: skip
+    with tab_r:
+        cov = dash.coverage_display(result.coverage, lang)
+        st.dataframe(cov, hide_index=True, height=360)
+        st.download_button("Download regions (CSV)", dash.csv_bytes(cov),
+                           "strike-range-regions.csv", "text/csv", key="dl_regions")  # fmt: skip
+    with tab_s:
+        st.markdown("**Ranges**: " + html.escape(sources_line([w.weapon for w in result.weapons])))
+        for w in result.weapons:
+            for s in w.weapon.sources:
+                st.markdown(f"- {w.weapon.name}: {s.title} ({s.publisher}, {s.date})")
+        st.markdown("**Map data**: " + attribution())
+        for n in result.scenario.notes:
+            if n.source:
+                st.markdown(f"- Note “{n.text}”: {n.source}")
+
+
+def _on_map_select(result: Result) -> None:
+    ss = st.session_state
+    sel = ss.get("map")
+    if not sel:
+        return
+    objects = (sel.get("selection") or {}).get("objects") or {}
+    for layer_id, objs in objects.items():
+        if not layer_id.startswith("targets-") or not objs:
+            continue
+        obj = objs[0]
+        sig = (layer_id, obj.get("name"), tuple(obj.get("position") or ()))
+        if ss.get("last_click") == sig:
+            return
+        ss["last_click"] = sig
+        lon, lat = obj["position"]
+        name = str(obj.get("name") or f"{lat:.4f}, {lon:.4f}")[:200]
+        site = Site(name, float(lat), float(lon))
+        if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
+            return
+        ss["sites"] = [*ss.get("sites", []), site]
+        ss["sites_ver"] = ss.get("sites_ver", 0) + 1
+        ss["preset"] = CUSTOM
+        _flash("success", f"Added {name} as a launch site (click on the map).")
+        st.rerun()
+
+
+def main() -> None:
+    _first_run()
+    _sidebar()
+    ss = st.session_state
+    try:
+        scenario = _scenario_from_widgets()
+        scenario.check_weapons(catalog())
+        ss["scenario"] = scenario
+    except RangesError as exc:
+        st.error(f"{exc}. The map shows the last valid settings.")
+        scenario = ss["scenario"]
+    query = to_query(scenario)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+
+    for kind, text in ss.pop("flash", []):
+        getattr(st, kind)(text)
+
+    title = scenario.title or "Strike Range"
+    st.markdown(f"## {html.escape(title)}")
+    if scenario.subtitle:
+        st.caption(scenario.subtitle)
+    if not scenario.weapons:
+        st.info("Choose one or more weapons in the sidebar.")
+    if not scenario.active_sites and not scenario.active_areas:
+        st.info("Add a launch site: search a place, paste coordinates or click a town on the map.")
+    try:
+        result = cached_result(scenario.to_json(indent=None))
+    except RangesError as exc:
+        st.error(str(exc))
+        return
+    deck = build_deck(result, geodata(), lang=scenario.lang, tiles=bool(ss.get("tiles")))
+    st.pydeck_chart(deck, height=620, key="map", on_select="rerun",
+                    selection_mode="single-object")  # fmt: skip
+    _legend(result)
+    _on_map_select(result)
+    _answers(result, scenario.lang)
+
+    with st.expander("Share and save"):
+        st.caption("The page address holds the whole map: copy it to share. Or save a file:")
+        st.download_button("Download scenario (JSON)", scenario.to_json(),
+                           "strike-range-scenario.json", "application/json",
+                           key="dl_scenario")  # fmt: skip
+        st.file_uploader("Open a scenario file", type=["json"], key="scenario_upload",
+                         on_change=_on_scenario_upload)  # fmt: skip
+        st.text_input("Title", key="title", max_chars=200)
+        st.text_input("Subtitle", key="subtitle", max_chars=200)
+    st.caption(
+        "Nominal maximum ranges from published sources; real reach depends on launcher "
+        f"position. Map data: {attribution()}."
+    )
+
+
+_t0 = time.perf_counter()
+if os.environ.get("STRIKE_RANGE_PROFILE"):
+    import cProfile
+
+    cProfile.run("main()", os.environ["STRIKE_RANGE_PROFILE"])
+else:
+    main()
+# Server-side time of this run, read by benchmarks/bench_dashboard.py.
+st.session_state["_run_ms"] = (time.perf_counter() - _t0) * 1000.0
