@@ -57,6 +57,9 @@ THEMES = {
     },
 }
 
+_S = pdk.types.String  # a literal string prop (pydeck treats bare strings as expressions)
+_FONT = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
+
 # Simplification of the base layers for the browser: ~1 km, below what the
 # interactive map shows at the zoom levels a theatre map uses.
 _SIMPLIFY_DEG = 0.01
@@ -204,8 +207,8 @@ def base_layers(geodata, *, lang: str = "en", theme: str = "light", tiles: bool 
             get_text="text",
             get_size=10,
             get_color=t["label"] + [150],
-            character_set="auto",
-            font_family="'DejaVu Sans', 'Noto Sans', Arial, sans-serif",
+            character_set=_S("auto"),
+            font_family=_S(_FONT),
             pickable=False,
         )
     )
@@ -263,6 +266,40 @@ def _top_point(geom) -> list[float]:
     coords = np.concatenate([np.asarray(p.exterior.coords) for p in parts])
     i = int(np.argmax(coords[:, 1]))
     return [float(coords[i, 0]), float(coords[i, 1])]
+
+
+def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
+    """Labels that do not collide at the opening zoom, best first.
+
+    Boxes are estimated in screen pixels (Web Mercator at ``view.zoom``):
+    about 0.6 em per character wide and 1.2 em high, centred above the point.
+    Places and user targets go before cities, larger cities before smaller.
+    """
+    scale = 512.0 * 2.0**view.zoom / 360.0  # pixels per degree of longitude
+
+    def px(lon: float, lat: float) -> tuple[float, float]:
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+        return lon * scale, -y * scale
+
+    placed: list[tuple[float, float, float, float]] = []
+
+    def box(position, text: str, size: float, dy: float) -> tuple[float, float, float, float]:
+        x, y = px(*position)
+        w, h = 0.6 * size * len(text) + 4, 1.2 * size + 2
+        return x - w / 2, y + dy - h, x + w / 2, y + dy
+
+    def free(b) -> bool:
+        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
+
+    for position, name, size in reserved:
+        placed.append(box(position, name, size, 16 + 1.2 * size))
+    out = []
+    for row in sorted(rows, key=lambda r: r["rank"]):
+        b = box(row["position"], row["text"], row["size"], -12)
+        if free(b):
+            placed.append(b)
+            out.append({k: v for k, v in row.items() if k != "rank"})
+    return out
 
 
 def build_deck(
@@ -414,6 +451,7 @@ def build_deck(
                 "position": positions[k],
                 "color": (t["text"] + [255]) if inside[k] else (t["muted"] + [230]),
                 "size": 13 if layer_name != "cities" or big[k] else 11,
+                "rank": (0 if layer_name in ("places", "user") else 1, -int(pop[k])),
             })  # fmt: skip
         tlayers.append(
             pdk.Layer(
@@ -427,20 +465,15 @@ def build_deck(
                 filled=layer_name != "airfields",
                 line_width_min_pixels=1 if layer_name != "airfields" else 1.6,
                 get_radius="r",
-                radius_units="pixels",
+                radius_units=_S("pixels"),
                 pickable=True,
                 auto_highlight=True,
             )
         )
     layers.extend(tlayers)
-    font = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
-    # Labels are de-duplicated by position (a place and a city at one spot).
-    seen, unique = set(), []
-    for row in label_rows:
-        key = (round(row["position"][0], 2), round(row["position"][1], 2))
-        if key not in seen:
-            seen.add(key)
-            unique.append(row)
+    view = view_for(result, height_px=height_px)
+    reserved = [(p["position"], p["name"], 14) for p in points]
+    unique = _declutter(label_rows, view, reserved)
     layers.append(
         pdk.Layer(
             "TextLayer",
@@ -451,8 +484,8 @@ def build_deck(
             get_color="color",
             get_size="size",
             get_pixel_offset=[0, -12],
-            character_set="auto",
-            font_family=font,
+            character_set=_S("auto"),
+            font_family=_S(_FONT),
             outline_width=2,
             outline_color=t["halo"] + [255],
             font_settings={"sdf": True},
@@ -471,7 +504,7 @@ def build_deck(
                 stroked=True,
                 line_width_min_pixels=2,
                 get_radius=7,
-                radius_units="pixels",
+                radius_units=_S("pixels"),
                 pickable=True,
             )
         )
@@ -485,8 +518,8 @@ def build_deck(
                 get_size=14,
                 get_color=t["text"] + [255],
                 get_pixel_offset=[0, 16],
-                character_set="auto",
-                font_family=font,
+                character_set=_S("auto"),
+                font_family=_S(_FONT),
                 font_weight=700,
                 outline_width=3,
                 outline_color=t["halo"] + [255],
@@ -503,8 +536,8 @@ def build_deck(
             get_size=14,
             get_color="color",
             get_pixel_offset=[0, -10],
-            character_set="auto",
-            font_family=font,
+            character_set=_S("auto"),
+            font_family=_S(_FONT),
             font_weight=700,
             outline_width=3,
             outline_color=t["halo"] + [255],
@@ -512,14 +545,29 @@ def build_deck(
         )
     )
     if scenario.notes:
-        notes = [
-            {
+        # Notes alternate right and left of their point, north to south, so
+        # that neighbouring callouts do not cover each other.
+        notes = []
+        for i, n in enumerate(sorted(scenario.notes, key=lambda n: -n.lat)):
+            right = i % 2 == 0
+            notes.append({
                 "text": _wrap(n.text),
                 "position": [n.lon, n.lat],
+                "anchor": "start" if right else "end",
+                "offset": [10, 6] if right else [-10, 6],
                 "tooltip": n.text + (f"\nSource: {n.source}" if n.source else ""),
-            }
-            for n in scenario.notes
-        ]
+            })  # fmt: skip
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=notes,
+                id="note-points",
+                get_position="position",
+                get_fill_color=[120, 100, 40, 255],
+                get_radius=3,
+                radius_units=_S("pixels"),
+            )
+        )
         layers.append(
             pdk.Layer(
                 "TextLayer",
@@ -534,15 +582,14 @@ def build_deck(
                 get_border_color=[120, 100, 40, 255],
                 get_border_width=1,
                 background_padding=[6, 4, 6, 4],
-                get_text_anchor="'start'",
-                get_alignment_baseline="'top'",
-                get_pixel_offset=[8, 8],
-                character_set="auto",
-                font_family=font,
+                get_text_anchor="anchor",
+                get_alignment_baseline=_S("top"),
+                get_pixel_offset="offset",
+                character_set=_S("auto"),
+                font_family=_S(_FONT),
                 pickable=True,
             )
         )
-    view = view_for(result, height_px=height_px)
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(
