@@ -26,6 +26,7 @@ from ranges.gazetteer import Gazetteer
 from ranges.geodata import attribution, load_geodata
 from ranges.geodesy import reach
 from ranges.geojson_io import read_geojson_features
+from ranges.kml_io import parse_kml
 from ranges.presets import DEFAULT_PRESET, PRESETS
 from ranges.scenario import (
     LANGUAGES,
@@ -288,13 +289,22 @@ def _on_notes_edit() -> None:
     ss["notes_ver"] = ss.get("notes_ver", 0) + 1
 
 
+def _read_features(up) -> list:
+    """(geometry, properties) of an uploaded GeoJSON or KML file."""
+    data = up.getvalue()
+    if len(data) > MAX_UPLOAD_MB * 1_000_000:
+        raise RangesError(f"{up.name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_MB} MB")
+    if up.name.lower().endswith(".kml"):
+        return parse_kml(data, source=up.name)
+    return read_geojson_features(data, source=up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
+
+
 def _on_area_upload() -> None:
     up = st.session_state.get("area_upload")
     if up is None:
         return
     try:
-        feats = read_geojson_features(up.getvalue(), source=up.name,
-                                      max_bytes=MAX_UPLOAD_MB * 1_000_000)  # fmt: skip
+        feats = _read_features(up)
         geom = shapely.union_all([g for g, _ in feats])
         if geom.is_empty:
             raise RangesError(f"{up.name}: no geometry")
@@ -315,9 +325,8 @@ def _on_targets_upload() -> None:
         return
     try:
         data = up.getvalue()
-        if up.name.lower().endswith((".geojson", ".json")):
-            feats = read_geojson_features(data, source=up.name,
-                                          max_bytes=MAX_UPLOAD_MB * 1_000_000)  # fmt: skip
+        if up.name.lower().endswith((".geojson", ".json", ".kml")):
+            feats = _read_features(up)
             import pandas as pd
 
             rows = []
@@ -437,8 +446,8 @@ def _sidebar() -> None:
         ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
         st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
                      key="strip_within")  # fmt: skip
-        st.file_uploader("Upload a launch area (GeoJSON, e.g. a front line)",
-                         type=["geojson", "json"], key="area_upload",
+        st.file_uploader("Upload a launch area (GeoJSON or KML, e.g. a front line)",
+                         type=["geojson", "json", "kml"], key="area_upload",
                          on_change=_on_area_upload)  # fmt: skip
         if ss.get("uploaded_areas"):
             st.caption("Uploaded: " + ", ".join(a.name for a in ss["uploaded_areas"]))
@@ -447,8 +456,8 @@ def _sidebar() -> None:
     with sb.expander("Targets and overlay"):
         st.multiselect("Target layers", list(TARGET_KINDS), format_func=dash.LAYER_LABELS.get,
                        key="kinds")  # fmt: skip
-        st.file_uploader("Your targets (CSV name, lat, lon or GeoJSON points)",
-                         type=["csv", "geojson", "json"], key="targets_upload",
+        st.file_uploader("Your targets (CSV name, lat, lon; GeoJSON or KML points)",
+                         type=["csv", "geojson", "json", "kml"], key="targets_upload",
                          on_change=_on_targets_upload)  # fmt: skip
         if ss.get("user_targets"):
             st.caption(f"{len(ss['user_targets']):,} uploaded targets")

@@ -519,6 +519,8 @@ def _decode_packed(packed: str) -> Scenario:
         text = d.decompress(raw, 4 * LIMITS["url_chars"] * 10)
         if d.unconsumed_tail:
             raise ScenarioError(f"link parameter {QUERY_KEY!r} expands to too much data")
+        if not d.eof:  # a truncated stream decompresses without error
+            raise zlib.error("incomplete")
     except (binascii.Error, ValueError, zlib.error):
         raise ScenarioError(
             f"link parameter {QUERY_KEY!r} is damaged (was the link cut short?)"

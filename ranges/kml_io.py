@@ -1,0 +1,160 @@
+"""Read KML (Google Earth) placemarks safely: launch areas and target lists.
+
+Parsing goes through :mod:`defusedxml`, which refuses entity declarations
+(the "billion laughs" expansion), external entities and DTD retrieval, so a
+hostile file can neither blow up memory nor make the program read local files
+or the network.  Only geometry and names are read; styles, scripts and links
+are ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import shapely
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from .errors import GeometryError, InputError
+
+__all__ = ["read_kml", "parse_kml"]
+
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_FEATURES = 10_000
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(elem, name: str):
+    return [c for c in elem if _local(c.tag) == name]
+
+
+def _descendants(elem, name: str):
+    return [c for c in elem.iter() if _local(c.tag) == name]
+
+
+def _coords(text: str | None, where: str) -> list[tuple[float, float]]:
+    out = []
+    for i, token in enumerate((text or "").split(), start=1):
+        parts = token.split(",")
+        if len(parts) < 2:
+            raise GeometryError(f"{where}: coordinate {i} {token[:40]!r} is not 'lon,lat[,alt]'")
+        try:
+            lon, lat = float(parts[0]), float(parts[1])
+        except ValueError:
+            raise GeometryError(
+                f"{where}: coordinate {i} {token[:40]!r} is not a number pair"
+            ) from None
+        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
+            raise GeometryError(
+                f"{where}: coordinate {i} {token[:40]!r} is outside lon -180..180, lat -90..90 "
+                "(KML writes longitude first)"
+            )
+        out.append((lon, lat))
+    return out
+
+
+def _geometry(elem, where: str) -> list[BaseGeometry]:
+    kind = _local(elem.tag)
+    if kind == "Point":
+        pts = _coords(_text(elem, "coordinates"), where)
+        if len(pts) != 1:
+            raise GeometryError(f"{where}: a Point needs exactly one coordinate, got {len(pts)}")
+        return [Point(pts[0])]
+    if kind == "LineString":
+        pts = _coords(_text(elem, "coordinates"), where)
+        if len(pts) < 2:
+            raise GeometryError(f"{where}: a LineString needs at least 2 coordinates")
+        return [LineString(pts)]
+    if kind == "Polygon":
+        rings = []
+        for bname in ("outerBoundaryIs", "innerBoundaryIs"):
+            for b in _children(elem, bname):
+                for ring in _descendants(b, "LinearRing"):
+                    pts = _coords(_text(ring, "coordinates"), where)
+                    if len(pts) < 3:
+                        raise GeometryError(f"{where}: a polygon ring needs at least 3 coordinates")
+                    rings.append((bname, pts))
+        outer = [p for b, p in rings if b == "outerBoundaryIs"]
+        if len(outer) != 1:
+            raise GeometryError(f"{where}: a Polygon needs one outer boundary, got {len(outer)}")
+        poly = Polygon(outer[0], [p for b, p in rings if b == "innerBoundaryIs"])
+        if not poly.is_valid:
+            poly = shapely.make_valid(poly)
+        return [poly]
+    if kind == "MultiGeometry":
+        out: list[BaseGeometry] = []
+        for child in elem:
+            out.extend(_geometry(child, where))
+        return out
+    return []
+
+
+def _text(elem, name: str) -> str | None:
+    for c in elem.iter():
+        if _local(c.tag) == name:
+            return c.text
+    return None
+
+
+def parse_kml(
+    data: bytes | str, *, source: str = "KML", max_features: int = DEFAULT_MAX_FEATURES
+) -> list[tuple[BaseGeometry, dict]]:
+    """Placemarks of a KML document as ``(geometry, {"name": ...})`` pairs.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        Not well-formed XML, entity declarations or external references
+        (refused, never expanded), no placemarks, too many placemarks.
+    ranges.errors.GeometryError
+        A coordinate that is not ``lon,lat[,alt]`` in range (placemark named).
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise InputError(
+            f"{source}: refused: the file declares XML entities or a DTD ({type(exc).__name__}); "
+            "KML never needs them"
+        ) from None
+    except Exception as exc:  # ParseError and friends from the XML parser
+        raise InputError(f"{source}: not well-formed XML ({exc})") from None
+    marks = _descendants(root, "Placemark")
+    if len(marks) > max_features:
+        raise InputError(f"{source}: {len(marks):,} placemarks; the limit is {max_features:,}")
+    out = []
+    for i, mark in enumerate(marks, start=1):
+        name = (_text(mark, "name") or "").strip()[:200] or f"placemark {i}"
+        where = f"{source}: placemark {i} ({name!r})"
+        for child in mark:
+            for geom in _geometry(child, where):
+                out.append((geom, {"name": name}))
+    if not out:
+        raise InputError(f"{source}: no placemark with a Point, LineString or Polygon")
+    return out
+
+
+def read_kml(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_features: int = DEFAULT_MAX_FEATURES,
+) -> list[tuple[BaseGeometry, dict]]:
+    """:func:`parse_kml` of a file, refusing files over ``max_bytes``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"KML file {str(path)!r}: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise InputError(
+            f"KML file {str(path)!r} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB"
+        )
+    return parse_kml(path.read_bytes(), source=str(path), max_features=max_features)
