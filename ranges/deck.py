@@ -131,7 +131,9 @@ def _base_data(geodata, lang: str) -> dict:
 
 def _compute_base(geodata, lang: str) -> dict:
     countries = geodata.countries
-    cgeoms = shapely.simplify(np.asarray(countries.geometry.array), _SIMPLIFY_DEG, True)
+    cgeoms = shapely.simplify(
+        np.asarray(countries.geometry.array), _SIMPLIFY_DEG, preserve_topology=True
+    )
     cgeoms = _rounded(cgeoms, 3)
     cprops = [
         {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
@@ -266,6 +268,19 @@ def _top_point(geom) -> list[float]:
     coords = np.concatenate([np.asarray(p.exterior.coords) for p in parts])
     i = int(np.argmax(coords[:, 1]))
     return [float(coords[i, 0]), float(coords[i, 1])]
+
+
+def _defused(obj):
+    """Data with strings that deck.gl's JSON converter would evaluate
+    (``@@=`` expressions, ``@@#`` constants) prefixed with a zero-width space,
+    so that a place named ``@@=x()`` is shown as text, not run or rejected."""
+    if isinstance(obj, str):
+        return "\u200b" + obj if obj.startswith("@@") else obj
+    if isinstance(obj, dict):
+        return {k: _defused(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_defused(v) for v in obj]
+    return obj
 
 
 def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
@@ -590,6 +605,9 @@ def build_deck(
                 pickable=True,
             )
         )
+    for layer in layers:
+        if isinstance(layer.data, (list, dict)):
+            layer.data = _defused(layer.data)
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(

@@ -1,0 +1,928 @@
+"""Data and interactive exports of an evaluated scenario.
+
+Every export is drawn from one :class:`ranges.evaluate.Result`, so the
+files agree with the dashboard and with each other:
+
+=============  ==================================================================
+``geojson``    RFC 7946 FeatureCollection: reach areas, launch sites and areas,
+               targets in range and notes, with the scenario as a foreign member
+               (so the file can be reopened, see :func:`scenario_from_export`)
+``kml``        Google Earth: a styled folder per weapon, launch sites, notes
+``gpkg``       GeoPackage (QGIS, ArcGIS): layers ``reach_areas``,
+               ``launch_sites``, ``launch_areas``, ``targets``,
+               ``regions_covered`` and ``notes``
+``csv``        the targets in range, one row each
+``regions-csv``  the regions the reach areas touch, one row per weapon and region
+``html``       a standalone interactive map (deck.gl via pydeck)
+=============  ==================================================================
+
+Coordinates are WGS84 longitude, latitude everywhere (x = lon, y = lat);
+tables written for people (CSV) put ``lat`` before ``lon``.
+
+Choices made for the reader's safety:
+
+- CSV cells that a spreadsheet would run as a formula (text starting with
+  ``= + - @``, tab or carriage return) are prefixed with an apostrophe
+  (:func:`ranges.targets.csv_safe`).  CSV files are UTF-8 *with* a byte-order
+  mark: Excel on Windows reads BOM-less UTF-8 as the local code page and
+  garbles Ukrainian and Russian names; Python (``encoding="utf-8-sig"``),
+  pandas, LibreOffice and Google Sheets all read the BOM transparently.
+- KML is built with :mod:`xml.etree.ElementTree`, which escapes XML.  Google
+  Earth shows ``<description>`` as HTML, so text placed there is HTML-escaped
+  as well; names stay plain text.
+- The HTML page carries no API key (pydeck copies Mapbox, Google and Carto
+  keys from the environment; they are dropped) and its embedded JSON escapes
+  ``<``, ``>`` and ``&``, so a label cannot close the page's ``<script>``.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import html
+import io
+import json
+import math
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from . import __version__
+from .catalog import sources_line
+from .errors import InputError
+from .geodata import attribution
+from .geojson_io import feature_collection
+from .scenario import Scenario, scenario_from_json
+from .targets import csv_safe
+
+__all__ = [
+    "ExportFormat",
+    "FORMATS",
+    "KML_NAMESPACE",
+    "format_from_path",
+    "export",
+    "geojson_dict",
+    "to_geojson",
+    "to_kml",
+    "to_gpkg",
+    "targets_csv",
+    "regions_csv",
+    "to_html",
+    "kml_color",
+    "script_safe_json",
+    "scenario_from_export",
+]
+
+
+class ExportFormat(NamedTuple):
+    """How one export format is offered for download."""
+
+    label: str
+    extension: str  # with the dot
+    mime: str
+
+
+#: Export formats by id, in the order a dashboard offers them.
+FORMATS: dict[str, ExportFormat] = {
+    "geojson": ExportFormat("GeoJSON", ".geojson", "application/geo+json"),
+    "kml": ExportFormat("KML (Google Earth)", ".kml", "application/vnd.google-earth.kml+xml"),
+    "gpkg": ExportFormat("GeoPackage", ".gpkg", "application/geopackage+sqlite3"),
+    "csv": ExportFormat("CSV: targets in range", ".csv", "text/csv; charset=utf-8"),
+    "regions-csv": ExportFormat("CSV: regions covered", ".csv", "text/csv; charset=utf-8"),
+    "html": ExportFormat("Interactive map (HTML)", ".html", "text/html; charset=utf-8"),
+}
+
+#: XML namespace of KML 2.2 (OGC 07-147r2).
+KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
+
+_GENERATOR = f"strike-range {__version__}"
+_DECIMALS = 7  # about 1 cm, as in ranges.geojson_io
+
+# Environment variables pydeck reads API keys from (pydeck 0.9 Deck._PROVIDER_ENV_VARS).
+_KEY_ENV_VARS = (
+    "MapboxAccessToken", "MAPBOX_API_KEY", "GoogleMapsAPIKey", "GOOGLE_MAPS_API_KEY",
+    "CARTO_API_KEY",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------
+# Format look-up
+# --------------------------------------------------------------------------
+def format_from_path(path: str | os.PathLike[str], *, table: str = "targets") -> str:
+    """The export format id for a file name, from its extension.
+
+    Parameters
+    ----------
+    path : str or path-like
+        ``*.geojson``, ``*.kml``, ``*.gpkg``, ``*.csv`` or ``*.html``.
+    table : {"targets", "regions"}
+        What a ``.csv`` file holds.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        If the extension is not one of the export formats' (it is named).
+
+    Examples
+    --------
+    >>> format_from_path("atacms.KML")
+    'kml'
+    >>> format_from_path("regions.csv", table="regions")
+    'regions-csv'
+    """
+    if table not in ("targets", "regions"):
+        raise InputError(f"table {table!r} is not one of targets, regions")
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return "csv" if table == "targets" else "regions-csv"
+    for fmt, spec in FORMATS.items():
+        if spec.extension == suffix:
+            return fmt
+    known = ", ".join(dict.fromkeys(spec.extension for spec in FORMATS.values()))
+    shown = f"extension {suffix!r}" if suffix else "no extension"
+    raise InputError(f"{str(path)!r} has {shown}; an export file ends in one of {known}")
+
+
+def export(
+    result,
+    geodata,
+    fmt: str,
+    path: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """Export a result in one format, to bytes and optionally to a file.
+
+    Parameters
+    ----------
+    result : ranges.evaluate.Result
+    geodata : ranges.geodata.GeoData
+        Needed by ``gpkg`` (region outlines) and ``html`` (the base layer).
+    fmt : str
+        A key of :data:`FORMATS`: ``geojson``, ``kml``, ``gpkg``, ``csv``
+        (targets in range), ``regions-csv`` or ``html``.
+    path : str or path-like, optional
+        Also write the bytes there (replacing the file whole, never merging
+        into an existing GeoPackage).
+
+    Returns
+    -------
+    bytes
+        The file's content, e.g. for a download button.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        If ``fmt`` is not a known format.
+    """
+    builders = {
+        "geojson": lambda: to_geojson(result),
+        "kml": lambda: to_kml(result),
+        "gpkg": lambda: to_gpkg(result, geodata),
+        "csv": lambda: targets_csv(result),
+        "regions-csv": lambda: regions_csv(result),
+        "html": lambda: to_html(result, geodata),
+    }
+    if fmt not in builders:
+        raise InputError(f"export format {fmt!r} is not one of {', '.join(builders)}")
+    data = builders[fmt]()
+    if path is not None:
+        _write_replacing(Path(path), data)
+    return data
+
+
+def _write_replacing(path: Path, data: bytes) -> None:
+    # Write beside the target and rename, so a failed export never leaves half a file.
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise OSError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+    try:
+        # mkstemp makes the file private (0600); an export keeps the mode of the
+        # file it replaces, or gets the usual rw-r--r--.
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------
+# Shared tables
+# --------------------------------------------------------------------------
+def _py(value: Any) -> Any:
+    """A JSON-ready Python scalar: numpy scalars unwrapped, NaN and NA to None."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _credits(result) -> str:
+    sources = sources_line(w.weapon for w in result.weapons)
+    text = f"Data: {attribution()}."
+    if sources:
+        text += f" Weapon ranges: {sources}."
+    return text
+
+
+def _title(result) -> str:
+    return result.scenario.title or "Strike Range"
+
+
+def _target_frame(result, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """Targets (in range, or ``rows`` of :attr:`Result.targets`) with export columns."""
+    t = result.targets
+    t = t[t["in_range"].to_numpy(bool) if rows is None else rows]
+    cols = ["name", "name_uk", "layer", "kind", "country", "population", "lat", "lon",
+            "distance_km", "bearing_deg", "launch", "reached_by"]  # fmt: skip
+    if "authorized" in t.columns:
+        cols += ["authorized", "authorization"]
+    df = t[[c for c in cols if c in t.columns]].copy().reset_index(drop=True)
+    # A population is only known for cities; 0 elsewhere would read as "nobody lives here".
+    pop = df["population"].astype("Int64")
+    df["population"] = pop.where(df["layer"].eq("cities") & pop.gt(0), pd.NA)
+    df["lat"] = df["lat"].astype(float).round(6)
+    df["lon"] = df["lon"].astype(float).round(6)
+    df["distance_km"] = df["distance_km"].astype(float).round(2)
+    df["bearing_deg"] = df["bearing_deg"].astype(float).round(1)
+    for c in ("name", "name_uk", "layer", "kind", "country", "launch", "reached_by",
+              "authorization"):  # fmt: skip
+        if c in df.columns:
+            df[c] = df[c].fillna("").astype(str)
+    return df
+
+
+def _regions_frame(result) -> pd.DataFrame:
+    frames = [
+        w.coverage.assign(weapon_id=w.weapon.id, weapon=w.weapon.name)
+        for w in result.weapons
+        if len(w.coverage)
+    ]
+    cols = ["weapon_id", "weapon", "region_id", "region", "name_uk", "country", "status",
+            "covered_km2", "region_km2", "covered_pct"]  # fmt: skip
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    df = pd.concat(frames, ignore_index=True)[cols]
+    legend = {w.weapon.id: i for i, w in enumerate(result.weapons)}
+    df.insert(0, "_legend", df["weapon_id"].map(legend))
+    df["covered_km2"] = df["covered_km2"].astype(float).round(0).astype("int64")
+    df["region_km2"] = df["region_km2"].astype(float).round(0).astype("int64")
+    df["covered_pct"] = df["covered_pct"].astype(float).round(1)
+    df = df.sort_values(["_legend", "covered_pct", "region_id"], ascending=[True, False, True])
+    return df.drop(columns="_legend").reset_index(drop=True)
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _py(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def _is_point(geom: BaseGeometry) -> bool:
+    return geom.geom_type == "Point"
+
+
+def _weapon_props(result, w) -> dict[str, Any]:
+    return {
+        "weapon": w.weapon.id,
+        "weapon_name": w.weapon.name,
+        "min_range_km": _py(w.weapon.min_range_km),
+        "max_range_km": _py(w.weapon.max_range_km),
+        "color": w.color,
+        "launch_sites": [name for name, _ in result.sites],
+        "headline": w.headline,
+        "authorization": w.authorization,
+        "sources": sources_line([w.weapon]),
+    }
+
+
+# --------------------------------------------------------------------------
+# GeoJSON
+# --------------------------------------------------------------------------
+def geojson_dict(result) -> dict[str, Any]:
+    """The result as an RFC 7946 FeatureCollection (a dict ready for :func:`json.dump`).
+
+    Features, told apart by the property ``feature``:
+
+    - ``reach_area``: one per weapon (``weapon``, ``weapon_name``,
+      ``min_range_km``, ``max_range_km``, ``color``, ``launch_sites``,
+      ``headline``, ``authorization``, ``sources``); the geometry is null when
+      there is no launch site;
+    - ``launch_site`` (points) and ``launch_area`` (areas): ``name``;
+    - ``target``: each target in range (``name``, ``layer``, ``kind``,
+      ``distance_km``, ``bearing_deg``, ``launch``, ``reached_by`` and, with an
+      authorization overlay, ``authorized`` / ``authorization``);
+    - ``note``: ``text`` and ``source``.
+
+    Coordinates are lon/lat rounded to 7 decimals, exteriors counterclockwise,
+    no ``crs`` member.  The foreign members ``scenario`` (the scenario dict,
+    RFC 7946 §6.1), ``title``, ``attribution`` and ``generator`` sit at the top.
+
+    Examples
+    --------
+    >>> from ranges.evaluate import evaluate
+    >>> from ranges.geodata import load_geodata
+    >>> from ranges.scenario import Scenario, Site
+    >>> s = Scenario(weapons=("atacms-m57",), sites=(Site("Sumy", 50.9077, 34.7981),))
+    >>> fc = geojson_dict(evaluate(s, load_geodata()))
+    >>> fc["features"][0]["properties"]["max_range_km"]
+    300.0
+    """
+    feats: list[tuple[BaseGeometry | None, dict[str, Any]]] = []
+    for w in result.weapons:
+        geom = None if w.area.is_empty else w.area
+        feats.append((geom, {"feature": "reach_area", **_weapon_props(result, w)}))
+    for name, geom in result.sites:
+        kind = "launch_site" if _is_point(geom) else "launch_area"
+        feats.append((geom, {"feature": kind, "name": name}))
+    targets = _target_frame(result)
+    for rec in _records(targets):
+        lon, lat = rec["lon"], rec["lat"]
+        feats.append((shapely.Point(lon, lat), {"feature": "target", **rec}))
+    for n in result.scenario.notes:
+        feats.append((shapely.Point(n.lon, n.lat), {"feature": "note", "text": n.text,
+                                                    "source": n.source}))  # fmt: skip
+    fc = feature_collection(feats)
+    return {
+        "type": "FeatureCollection",
+        "title": _title(result),
+        "attribution": _credits(result),
+        "generator": _GENERATOR,
+        "scenario": result.scenario.to_dict(),
+        "features": fc["features"],
+    }
+
+
+def to_geojson(result) -> bytes:
+    """:func:`geojson_dict` as UTF-8 JSON bytes (``.geojson``)."""
+    text = json.dumps(geojson_dict(result), ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)  # fmt: skip
+    return text.encode("utf-8")
+
+
+def scenario_from_export(text: str | bytes, source: str = "scenario file") -> Scenario:
+    """Read a scenario from a scenario file or from a GeoJSON export of one.
+
+    Parameters
+    ----------
+    text : str or bytes
+        A scenario file (:meth:`Scenario.to_json`) or a FeatureCollection
+        written by :func:`to_geojson` (its ``scenario`` member is read).
+    source : str
+        Named in error messages (e.g. the file name).
+
+    Raises
+    ------
+    ranges.scenario.ScenarioError
+        Unreadable JSON, or a scenario that breaks a rule (field named).
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return scenario_from_json(text, source)  # reports the bad byte
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return scenario_from_json(text, source)  # reports the JSON error
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":
+        if "scenario" not in data:
+            from .scenario import ScenarioError
+
+            raise ScenarioError(
+                f"{source}: a GeoJSON FeatureCollection without a 'scenario' member; "
+                "only GeoJSON exported by Strike Range can be reopened"
+            )
+        return Scenario.from_dict(data["scenario"], where=f"{source}: scenario")
+    return scenario_from_json(text, source)
+
+
+# --------------------------------------------------------------------------
+# KML
+# --------------------------------------------------------------------------
+_HEX = re.compile(r"^#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})$")
+
+
+def kml_color(color: str, alpha: float = 1.0) -> str:
+    """A ``#RRGGBB`` colour in KML's ``aabbggrr`` order.
+
+    Parameters
+    ----------
+    color : str
+        ``#RRGGBB``.
+    alpha : float
+        Opacity 0..1.
+
+    Examples
+    --------
+    >>> kml_color("#D55E00", 0.35)
+    '59005ed5'
+    """
+    m = _HEX.match(color) if isinstance(color, str) else None
+    if m is None:
+        raise ValueError(f"color should be '#RRGGBB', got {color!r}")
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha should be within 0..1, got {alpha!r}")
+    r, g, b = (x.lower() for x in m.groups())
+    return f"{round(alpha * 255):02x}{b}{g}{r}"
+
+
+def _sub(parent: ET.Element, tag: str, text: Any = None, **attrib: str) -> ET.Element:
+    # Tags stay unprefixed under the root's default xmlns (ElementTree's
+    # default_namespace option refuses unprefixed attributes such as id).
+    el = ET.SubElement(parent, tag, attrib)
+    if text is not None:
+        el.text = str(text)
+    return el
+
+
+def _html_lines(*lines: str) -> str:
+    """Description HTML for Google Earth: each line escaped, joined with <br>."""
+    return "<br>".join(html.escape(line) for line in lines if line)
+
+
+def _num(value: float) -> str:
+    text = f"{value:.{_DECIMALS}f}".rstrip("0")
+    return text[:-1] if text.endswith(".") else text
+
+
+def _kml_coords(coords) -> str:
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y, *_ in coords)
+
+
+def _kml_geometry(parent: ET.Element, geom: BaseGeometry) -> None:
+    kind = geom.geom_type
+    if kind == "Point":
+        _sub(_sub(parent, "Point"), "coordinates", _kml_coords(geom.coords))
+    elif kind in ("LineString", "LinearRing"):
+        line = _sub(parent, "LineString")
+        _sub(line, "tessellate", 1)
+        _sub(line, "coordinates", _kml_coords(geom.coords))
+    elif kind == "Polygon":
+        poly = _sub(parent, "Polygon")
+        _sub(poly, "tessellate", 1)
+        ring = _sub(_sub(poly, "outerBoundaryIs"), "LinearRing")
+        _sub(ring, "coordinates", _kml_coords(geom.exterior.coords))
+        for hole in geom.interiors:
+            ring = _sub(_sub(poly, "innerBoundaryIs"), "LinearRing")
+            _sub(ring, "coordinates", _kml_coords(hole.coords))
+    else:  # Multi* and collections
+        multi = _sub(parent, "MultiGeometry")
+        for part in geom.geoms:
+            if not part.is_empty:
+                _kml_geometry(multi, part)
+
+
+def _placemark(parent, name: str, description: str, style: str, geom=None, data=None):
+    pm = _sub(parent, "Placemark")
+    _sub(pm, "name", name)
+    if description:
+        _sub(pm, "description", description)
+    _sub(pm, "styleUrl", f"#{style}")
+    if data:
+        ext = _sub(pm, "ExtendedData")
+        for key, value in data.items():
+            if value is None or value == "":
+                continue
+            d = _sub(ext, "Data", name=key)
+            _sub(d, "value", value)
+    if geom is not None and not geom.is_empty:
+        _kml_geometry(pm, shapely.orient_polygons(geom))
+    return pm
+
+
+def _style(doc, sid: str, *, line=None, fill=None, icon=None, label_scale=None) -> None:
+    st = _sub(doc, "Style", id=sid)
+    if icon is not None:
+        ic = _sub(st, "IconStyle")
+        _sub(ic, "color", icon)
+        _sub(ic, "scale", "0.9")
+    if label_scale is not None:
+        _sub(_sub(st, "LabelStyle"), "scale", label_scale)
+    if line is not None:
+        ls = _sub(st, "LineStyle")
+        _sub(ls, "color", line)
+        _sub(ls, "width", 2)
+    if fill is not None:
+        ps = _sub(st, "PolyStyle")
+        _sub(ps, "color", fill)
+        _sub(ps, "fill", 1)
+        _sub(ps, "outline", 1)
+
+
+def _target_description(rec: dict[str, Any]) -> str:
+    facts = [rec.get("kind") or ""]
+    if rec.get("population"):
+        facts.append(f"population {rec['population']:,}")
+    lines = [", ".join(f for f in facts if f)]
+    if rec.get("distance_km") is not None:
+        lines.append(f"{rec['distance_km']:,.1f} km from {rec.get('launch', '')}")
+    if rec.get("reached_by"):
+        lines.append(f"in range of {rec['reached_by']}")
+    if rec.get("authorization"):
+        lines.append(rec["authorization"])
+    return _html_lines(*lines)
+
+
+def to_kml(result) -> bytes:
+    """The result as KML 2.2 for Google Earth (``.kml``, UTF-8).
+
+    One ``Folder`` per weapon holds its reach area (filled in the weapon's
+    colour at 30 % opacity, outlined opaque) and a sub-folder of the targets
+    it reaches; further folders hold the launch sites and areas and the
+    notes.  Placemark names are plain text; descriptions are HTML with every
+    piece of data escaped.  Target facts also go into ``ExtendedData``.
+    """
+    root = ET.Element("kml", xmlns=KML_NAMESPACE)
+    doc = _sub(root, "Document")
+    _sub(doc, "name", _title(result))
+    _sub(doc, "open", 1)
+    _sub(doc, "description", _html_lines(result.scenario.subtitle, _credits(result)))
+    for i, w in enumerate(result.weapons):
+        _style(doc, f"weapon-{i}", line=kml_color(w.color), fill=kml_color(w.color, 0.3),
+               icon=kml_color(w.color))  # fmt: skip
+    _style(doc, "launch", line="ff000000", fill=kml_color("#000000", 0.25), icon="ff00ffff")
+    _style(doc, "note", icon="ff00d7ff", label_scale="0.8")
+
+    for i, w in enumerate(result.weapons):
+        folder = _sub(doc, "Folder")
+        _sub(folder, "name", w.weapon.name)
+        sources = f"Sources: {sources_line([w.weapon])}"
+        _sub(folder, "description", _html_lines(w.headline, w.authorization, sources))
+        if not w.area.is_empty:
+            ranges_km = f"{w.weapon.min_range_km:g}-{w.weapon.max_range_km:g} km"
+            _placemark(folder, f"Reach of {w.weapon.name} ({ranges_km})",
+                       _html_lines(w.headline), f"weapon-{i}", w.area)  # fmt: skip
+        reached = _target_frame(result, np.asarray(w.in_range, dtype=bool))
+        if len(reached):
+            sub = _sub(folder, "Folder")
+            _sub(sub, "name", f"Targets in range of {w.weapon.name} ({len(reached)})")
+            for rec in _records(reached):
+                _placemark(sub, rec["name"], _target_description(rec), f"weapon-{i}",
+                           shapely.Point(rec["lon"], rec["lat"]),
+                           {k: v for k, v in rec.items() if k not in ("lon", "lat")})  # fmt: skip
+    if result.sites:
+        folder = _sub(doc, "Folder")
+        _sub(folder, "name", "Launch sites and areas")
+        for name, geom in result.sites:
+            what = "launch site" if _is_point(geom) else "launch area"
+            _placemark(folder, name, _html_lines(what), "launch", geom)
+    if result.scenario.notes:
+        folder = _sub(doc, "Folder")
+        _sub(folder, "name", "Notes")
+        for n in result.scenario.notes:
+            desc = _html_lines(n.text, f"Source: {n.source}" if n.source else "")
+            _placemark(folder, n.text, desc, "note", shapely.Point(n.lon, n.lat))
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+# --------------------------------------------------------------------------
+# GeoPackage
+# --------------------------------------------------------------------------
+def _multi_type(geoms: Iterable[BaseGeometry | None]) -> str:
+    """The GeoPackage geometry type for a layer ("Unknown" when mixed)."""
+    kinds = set()
+    for g in geoms:
+        if g is None or g.is_empty:
+            continue
+        t = g.geom_type.removeprefix("Multi")
+        kinds.add("Unknown" if t == "GeometryCollection" else t)
+    if len(kinds) != 1 or kinds == {"Unknown"}:
+        return "Unknown" if kinds else "MultiPolygon"
+    kind = kinds.pop()
+    return "Point" if kind == "Point" else f"Multi{kind}"
+
+
+def _promote(geom: BaseGeometry | None, kind: str) -> BaseGeometry | None:
+    if geom is None or geom.is_empty:
+        return None
+    geom = shapely.orient_polygons(geom)
+    if kind == "MultiPolygon" and geom.geom_type == "Polygon":
+        return shapely.MultiPolygon([geom])
+    if kind == "MultiLineString" and geom.geom_type == "LineString":
+        return shapely.MultiLineString([geom])
+    return geom
+
+
+def _gdf(columns: dict[str, Any], geoms: list, kind: str):
+    import geopandas as gpd
+
+    # Lists become text columns: an empty list would otherwise become a float field.
+    columns = {k: pd.Series(v, dtype=str) if isinstance(v, list) else v for k, v in columns.items()}
+    geoms = [_promote(g, kind) for g in geoms]
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
+
+
+def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> bytes:
+    """The result as a GeoPackage (``.gpkg``), EPSG:4326.
+
+    Layers (always all of them, empty when there is nothing to hold, so that
+    a project file pointing at a layer keeps working):
+
+    ``reach_areas``       MultiPolygon per weapon (fields as in :func:`geojson_dict`)
+    ``launch_sites``      Point per launch site
+    ``launch_areas``      each launch area (regions, border strips, uploaded shapes)
+    ``targets``           Point per target in range
+    ``regions_covered``   the outline of each region a reach area touches, one row
+                          per weapon and region with ``covered_km2``,
+                          ``region_km2`` and ``covered_pct``
+    ``notes``             Point per note (``text``, ``source``)
+
+    Dataset metadata holds ``title``, ``attribution``, ``generator`` and
+    ``scenario`` (the scenario file's JSON).
+
+    Parameters
+    ----------
+    result : ranges.evaluate.Result
+    geodata : ranges.geodata.GeoData
+        For the region outlines.
+    path : str or path-like, optional
+        Also write the file there (replacing any file of that name).
+
+    Returns
+    -------
+    bytes
+        The GeoPackage (SQLite) file.
+    """
+    import pyogrio
+
+    props = [_weapon_props(result, w) for w in result.weapons]
+    for p in props:
+        p["launch_sites"] = "; ".join(p["launch_sites"])
+    columns = ("weapon", "weapon_name", "min_range_km", "max_range_km", "color",
+               "launch_sites", "headline", "authorization", "sources")  # fmt: skip
+    reach = _gdf({c: [p[c] for p in props] for c in columns},
+                 [w.area for w in result.weapons], "MultiPolygon")  # fmt: skip
+    for c in ("min_range_km", "max_range_km"):
+        reach[c] = reach[c].astype(float)
+    points = [(n, g) for n, g in result.sites if _is_point(g)]
+    areas = [(n, g) for n, g in result.sites if not _is_point(g)]
+    area_kind = _multi_type(g for _, g in areas)
+    sites = _gdf({"name": [n for n, _ in points]}, [g for _, g in points], "Point")
+    launch_areas = _gdf({"name": [n for n, _ in areas]}, [g for _, g in areas], area_kind)
+
+    t = _target_frame(result)
+    targets = _gdf({c: t[c] for c in t.columns}, list(shapely.points(t["lon"], t["lat"])), "Point")
+
+    cov = _regions_frame(result)
+    outlines = geodata.regions.set_index("region_id").geometry
+    region_geoms = [outlines.get(rid) for rid in cov["region_id"]]
+    regions = _gdf({c: cov[c] for c in cov.columns}, region_geoms, "MultiPolygon")
+
+    notes = result.scenario.notes
+    notes_gdf = _gdf({"text": [n.text for n in notes], "source": [n.source for n in notes]},
+                     [shapely.Point(n.lon, n.lat) for n in notes], "Point")  # fmt: skip
+
+    meta = {
+        "title": _title(result),
+        "subtitle": result.scenario.subtitle,
+        "attribution": _credits(result),
+        "generator": _GENERATOR,
+        "scenario": result.scenario.to_json(indent=None),
+    }
+    layers = [
+        ("reach_areas", reach, "MultiPolygon"),
+        ("launch_sites", sites, "Point"),
+        ("launch_areas", launch_areas, area_kind),
+        ("targets", targets, "Point"),
+        ("regions_covered", regions, "MultiPolygon"),
+        ("notes", notes_gdf, "Point"),
+    ]
+    with tempfile.TemporaryDirectory(prefix="strike-range-") as tmp:
+        file = Path(tmp) / "export.gpkg"
+        for i, (name, gdf, kind) in enumerate(layers):
+            pyogrio.write_dataframe(
+                gdf, file, layer=name, driver="GPKG", geometry_type=kind,
+                dataset_metadata=meta if i == 0 else None,
+            )  # fmt: skip
+        data = file.read_bytes()
+    if path is not None:
+        _write_replacing(Path(path), data)
+    return data
+
+
+# --------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------
+def _cell(value: Any) -> Any:
+    value = _py(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return csv_safe(value) if isinstance(value, str) else value
+
+
+def _csv_bytes(df: pd.DataFrame, bom: bool) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends
+    w.writerow([csv_safe(str(c)) for c in df.columns])
+    for row in df.itertuples(index=False, name=None):
+        w.writerow([_cell(v) for v in row])
+    return buf.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def targets_csv(result, *, include_all: bool = False, bom: bool = True) -> bytes:
+    """The targets in range as CSV, one row per target.
+
+    Columns: ``name``, ``name_uk``, ``layer``, ``kind``, ``country``,
+    ``population`` (cities only), ``lat``, ``lon`` (degrees, 6 decimals),
+    ``distance_km`` and ``bearing_deg`` to and from the nearest ``launch``
+    site, ``reached_by`` (weapon names, ``; ``-separated) and, with an
+    authorization overlay, ``authorized`` and ``authorization``.
+
+    Parameters
+    ----------
+    result : ranges.evaluate.Result
+    include_all : bool
+        Every target analysed, with an ``in_range`` column, instead of only
+        those in range.
+    bom : bool
+        Start with a UTF-8 byte-order mark (default, for Excel).
+
+    Text cells that a spreadsheet would take for a formula are prefixed with
+    ``'`` (:func:`ranges.targets.csv_safe`).
+    """
+    if include_all:
+        df = _target_frame(result, np.ones(len(result.targets), dtype=bool))
+        df.insert(8, "in_range", result.targets["in_range"].to_numpy(bool))
+    else:
+        df = _target_frame(result)
+    return _csv_bytes(df, bom)
+
+
+def regions_csv(result, *, bom: bool = True) -> bytes:
+    """The regions the reach areas touch, as CSV: one row per weapon and region.
+
+    Columns: ``weapon_id``, ``weapon``, ``region_id``, ``region``,
+    ``name_uk``, ``country``, ``status``, ``covered_km2``, ``region_km2``
+    (geodesic areas, km²) and ``covered_pct``; weapons in legend order, then largest
+    share first.  Encoding and formula protection as :func:`targets_csv`.
+    """
+    return _csv_bytes(_regions_frame(result), bom)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                   "\u2028": "\\u2028", "\u2029": "\\u2029"}  # fmt: skip
+
+
+def script_safe_json(text: str) -> str:
+    """Make JSON text safe to place inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` (and the JavaScript line separators U+2028/9) are
+    written as ``\\uXXXX`` escapes.  Outside strings JSON has none of these
+    characters, so the value is unchanged, yet no ``</script>`` or ``<!--``
+    can appear.
+
+    Examples
+    --------
+    >>> script_safe_json('{"name": "</script>"}')
+    '{"name": "\\\\u003c/script\\\\u003e"}'
+    """
+    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_ESCAPES[m.group()], text)
+
+
+# Tags of pydeck's page template that fetch from the network; none is needed
+# without a base map from a tile provider (the bundle itself is inlined).
+_REMOTE_TAGS = re.compile(
+    r"""<script\s+src=["']https?://[^"'<>]*["']\s*>\s*</script>\s*"""
+    r"""|<link\s+rel=["']?stylesheet["']?\s+href=["']?https?://[^"'<>\s]*["']?\s*/?>\s*""",
+    re.IGNORECASE,
+)
+
+_CAPTION_CSS = """
+.sr-caption {position: absolute; z-index: 2; left: 12px; bottom: 12px; max-width: 36em;
+  padding: 8px 12px; background: rgba(20, 20, 20, 0.82); color: #eee;
+  font: 13px/1.35 system-ui, sans-serif; border-radius: 4px; pointer-events: none;}
+.sr-caption h1 {font-size: 16px; margin: 0 0 4px;}
+.sr-caption p {margin: 2px 0;}
+.sr-caption .sr-credits {color: #aaa; font-size: 11px;}
+"""
+
+
+def _caption(result) -> str:
+    s = result.scenario
+    parts = [f"<h1>{html.escape(_title(result))}</h1>"]
+    if s.subtitle:
+        parts.append(f"<p>{html.escape(s.subtitle)}</p>")
+    for w in result.weapons:
+        parts.append(f"<p>{html.escape(w.headline)}</p>")
+    parts.append(f'<p class="sr-credits">{html.escape(_credits(result))}</p>')
+    return f'<div class="sr-caption">{"".join(parts)}</div>'
+
+
+def _inert(value: Any) -> Any:
+    """Layer data with every string that deck.gl's JSON converter would run
+    (``@@=`` expressions, ``@@#`` constants) prefixed with a zero-width space."""
+    if isinstance(value, str):
+        return "\u200b" + value if value.startswith("@@") else value
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _inert(v) for k, v in value.items()}
+    return value
+
+
+def _deck_json(deck) -> str:
+    """The deck's JSON with its layers' data made inert (see :func:`_inert`).
+
+    deck.gl converts ``"@@=..."`` strings anywhere in the JSON, data included:
+    a target named ``@@=x()`` stops the whole map ("Function calls not allowed
+    in JSON expressions").  Layer properties keep their accessors.
+    """
+    spec = json.loads(deck.to_json())
+    for layer in spec.get("layers") or []:
+        if isinstance(layer, dict) and "data" in layer:
+            layer["data"] = _inert(layer["data"])
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _keyless(deck):
+    """A shallow copy of ``deck`` without the API keys pydeck read from the environment."""
+    deck = copy.copy(deck)
+    for attr in [a for a in vars(deck) if a.endswith("_key")]:
+        setattr(deck, attr, None)
+    return deck
+
+
+def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -> bytes:
+    """A standalone interactive map page (``.html``, UTF-8).
+
+    The map is :func:`ranges.deck.build_deck` (base layer from the shipped
+    geodata, no tiles), rendered by pydeck's page template, plus a caption
+    with the title, headlines and credits.
+
+    Parameters
+    ----------
+    result : ranges.evaluate.Result
+    geodata : ranges.geodata.GeoData
+    lang : {"en", "uk"}, optional
+        Label language; defaults to the scenario's.
+    offline : bool
+        True (default): pydeck's deck.gl bundle (about 4 MB, shipped in the
+        pydeck wheel) is inlined and the template's links to Mapbox GL,
+        Bootstrap, Font Awesome and MapLibre stylesheets are removed, so the
+        page opens with no network at all.  False: a small page that loads
+        deck.gl from cdn.jsdelivr.net (pydeck's default).
+
+    Notes
+    -----
+    No API key reaches the page, even when ``MAPBOX_API_KEY`` or a similar
+    variable is set: the keys pydeck reads from the environment are dropped
+    before rendering, and the page is checked for their values.  The deck's
+    JSON and tooltip are embedded with :func:`script_safe_json`, so labels
+    cannot end the ``<script>`` element, and strings in the layers' data that
+    start with ``@@`` get a zero-width space in front, so that deck.gl shows
+    them as text instead of evaluating them (or failing to).
+    """
+    from pydeck.io.html import deck_to_html
+
+    from .deck import build_deck
+
+    deck = _keyless(build_deck(result, geodata, lang=lang or result.scenario.lang))
+    tooltip = deck._tooltip
+    if not isinstance(tooltip, bool):
+        # pydeck prints a dict tooltip as a Python repr; JSON is valid JavaScript.
+        tooltip = script_safe_json(json.dumps(tooltip, ensure_ascii=False))
+    page = deck_to_html(
+        script_safe_json(_deck_json(deck)),
+        mapbox_key=None,
+        google_maps_key=None,
+        tooltip=tooltip,
+        custom_libraries=None,
+        configuration=None,
+        as_string=True,
+        notebook_display=False,
+        offline=offline,
+    )
+    if offline:
+        page = _REMOTE_TAGS.sub("", page)
+    title = html.escape(_title(result))
+    page = page.replace("<title>pydeck</title>", f"<title>{title}</title>", 1)
+    # The caption goes before the template's </body>, the last one: the inlined
+    # bundle comes earlier in the page.
+    head, sep, tail = page.rpartition("</body>")
+    if not sep:
+        raise RuntimeError("pydeck's page template has no </body>; cannot add the caption")
+    page = f"{head}<style>{_CAPTION_CSS}</style>\n{_caption(result)}\n{sep}{tail}"
+    for var in _KEY_ENV_VARS:
+        value = os.environ.get(var, "")
+        if len(value) >= 8 and value in page:
+            raise RuntimeError(f"the map page would contain the API key from ${var}; not written")
+    return page.encode("utf-8")

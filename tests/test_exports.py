@@ -1,0 +1,583 @@
+"""Tests of ranges.exports and ``strike-range export``: every format read back
+with a real reader (json + shapely, defusedxml, pyogrio, csv), for the flagship
+preset and for a scenario whose user targets and notes are hostile text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+
+import defusedxml.ElementTree as DET
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from ranges import cli, cli_export
+from ranges import exports as ex
+from ranges.errors import InputError
+from ranges.evaluate import evaluate
+from ranges.geodata import load_geodata
+from ranges.presets import PRESETS
+from ranges.scenario import PALETTE, Note, Scenario, ScenarioError, Target
+
+KML = "{http://www.opengis.net/kml/2.2}"
+FLAGSHIP = "atacms-nov-2024"
+
+# Text that must stay inert in every format.
+SCRIPT = "</script><script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+FORMULA = '=HYPERLINK("http://evil.example/","click me")'
+HOSTILE_TARGETS = (
+    SCRIPT, IMG, FORMULA, "+1+2", "-3+4", "@SUM(A1:A2)", "Tom & Jerry's \"bar\"",
+    "@@=constructor.constructor('window.__pwned=1')()",
+)  # fmt: skip
+HOSTILE_NOTE = f"{SCRIPT} {IMG} <!-- {FORMULA}"
+KEY_VARS = ("MAPBOX_API_KEY", "MapboxAccessToken", "GOOGLE_MAPS_API_KEY", "GoogleMapsAPIKey",
+            "CARTO_API_KEY")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def geo():
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def flagship(geo):
+    return evaluate(PRESETS[FLAGSHIP], geo)
+
+
+@pytest.fixture(scope="module")
+def hostile(geo):
+    # Kursk region, inside the flagship's reach; 0.1 degree apart so that no
+    # label is merged with another.
+    targets = tuple(
+        Target(name, 51.50 + 0.1 * i, 36.00 + 0.05 * i) for i, name in enumerate(HOSTILE_TARGETS)
+    )
+    scenario = PRESETS[FLAGSHIP].replace(
+        user_targets=targets,
+        notes=(Note(HOSTILE_NOTE, 51.6, 35.6, source=FORMULA),),
+        title=f"Title {IMG}",
+    )
+    return evaluate(scenario, geo)
+
+
+def _ring_ccw(coords) -> bool:
+    return shapely.LinearRing(coords).is_ccw
+
+
+# --------------------------------------------------------------------------
+# Formats table and entry point
+# --------------------------------------------------------------------------
+def test_formats_offer_extension_and_mime_type_for_every_export():
+    assert set(ex.FORMATS) == {"geojson", "kml", "gpkg", "csv", "regions-csv", "html"}
+    assert ex.FORMATS["geojson"].mime == "application/geo+json"
+    assert ex.FORMATS["kml"].mime == "application/vnd.google-earth.kml+xml"
+    assert ex.FORMATS["gpkg"].mime == "application/geopackage+sqlite3"
+    assert ex.FORMATS["csv"].mime.startswith("text/csv")
+    for fmt, spec in ex.FORMATS.items():
+        assert spec.extension.startswith(".") and spec.label
+        expected = fmt if fmt != "regions-csv" else "csv"
+        assert ex.format_from_path(f"map{spec.extension.upper()}") == expected
+
+
+def test_format_from_path_names_a_bad_extension():
+    with pytest.raises(InputError, match=r"'\.pdf'.*\.geojson, \.kml, \.gpkg, \.csv, \.html"):
+        ex.format_from_path("map.pdf")
+    with pytest.raises(InputError, match="no extension"):
+        ex.format_from_path("map")
+    assert ex.format_from_path("r.csv", table="regions") == "regions-csv"
+
+
+def test_export_rejects_an_unknown_format_by_name(flagship, geo):
+    with pytest.raises(InputError, match="'shp' is not one of geojson, kml"):
+        ex.export(flagship, geo, "shp")
+
+
+def test_export_writes_the_bytes_it_returns_and_replaces_an_old_file(flagship, geo, tmp_path):
+    path = tmp_path / "map.gpkg"
+    path.write_bytes(b"old content, not a GeoPackage")
+    data = ex.export(flagship, geo, "gpkg", path)
+    assert path.read_bytes() == data
+    ex.export(flagship, geo, "gpkg", path)  # again: replaced, not merged
+    info = pyogrio.read_info(path, layer="reach_areas")
+    assert info["features"] == len(flagship.weapons)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.gpkg"]  # no temp file left
+
+
+# --------------------------------------------------------------------------
+# GeoJSON
+# --------------------------------------------------------------------------
+def test_geojson_is_rfc7946_with_counterclockwise_exteriors(flagship):
+    fc = json.loads(ex.to_geojson(flagship))
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    reach = [f for f in fc["features"] if f["properties"]["feature"] == "reach_area"]
+    assert len(reach) == 1
+    geom = reach[0]["geometry"]
+    polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+    assert polygons
+    for rings in polygons:
+        assert _ring_ccw(rings[0])  # exterior counterclockwise (RFC 7946 §3.1.6)
+        assert all(not _ring_ccw(r) for r in rings[1:])  # holes clockwise
+    # and it is the reach area, to the rounding (7 decimals)
+    area = shape(geom)
+    w = flagship.weapons[0]
+    assert area.symmetric_difference(w.area).area < 1e-6 * w.area.area
+
+
+def test_geojson_reach_feature_carries_weapon_ranges_colour_sites_headline(flagship):
+    fc = json.loads(ex.to_geojson(flagship))
+    props = next(f["properties"] for f in fc["features"] if f["properties"]["feature"]
+                 == "reach_area")  # fmt: skip
+    assert props["weapon"] == "atacms-m57" and props["weapon_name"].startswith("ATACMS")
+    assert (props["min_range_km"], props["max_range_km"]) == (70, 300)
+    assert props["color"] == PALETTE[0]
+    assert props["launch_sites"] == [name for name, _ in flagship.sites]
+    assert props["headline"] == flagship.weapons[0].headline
+    assert props["authorization"] == flagship.weapons[0].authorization != ""
+    kinds = {f["properties"]["feature"] for f in fc["features"]}
+    assert kinds == {"reach_area", "launch_area", "target", "note"}
+    assert "GeoNames" in fc["attribution"]
+
+
+def test_geojson_targets_are_the_targets_in_range_with_distance_launch_authorization(flagship):
+    fc = json.loads(ex.to_geojson(flagship))
+    targets = [f for f in fc["features"] if f["properties"]["feature"] == "target"]
+    assert len(targets) == int(flagship.targets["in_range"].sum()) > 50
+    by_name = {t["properties"]["name"]: t for t in targets}
+    kursk = by_name["Kursk"]
+    p = kursk["properties"]
+    assert p["authorized"] is True and p["authorization"]
+    assert p["reached_by"] == flagship.weapons[0].weapon.name
+    assert 70 <= p["distance_km"] <= 300 and p["launch"]
+    lon, lat = kursk["geometry"]["coordinates"]
+    assert (round(lon), round(lat)) == (36, 52)  # x = lon, y = lat
+    # distance to the nearest point of the launch area: within the maximum range
+    assert all(0 <= t["properties"]["distance_km"] <= 300 for t in targets)
+
+
+def test_geojson_scenario_member_reopens_the_same_scenario(flagship, hostile):
+    for result in (flagship, hostile):
+        data = ex.to_geojson(result)
+        assert json.loads(data)["scenario"] == result.scenario.to_dict()
+        assert ex.scenario_from_export(data, "map.geojson") == result.scenario
+
+
+def test_scenario_from_export_reads_scenario_files_and_refuses_foreign_geojson():
+    s = PRESETS[FLAGSHIP]
+    assert ex.scenario_from_export(s.to_json()) == s
+    foreign = json.dumps({"type": "FeatureCollection", "features": []})
+    with pytest.raises(ScenarioError, match="x.geojson: .*without a 'scenario' member"):
+        ex.scenario_from_export(foreign, "x.geojson")
+    with pytest.raises(ScenarioError, match="bad.json: not valid JSON"):
+        ex.scenario_from_export(b"{nope", "bad.json")
+
+
+def test_geojson_keeps_hostile_names_as_exact_text(hostile):
+    fc = json.loads(ex.to_geojson(hostile))
+    names = {f["properties"].get("name") for f in fc["features"]}
+    assert set(HOSTILE_TARGETS) <= names
+    notes = [f["properties"] for f in fc["features"] if f["properties"]["feature"] == "note"]
+    assert notes == [{"feature": "note", "text": HOSTILE_NOTE, "source": FORMULA}]
+
+
+# --------------------------------------------------------------------------
+# KML
+# --------------------------------------------------------------------------
+def _kml(result):
+    return DET.fromstring(ex.to_kml(result))
+
+
+def test_kml_color_is_aabbggrr():
+    assert ex.kml_color("#D55E00") == "ff005ed5"
+    assert ex.kml_color("#0072B2", 0.3) == "4cb27200"
+    with pytest.raises(ValueError, match="'#RRGGBB', got 'red'"):
+        ex.kml_color("red")
+
+
+def test_kml_styles_use_the_weapon_colour_with_alpha_and_outline(flagship):
+    root = _kml(flagship)
+    style = root.find(f".//{KML}Style[@id='weapon-0']")
+    assert style is not None
+    bgr = PALETTE[0][5:7] + PALETTE[0][3:5] + PALETTE[0][1:3]
+    assert style.findtext(f"{KML}PolyStyle/{KML}color") == "4c" + bgr.lower()
+    assert style.findtext(f"{KML}LineStyle/{KML}color") == "ff" + bgr.lower()
+    assert style.findtext(f"{KML}PolyStyle/{KML}outline") == "1"
+
+
+def test_kml_has_a_folder_per_weapon_with_its_reach_and_targets(flagship):
+    root = _kml(flagship)
+    doc = root.find(f"{KML}Document")
+    assert doc.findtext(f"{KML}name") == PRESETS[FLAGSHIP].title
+    folders = {f.findtext(f"{KML}name"): f for f in doc.findall(f"{KML}Folder")}
+    w = flagship.weapons[0]
+    assert set(folders) == {w.weapon.name, "Launch sites and areas", "Notes"}
+    folder = folders[w.weapon.name]
+    reach = folder.find(f"{KML}Placemark")
+    assert reach.findtext(f"{KML}styleUrl") == "#weapon-0"
+    assert "70-300 km" in reach.findtext(f"{KML}name")
+    # the polygon read back is the reach area, exterior counterclockwise
+    polys = []
+    for poly in reach.iter(f"{KML}Polygon"):
+        outer = poly.findtext(f"{KML}outerBoundaryIs/{KML}LinearRing/{KML}coordinates")
+        ring = [tuple(map(float, c.split(","))) for c in outer.split()]
+        assert _ring_ccw(ring)
+        holes = [
+            [tuple(map(float, c.split(","))) for c in h.findtext(f"{KML}coordinates").split()]
+            for h in poly.findall(f"{KML}innerBoundaryIs/{KML}LinearRing")
+        ]
+        polys.append(shapely.Polygon(ring, holes))
+    area = shapely.MultiPolygon(polys)
+    assert area.symmetric_difference(w.area).area < 1e-6 * w.area.area
+    targets = folder.find(f"{KML}Folder").findall(f"{KML}Placemark")
+    assert len(targets) == int(np.sum(w.in_range)) > 50
+    names = {t.findtext(f"{KML}name") for t in targets}
+    assert {"Kursk", "Belgorod"} <= names
+    notes = folders["Notes"].findall(f"{KML}Placemark")
+    assert [n.findtext(f"{KML}name") for n in notes] == [n.text for n in PRESETS[FLAGSHIP].notes]
+
+
+def test_kml_names_are_exact_text_and_descriptions_escaped_html(hostile):
+    raw = ex.to_kml(hostile)
+    root = DET.fromstring(raw)
+    placemarks = {p.findtext(f"{KML}name"): p for p in root.iter(f"{KML}Placemark")}
+    for name in HOSTILE_TARGETS:
+        assert name in placemarks  # the XML carries the exact text
+    note = placemarks[HOSTILE_NOTE]
+    desc = note.findtext(f"{KML}description")
+    # Google Earth renders descriptions as HTML: the markup must arrive escaped.
+    assert "<img" not in desc and "<script" not in desc and "</script" not in desc
+    assert "&lt;img src=x onerror=alert(1)&gt;" in desc
+    for p in placemarks.values():
+        d = p.findtext(f"{KML}description") or ""
+        assert not re.search(r"<(?!br>)", d), d  # only our own <br> is markup
+    assert b"<img" not in raw and b"</script" not in raw  # and none in the XML source
+
+
+# --------------------------------------------------------------------------
+# GeoPackage
+# --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def gpkg(flagship, geo, tmp_path_factory):
+    path = tmp_path_factory.mktemp("gpkg") / "flagship.gpkg"
+    path.write_bytes(ex.to_gpkg(flagship, geo))
+    return path
+
+
+def test_gpkg_has_every_layer_with_its_geometry_type(gpkg):
+    layers = dict(map(tuple, pyogrio.list_layers(gpkg)))
+    assert layers == {
+        "reach_areas": "MultiPolygon",
+        "launch_sites": "Point",  # empty here (the flagship launches from an area)
+        "launch_areas": "MultiPolygon",
+        "targets": "Point",
+        "regions_covered": "MultiPolygon",
+        "notes": "Point",
+    }
+    assert pyogrio.read_info(gpkg, layer="launch_sites")["features"] == 0
+    assert pyogrio.read_info(gpkg, layer="targets")["crs"] == "EPSG:4326"
+
+
+def test_gpkg_reach_targets_and_regions_read_back(gpkg, flagship):
+    reach = pyogrio.read_dataframe(gpkg, layer="reach_areas")
+    w = flagship.weapons[0]
+    assert reach.loc[0, "weapon"] == "atacms-m57" and reach.loc[0, "max_range_km"] == 300
+    assert reach.loc[0, "color"] == PALETTE[0]
+    assert reach.geometry[0].symmetric_difference(w.area).area < 1e-9 * w.area.area
+    targets = pyogrio.read_dataframe(gpkg, layer="targets")
+    assert len(targets) == int(flagship.targets["in_range"].sum())
+    kursk = targets[targets["name"] == "Kursk"].iloc[0]
+    assert bool(kursk["authorized"]) and kursk.geometry.x == pytest.approx(kursk["lon"])
+    regions = pyogrio.read_dataframe(gpkg, layer="regions_covered")
+    krs = regions[regions["region_id"] == "RU-KRS"].iloc[0]
+    assert krs["covered_pct"] == pytest.approx(100, abs=0.1)
+    assert krs.geometry.geom_type == "MultiPolygon" and krs.geometry.contains(kursk.geometry)
+    notes = pyogrio.read_dataframe(gpkg, layer="notes")
+    assert list(notes["text"]) == [n.text for n in PRESETS[FLAGSHIP].notes]
+
+
+def test_gpkg_metadata_holds_the_scenario(gpkg, flagship):
+    meta = pyogrio.read_info(gpkg, layer="reach_areas")["dataset_metadata"]
+    assert ex.scenario_from_export(meta["scenario"]) == flagship.scenario
+    assert meta["title"] == flagship.scenario.title and "Natural Earth" in meta["attribution"]
+
+
+def test_gpkg_keeps_hostile_names_as_text(hostile, geo, tmp_path):
+    path = tmp_path / "h.gpkg"
+    ex.export(hostile, geo, "gpkg", path)
+    targets = pyogrio.read_dataframe(path, layer="targets")
+    assert set(HOSTILE_TARGETS) <= set(targets["name"])
+    assert list(pyogrio.read_dataframe(path, layer="notes")["text"]) == [HOSTILE_NOTE]
+
+
+# --------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------
+def _read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM, for Excel
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_targets_csv_lists_targets_in_range_lat_before_lon(flagship):
+    rows = _read_csv(ex.targets_csv(flagship))
+    assert len(rows) == int(flagship.targets["in_range"].sum())
+    assert list(rows[0])[:8] == ["name", "name_uk", "layer", "kind", "country", "population",
+                                 "lat", "lon"]  # fmt: skip
+    kursk = next(r for r in rows if r["name"] == "Kursk")
+    assert float(kursk["lat"]) == pytest.approx(51.73, abs=0.02)
+    assert float(kursk["lon"]) == pytest.approx(36.19, abs=0.02)
+    assert kursk["authorized"] == "true" and int(kursk["population"]) > 400_000
+    airfield = next(r for r in rows if r["layer"] == "airfields")
+    assert airfield["population"] == ""  # unknown, not 0
+    assert any(r["name_uk"] and not r["name_uk"].isascii() for r in rows)
+
+
+def test_targets_csv_neutralises_formulas_in_every_text_cell(hostile):
+    rows = _read_csv(ex.targets_csv(hostile))
+    by_name = {r["name"].removeprefix("'"): r for r in rows}
+    for name in HOSTILE_TARGETS:
+        cell = next(r["name"] for k, r in by_name.items() if k == name)
+        if name[0] in "=+-@":
+            assert cell == "'" + name
+        else:
+            assert cell == name
+    for r in rows:
+        for value in r.values():
+            assert value[:1] not in ("=", "+", "@") or value == "", value
+            assert not value.startswith("-") or re.fullmatch(r"-\d+(\.\d+)?", value), value
+
+
+def test_targets_csv_include_all_adds_in_range_and_can_drop_the_bom(flagship):
+    data = ex.targets_csv(flagship, include_all=True, bom=False)
+    assert not data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == len(flagship.targets)
+    assert {r["in_range"] for r in rows} == {"true", "false"}
+
+
+def test_regions_csv_has_a_row_per_weapon_and_region(flagship):
+    rows = _read_csv(ex.regions_csv(flagship))
+    assert len(rows) == len(flagship.weapons[0].coverage)
+    krs = next(r for r in rows if r["region_id"] == "RU-KRS")
+    assert krs["weapon_id"] == "atacms-m57" and float(krs["covered_pct"]) == pytest.approx(100)
+    assert int(krs["covered_km2"]) <= int(krs["region_km2"])
+    pct = [float(r["covered_pct"]) for r in rows]
+    assert pct == sorted(pct, reverse=True)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def template_counts(flagship, geo):
+    page = ex.to_html(flagship, geo).decode()
+    return page.count("</script"), page.count("<script")
+
+
+def test_html_is_offline_titled_and_has_the_data(flagship, geo):
+    page = ex.to_html(flagship, geo).decode()
+    assert "<title>17 Nov 2024: ATACMS cleared" in page
+    assert "createDeck" in page  # deck.gl bundle inlined
+    assert not re.search(r"<script[^>]*\bsrc=", page)  # nothing fetched from a CDN
+    assert not re.search(r"<link[^>]*href=[\"']?https?:", page)
+    assert '"id":"reach-atacms-m57"' in page and "Zheleznogorsk" in page
+    assert "Natural Earth" in page and flagship.weapons[0].headline.split(":")[0] in page
+
+
+def test_html_online_variant_loads_deck_gl_from_the_cdn(flagship, geo):
+    page = ex.to_html(flagship, geo, offline=False).decode()
+    assert "cdn.jsdelivr.net/npm/@deck.gl/jupyter-widget" in page
+    assert len(page) < 3_000_000  # no 4 MB bundle
+
+
+def test_html_carries_no_api_key_even_when_the_environment_has_them(flagship, geo, monkeypatch):
+    for i, var in enumerate(KEY_VARS):
+        monkeypatch.setenv(var, f"sk.SECRET-{i}-do-not-publish")
+    for offline in (True, False):
+        page = ex.to_html(flagship, geo, offline=offline).decode()
+        assert "SECRET" not in page
+        setup = page.rsplit("<script>", 1)[1]  # the template's own script, after the bundle
+        assert "createDeck(" in setup
+        assert "mapboxApiKey" not in setup and "googleMapsKey" not in setup
+
+
+def test_html_labels_cannot_break_out_of_the_script(hostile, geo, template_counts):
+    page = ex.to_html(hostile, geo).decode()
+    # as many script tags as the template has: none smuggled in by a label
+    assert (page.count("</script"), page.count("<script")) == template_counts
+    assert "<img" not in page and "<!-- " not in page
+    # the hostile text is there, escaped, in the JSON and in the caption
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in page
+    assert "Title &lt;img src=x onerror=alert(1)&gt;" in page
+    data = re.search(r"const jsonInput = (.*);\n", page).group(1)
+    texts = json.dumps(json.loads(data), ensure_ascii=False)
+    for name in (SCRIPT, IMG):
+        assert json.dumps(name)[1:-1] in texts  # decodes back to the exact name
+    # deck.gl would evaluate (or choke on) a data string starting with "@@="
+    assert '"\u200b@@=constructor' in texts and '"@@=constructor' not in texts
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs /usr/bin/chromium")
+def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    path = tmp_path / "hostile.html"
+    ex.export(hostile, geo, "html", path)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=["--use-gl=swiftshader", "--enable-webgl", "--ignore-gpu-blocklist"],
+        )
+        page = browser.new_page()
+        remote, dialogs = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else (remote.append(route.request.url), route.abort())
+            ),
+        )
+        page.goto(path.as_uri())
+        page.wait_for_function(
+            "document.querySelectorAll('#deck-container canvas').length > 0", timeout=10_000
+        )
+        page.wait_for_timeout(1500)
+        pwned = page.evaluate("window.__pwned === 1")
+        imgs = page.evaluate("document.querySelectorAll('img').length")
+        browser.close()
+    assert remote == [] and dialogs == [] and not pwned and imgs == 0
+
+
+# --------------------------------------------------------------------------
+# strike-range export
+# --------------------------------------------------------------------------
+@pytest.fixture
+def run_cli(monkeypatch, capsys):
+    """Run ``strike-range`` in-process with ``export`` registered (as the lead will)."""
+    build = cli.build_parser
+
+    def build_with_export():
+        parser = build()
+        sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+        if "export" not in sub.choices:
+            cli_export.add_parsers(sub)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build_with_export)
+
+    def run(*args):
+        code = cli.main(["export", *map(str, args)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_cli_export_from_a_scenario_file_round_trips(run_cli, tmp_path):
+    scenario_file = tmp_path / "s.json"
+    scenario_file.write_text(PRESETS[FLAGSHIP].to_json(), encoding="utf-8")
+    out = tmp_path / "map.geojson"
+    code, stdout, err = run_cli("--scenario", scenario_file, "--out", out)
+    assert (code, err) == (0, "") and "wrote" in stdout
+    assert ex.scenario_from_export(out.read_bytes()) == PRESETS[FLAGSHIP]
+    # the export reopens as a scenario file of its own
+    kml = tmp_path / "again.kml"
+    code, _, err = run_cli("--scenario", out, "--out", kml)
+    assert (code, err) == (0, "")
+    assert DET.fromstring(kml.read_bytes()).find(f"{KML}Document") is not None
+
+
+def test_cli_export_from_launch_and_weapon_options(run_cli, tmp_path):
+    out = tmp_path / "regions.csv"
+    code, _, err = run_cli("--launch", "Sumy", "--launch", "Kursk oblast", "--weapon",
+                           "atacms-m57", "--weapon", "storm-shadow", "--out", out,
+                           "--table", "regions")  # fmt: skip
+    assert (code, err) == (0, "")
+    rows = _read_csv(out.read_bytes())
+    assert {r["weapon_id"] for r in rows} == {"atacms-m57", "storm-shadow"}
+    out = tmp_path / "t.gpkg"
+    code, _, err = run_cli("--launch", "50.9077, 34.7981", "--weapon", "atacms-m57", "--kind",
+                           "airfields", "--out", out)  # fmt: skip
+    assert (code, err) == (0, "")
+    sites = pyogrio.read_dataframe(out, layer="launch_sites")
+    assert sites.geometry[0].x == pytest.approx(34.7981)
+    assert set(pyogrio.read_dataframe(out, layer="targets")["layer"]) == {"airfields"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--launch", "Sumy", "--weapon", "atacms-m57", "--out", "map.pdf"],
+         "--out 'map.pdf' has extension '.pdf'; an export file ends in one of .geojson"),
+        (["--launch", "Sumy", "--weapon", "atacms", "--out", "m.kml"],
+         "weapon id 'atacms' is not in the weapon catalog"),
+        (["--launch", "Sumy", "--out", "m.kml"], "give at least one --weapon ID"),
+        (["--weapon", "gmlrs", "--out", "m.kml"], "give at least one --launch SPEC"),
+        (["--scenario", "s.json", "--launch", "Sumy", "--out", "m.kml"],
+         "already describes the map; drop --launch"),
+        (["--launch", "Sumy", "--weapon", "gmlrs", "--out", "m.kml", "--table", "regions"],
+         "--table regions applies to a .csv"),
+    ],
+)  # fmt: skip
+def test_cli_export_errors_are_one_line_and_exit_2(run_cli, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("strike-range: error: ")
+    assert message in err
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_cli_export_bad_scenario_file_names_the_file(run_cli, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**Scenario().to_dict(), "weapons": ["nope"]}), encoding="utf-8")
+    code, _, err = run_cli("--scenario", bad, "--out", tmp_path / "m.csv")
+    assert code == 2 and "'nope' is not in the weapon catalog" in err and "bad.json" in err
+
+
+# --------------------------------------------------------------------------
+# Edge cases
+# --------------------------------------------------------------------------
+def test_an_area_split_at_the_antimeridian_exports_as_two_ccw_polygons(geo):
+    from ranges.scenario import Site
+
+    s = Scenario(weapons=("gmlrs",), sites=(Site("Anadyr", 64.73, 179.9),), target_kinds=())
+    result = evaluate(s, geo)
+    fc = json.loads(ex.to_geojson(result))
+    geom = fc["features"][0]["geometry"]
+    assert geom["type"] == "MultiPolygon" and len(geom["coordinates"]) == 2
+    sides = set()
+    for rings in geom["coordinates"]:
+        lons = [x for x, _ in rings[0]]
+        assert _ring_ccw(rings[0]) and -180 <= min(lons) and max(lons) <= 180
+        sides.add(min(lons) >= 0)
+    assert sides == {True, False}  # one part each side of ±180°
+    kml = DET.fromstring(ex.to_kml(result))
+    assert len(list(kml.iter(f"{KML}Polygon"))) == 2
+    assert _read_csv(ex.targets_csv(result)) == []
+
+
+def test_a_scenario_without_launch_sites_exports_empty_but_valid_files(geo, tmp_path):
+    result = evaluate(Scenario(weapons=("gmlrs",), target_kinds=("places",)), geo)
+    fc = json.loads(ex.to_geojson(result))
+    assert fc["features"][0]["geometry"] is None  # the weapon is listed, with no area
+    assert DET.fromstring(ex.to_kml(result)).find(f"{KML}Document/{KML}Folder") is not None
+    path = tmp_path / "empty.gpkg"
+    ex.export(result, geo, "gpkg", path)
+    assert pyogrio.read_info(path, layer="targets")["features"] == 0
+    assert _read_csv(ex.regions_csv(result)) == []
+
+
+def test_an_exported_file_is_readable_by_others_not_private(flagship, geo, tmp_path):
+    path = tmp_path / "t.csv"
+    ex.export(flagship, geo, "csv", path)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)  # a file the user made private stays private
+    ex.export(flagship, geo, "csv", path)
+    assert path.stat().st_mode & 0o777 == 0o600
