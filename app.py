@@ -17,6 +17,7 @@ import shapely
 import streamlit as st
 
 from ranges import dashboard as dash
+from ranges import exports, render
 from ranges.analysis import region_coverage
 from ranges.catalog import load_catalog, sources_line
 from ranges.deck import build_deck, legend_items
@@ -97,6 +98,20 @@ def cached_area(area_json: str):
 @st.cache_resource(max_entries=512)
 def cached_coverage(wkb: bytes):
     return region_coverage(shapely.from_wkb(wkb), geodata().regions)
+
+
+@st.cache_data(max_entries=32, show_spinner="Drawing the map…")
+def cached_image(scenario_json: str, fmt: str, size: str, theme: str, lang: str,
+                 credit: str) -> bytes:  # fmt: skip
+    result = cached_result(scenario_json)
+    fig = render.render_figure(result, geodata(), size=size, theme=theme, lang=lang,
+                               credit=credit)  # fmt: skip
+    return render.to_bytes(fig, fmt, scenario=result.scenario)
+
+
+@st.cache_data(max_entries=32, show_spinner="Preparing the file…")
+def cached_export(scenario_json: str, fmt: str) -> bytes:
+    return exports.export(cached_result(scenario_json), geodata(), fmt)
 
 
 @st.cache_resource(max_entries=64)
@@ -557,6 +572,48 @@ def _on_map_select(result: Result) -> None:
         st.rerun()
 
 
+def _export_panel(scenario: Scenario) -> None:
+    """Image and data exports, rendered from the same scenario as the map."""
+    # A toggle, not an expander: an expander's body runs on every rerun, and
+    # drawing the preview takes about a second.
+    if not st.toggle("Export for publication (images and data)", key="ex_open"):
+        return
+    with st.container(border=True):
+        c1, c2, c3 = st.columns(3)
+        sizes = list(render.SIZE_PRESETS) + list(render.PRINT_PRESETS_MM)
+        size = c1.selectbox("Size", sizes, key="ex_size")
+        theme = c2.selectbox("Theme", list(render.THEMES), key="ex_theme")
+        lang = c3.selectbox("Language", list(LANGUAGES), key="ex_lang",
+                            index=list(LANGUAGES).index(scenario.lang))  # fmt: skip
+        credit = st.text_input("Credit", "Map: Strike Range", max_chars=120, key="ex_credit")
+        st.caption("Title and subtitle: edit them under “Share and save”.")
+        key = scenario.to_json(indent=None)
+        try:
+            preview = cached_image(key, "png", size, theme, lang, credit)
+        except RangesError as exc:
+            st.error(str(exc))
+            return
+        st.image(preview, caption=render.alt_text(cached_result(key), lang))
+        cols = st.columns(3)
+        for col, fmt in zip(cols, render.FORMATS, strict=True):
+            col.download_button(
+                f"Map image ({fmt.upper()})",
+                data=lambda fmt=fmt: cached_image(key, fmt, size, theme, lang, credit),
+                file_name=f"strike-range-{size}-{theme}.{fmt}",
+                mime={"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
+                key=f"dl_img_{fmt}",
+            )
+        cols = st.columns(len(exports.FORMATS))
+        for col, (fmt, spec) in zip(cols, exports.FORMATS.items(), strict=True):
+            col.download_button(
+                spec.label,
+                data=lambda fmt=fmt: cached_export(key, fmt),
+                file_name=f"strike-range-{fmt}{spec.extension}",
+                mime=spec.mime,
+                key=f"dl_{fmt}",
+            )
+
+
 def main() -> None:
     _first_run()
     _sidebar()
@@ -594,6 +651,8 @@ def main() -> None:
     _legend(result)
     _on_map_select(result)
     _answers(result, scenario.lang)
+
+    _export_panel(scenario)
 
     with st.expander("Share and save"):
         st.caption("The page address holds the whole map: copy it to share. Or save a file:")
