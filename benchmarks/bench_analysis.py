@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    /work/venv/bin/python benchmarks/bench_analysis.py
+    .venv/bin/python benchmarks/bench_analysis.py
 
 Prints the machine, then a markdown table of median wall-clock times
 (``time.perf_counter``, several repeats) and the ratio of each alternative to
@@ -13,12 +13,9 @@ Zaporizhzhia, range 300 km (ATACMS M57).
 
 from __future__ import annotations
 
-import os
-import platform
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import pyproj  # noqa: E402
 import shapely  # noqa: E402
+from _common import machine, median_time  # noqa: E402
 from shapely.geometry import MultiPoint, Point  # noqa: E402
 
 from ranges.analysis import nearest_launch, region_coverage, targets_in_range  # noqa: E402
@@ -42,33 +39,6 @@ SITES = [
 ]
 MAX_KM = 300.0
 SEED = 20241117
-
-
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"- platform: {platform.platform()}\n"
-        f"- CPU: {cpu}, {os.cpu_count()} logical cores\n"
-        f"- Python {platform.python_version()}, numpy {np.__version__}, "
-        f"shapely {shapely.__version__}, pyproj {pyproj.__version__}, "
-        f"geopandas {gpd.__version__}, pandas {pd.__version__}"
-    )
-
-
-def median_time(fn, repeats: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
 
 
 def random_targets(n: int) -> pd.DataFrame:

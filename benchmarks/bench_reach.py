@@ -22,11 +22,7 @@ Medians of repeated runs (time.perf_counter).
 from __future__ import annotations
 
 import math
-import os
-import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -36,6 +32,8 @@ from pyproj import CRS, Geod
 from shapely.geometry import LineString, MultiPoint, Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import machine, median_time  # noqa: E402
+
 import ranges  # noqa: E402
 
 GEOD = Geod(ellps="WGS84")
@@ -44,13 +42,7 @@ R = 300_000.0
 
 
 def median_ms(fn, repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000.0
+    return median_time(fn, repeat, warmup=True)[0] * 1000.0
 
 
 def ideal_vertices(r_m: float, tol: float) -> int:
@@ -93,21 +85,6 @@ def floor_line(n_vertices: int, n_pieces: int):
     quads = np.stack([x[: 4 * k], y[: 4 * k]], axis=1).reshape(k, 4, 2)
     quads = quads + np.arange(k)[:, None, None] * 0.01  # overlapping chain
     return shapely.union_all(shapely.polygons(quads))
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, shapely {shapely.__version__}"
-    )
 
 
 def main() -> None:
@@ -159,7 +136,7 @@ def main() -> None:
         t_floor = median_ms(floor, repeat)
         rows.append((name, t_ours, budget, t_alt, t_alt / t_ours, t_floor, t_ours / t_floor))
 
-    print(f"Machine: {machine()}\n")
+    print(f"## Machine\n\n{machine()}\n")
     print(
         "| case | ranges.reach (ms) | budget (ms) | AEQD buffers + union (ms) | "
         "alternative / ours | floor (ms) | ours / floor |"

@@ -40,7 +40,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .errors import CoordinateError, GeometryError, InputError, UnknownNameError
-from .geodesy import GEOD, HALF_CIRCUMFERENCE_KM, _parts, _split_launch
+from .geodesy import GEOD, HALF_CIRCUMFERENCE_KM, check_ranges, geometry_parts, split_launch
 
 __all__ = [
     "TARGET_COLUMNS",
@@ -64,9 +64,15 @@ TARGET_COLUMNS = ("distance_km", "launch", "bearing_deg", "in_range")
 
 #: Columns of the table :func:`region_coverage` returns.
 COVERAGE_COLUMNS = (
-    "region_id", "region", "name_uk", "country", "status",
+    "region_id", "region", "name_uk", "country", "status", "type",
     "covered_km2", "region_km2", "covered_pct",
 )  # fmt: skip
+
+# Region types (the regions layer's ``type``) that are a city, so that a
+# headline says "Sevastopol", not "Sevastopol region".
+_CITY_TYPES = frozenset(
+    {"city", "federal city", "republican city", "capital city", "independent city"}
+)
 
 #: Labels of the ``authorization`` column of :func:`split_by_authorization`.
 AUTHORIZED_LABEL = "allowed and in range"
@@ -452,7 +458,7 @@ def _refine(alon, alat, dlon, dlat, tlon, tlat, da, aza, db, azb):
 def _components(geom: BaseGeometry, site: int) -> list:
     """Split a checked launch geometry into connected components."""
     out: list = []
-    for part in _parts(geom):
+    for part in geometry_parts(geom):
         if part.is_empty:
             continue
         kind = part.geom_type
@@ -500,7 +506,7 @@ def _parse_sites(launch_sites) -> tuple[list[str], list]:
                 f"launch_sites[{i}] must be a (name, shapely geometry) pair, got {item!r}"
             ) from None
         try:
-            _split_launch(geom)
+            split_launch(geom)
         except GeometryError as exc:
             raise GeometryError(f"launch_sites[{i}] ({name!r}): {exc}") from None
         names.append(str(name))
@@ -563,25 +569,6 @@ def _frame_lonlat(df, arg: str) -> tuple[np.ndarray, np.ndarray]:
 
     _check_xy(lon, lat, where)
     return lon, lat
-
-
-def _check_km(max_km, min_km) -> tuple[float, float]:
-    def number(value, name):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            raise InputError(f"{name} must be a number, got {value!r}")
-        value = float(value)
-        if not math.isfinite(value):
-            raise InputError(f"{name} must be finite, got {value}")
-        return value
-
-    max_km, min_km = number(max_km, "max_km"), number(min_km, "min_km")
-    if max_km <= 0:
-        raise InputError(f"max_km must be > 0, got {max_km:g}")
-    if min_km < 0:
-        raise InputError(f"min_km must be >= 0, got {min_km:g}")
-    if min_km >= max_km:
-        raise InputError(f"min_km ({min_km:g}) must be smaller than max_km ({max_km:g})")
-    return max_km, min_km
 
 
 def nearest_launch(launch_sites, lon, lat) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -667,7 +654,8 @@ def targets_in_range(
         a GeoDataFrame, point geometries.  Other columns (``name``,
         ``population``...) and the index are kept.
     max_km : float
-        Maximum range in kilometres, > 0.
+        Maximum range in kilometres, > 0 and at most half the Earth's
+        meridional circumference (the rule of :func:`ranges.geodesy.check_ranges`).
     min_km : float, default 0
         Minimum range in kilometres, smaller than ``max_km``.
     include_all : bool, default False
@@ -709,7 +697,8 @@ def targets_in_range(
     [{'name': 'Kursk', 'launch': 'Sumy'}]
     """
     names, comps = _parse_sites(launch_sites)
-    max_km, min_km = _check_km(max_km, min_km)
+    # No boundary is drawn here, so there is no tolerance to check.
+    max_km, min_km, _ = check_ranges(max_km, min_km, None)
     lon, lat = _frame_lonlat(targets, "targets")
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     n = lon.size
@@ -760,7 +749,7 @@ def targets_in_range(
 # Regions
 # --------------------------------------------------------------------------
 def _polygonal(geom) -> list:
-    return [p for p in _parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    return [p for p in geometry_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
 
 
 def _area_km2(geom) -> float:
@@ -792,8 +781,8 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
         Area in WGS84 lon/lat, typically from :func:`ranges.geodesy.reach`.
     regions : geopandas.GeoDataFrame
         Region polygons with columns ``region_id``, ``name_en``, ``name_uk``,
-        ``country``, ``status`` (the ``regions`` layer of
-        :func:`ranges.geodata.load_geodata`).
+        ``country``, ``status`` and, optionally, ``type`` (the ``regions``
+        layer of :func:`ranges.geodata.load_geodata`).
     min_pct : float, default 0
         Leave out regions covered less than this percentage.
 
@@ -801,8 +790,9 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns :data:`COVERAGE_COLUMNS`: ``region_id``, ``region`` (English
-        name), ``name_uk``, ``country``, ``status``, ``covered_km2``,
-        ``region_km2``, ``covered_pct`` (0-100).  Only regions the area
+        name), ``name_uk``, ``country``, ``status``, ``type`` (``oblast``,
+        ``city``, ``federal city``...; empty when ``regions`` has no
+        ``type``), ``covered_km2``, ``region_km2``, ``covered_pct`` (0-100).  Only regions the area
         overlaps (positive covered area), largest covered area first.  Areas
         are geodesic on WGS84 (:meth:`pyproj.Geod.geometry_area_perimeter`),
         with polygon edges straight in lon/lat.
@@ -853,6 +843,7 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
         "name_uk": rows["name_uk"].to_numpy(),
         "country": rows["country"].to_numpy(),
         "status": rows["status"].to_numpy(),
+        "type": rows["type"].to_numpy() if "type" in rows.columns else np.full(len(rows), ""),
         "covered_km2": covered[keep],
         "region_km2": total[keep],
         "covered_pct": pct[keep],
@@ -911,7 +902,11 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"no {many}" if n == 0 else f"{n:,} {one if n == 1 else many}"
 
 
-def _region_phrase(name: str) -> str:
+def _region_phrase(name: str, rtype: str = "") -> str:
+    """``"Kursk region"`` for an oblast, ``"Sevastopol"`` for a city, a name
+    that says what it is as it is (``"Krasnodar Krai"``)."""
+    if str(rtype).strip().lower() in _CITY_TYPES:
+        return name
     words = ("republic", "region", "oblast", "krai", "city", "okrug")
     return name if any(w in name.lower() for w in words) else f"{name} region"
 
@@ -942,6 +937,10 @@ class Headline:
         Total population of those cities.
     regions : tuple of (str, float)
         Focus regions covered: display name and covered percentage.
+    region_types : tuple of str
+        The ``type`` of each of :attr:`regions` (``"oblast"``, ``"city"``...),
+        ``""`` where unknown; a city is quoted by its name alone.  Empty when
+        the coverage table has no ``type`` column.
     """
 
     weapon_label: str
@@ -951,6 +950,7 @@ class Headline:
     cities: int
     population: int
     regions: tuple[tuple[str, float], ...] = ()
+    region_types: tuple[str, ...] = ()
 
     @classmethod
     def from_tables(
@@ -972,7 +972,7 @@ class Headline:
         population = 0
         if "population" in cities.columns and len(cities):
             population = int(pd.to_numeric(cities["population"], errors="coerce").fillna(0).sum())
-        regions = []
+        regions, types = [], []
         if coverage_df is not None and len(coverage_df) and focus_regions:
             table = coverage_df.set_index("region_id")
             for rid in focus_regions:
@@ -981,6 +981,8 @@ class Headline:
                     if isinstance(row, pd.DataFrame):
                         row = row.iloc[0]
                     regions.append((str(row["region"]), float(row["covered_pct"])))
+                    rtype = row["type"] if "type" in table.columns else ""
+                    types.append("" if pd.isna(rtype) else str(rtype))
         return cls(
             weapon_label=str(weapon_label),
             max_km=float(max_km),
@@ -989,6 +991,7 @@ class Headline:
             cities=len(cities),
             population=population,
             regions=tuple(regions),
+            region_types=tuple(types) if any(types) else (),
         )
 
     @property
@@ -1012,7 +1015,11 @@ class Headline:
         if self.cities:
             cities += f" with {human_number(self.population)} people"
         parts.append(cities)
-        parts.extend(f"{_pct(p)} of {_region_phrase(n)}" for n, p in self.regions)
+        types = self.region_types + ("",) * (len(self.regions) - len(self.region_types))
+        parts.extend(
+            f"{_pct(p)} of {_region_phrase(n, t)}"
+            for (n, p), t in zip(self.regions, types, strict=False)
+        )
         return f"{head}{where}: " + ", ".join(parts)
 
     def __str__(self) -> str:
@@ -1044,8 +1051,10 @@ def headline(
         Output of :func:`targets_in_range` for cities (with ``population``)
         and airfields; with an ``in_range`` column only rows in range count.
     coverage_df : pandas.DataFrame or None
-        Output of :func:`region_coverage`; supplies the focus regions' names
-        and percentages (a focus region absent from it is left out).
+        Output of :func:`region_coverage`; supplies the focus regions' names,
+        percentages and, if it has a ``type`` column, types (a city reads
+        "40% of Sevastopol", anything else "100% of Kursk region"; a focus
+        region absent from it is left out).
     focus_regions : sequence of str, default ("RU-KRS",)
         ``region_id`` of the regions to quote.
 

@@ -7,6 +7,10 @@ reach      the reach area of a weapon or range from launch sites, as GeoJSON
 distance   geodesic distance and initial bearing between two SPECs
 targets    cities, airfields, places or your own targets in range
 regions    regions touched by the reach area, with the share covered
+headline   one caption per weapon: airfields, cities and people in range, focus regions
+
+``targets`` and ``regions`` take ``--allowed REGION`` (repeatable): the regions
+where strikes are authorized, which adds an ``authorization`` column.
 
 A SPEC is "lat, lon" (the order web maps copy), with hemisphere letters or
 degrees-minutes-seconds, or a name the gazetteer knows ("Sumy", "UUOK",
@@ -24,10 +28,10 @@ import sys
 from collections.abc import Sequence
 from functools import lru_cache
 
-from shapely.geometry import GeometryCollection
+from shapely.geometry import GeometryCollection, Point
 
 from . import __version__
-from .errors import InputError, RangesError
+from .errors import InputError, RangesError, UnknownNameError
 from .geodesy import check_ranges, inverse, reach
 from .spec import LaunchSpec, resolve_spec
 
@@ -191,6 +195,72 @@ def _launch_geometry(sites: Sequence[LaunchSpec]):
     return geoms[0] if len(geoms) == 1 else GeometryCollection(geoms)
 
 
+def _add_allowed_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allowed",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help='region where strikes are authorized: id ("RU-KRS") or name ("Kursk oblast"); '
+        "repeatable; adds an authorization column",
+    )
+
+
+def _region_id(text: str, source: str) -> str:
+    """The ``region_id`` a REGION argument names: an id, or a name the gazetteer knows.
+
+    In a REGION argument a bare name means the region: "Kursk" is Kursk
+    oblast, "Sevastopol" the city region, although the gazetteer gives their
+    cities first.
+    """
+    from .gazetteer import normalize
+
+    regions = _geodata().regions
+    text = str(text).strip()
+    ids = {rid.upper(): rid for rid in regions["region_id"]}
+    if text.upper() in ids:
+        return ids[text.upper()]
+    try:
+        place = _gazetteer().lookup(text)
+    except UnknownNameError as exc:
+        raise UnknownNameError(f"{source} {text!r}: {exc}", exc.suggestions) from None
+    if place.kind == "region":
+        return place.key.split(":", 1)[1]
+    key = normalize(text)
+    names = regions[["name_en", "name_uk", "name_ru", "alt_names"]].fillna("")
+    matches = [
+        rid
+        for rid, row in zip(regions["region_id"], names.itertuples(index=False), strict=True)
+        if key in {normalize(n) for n in (*row[:3], *row[3].split(";")) if n}
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    labels = [f"{rid} ({_gazetteer().lookup('region:' + rid).name})" for rid in matches]
+    if matches:
+        raise UnknownNameError(
+            f"{source} {text!r} names several regions: {', '.join(labels)}; give the id",
+            matches,
+        )
+    holder = regions[regions.geometry.covers(Point(place.lon, place.lat))]
+    hint = ""
+    if len(holder):
+        rid = holder["region_id"].iloc[0]
+        hint = f"; it lies in {rid} ({_gazetteer().lookup('region:' + rid).name})"
+    raise InputError(
+        f"{source} {text!r} names the {place.kind} {place.name!r}, not a region: give a region "
+        f"id or name{hint}"
+    )
+
+
+def _region_ids(values: Sequence[str], source: str) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        rid = _region_id(value, source)
+        if rid not in out:
+            out.append(rid)
+    return out
+
+
 def _site_props(sites: Sequence[LaunchSpec]) -> list[dict]:
     out = []
     for s in sites:
@@ -277,6 +347,7 @@ def _cmd_targets(args, out) -> int:
 
     sites = _launches(args)
     weapon, max_km, min_km = _weapon_and_range(args)
+    allowed = _region_ids(args.allowed, "--allowed")
     targets = _targets_frame(args)
     df = targets_in_range(
         [(s.name, s.geometry) for s in sites], targets, max_km, min_km=min_km, include_all=args.all
@@ -286,6 +357,11 @@ def _cmd_targets(args, out) -> int:
         cols.insert(2, "population")
     if args.all:
         cols.append("in_range")
+    if allowed:
+        from .analysis import allowed_area, split_by_authorization
+
+        df = split_by_authorization(df, allowed_area(_geodata().regions, allowed))
+        cols.append("authorization")
     cols = [c for c in cols if c in df.columns]
     df = df[cols]
     _emit_frame(df, args.format, out, {"distance_km": 2, "bearing_deg": 1, "lat": 5, "lon": 5})
@@ -297,10 +373,76 @@ def _cmd_regions(args, out) -> int:
 
     sites = _launches(args)
     weapon, max_km, min_km = _weapon_and_range(args)
+    allowed = _region_ids(args.allowed, "--allowed")
     area = reach(_launch_geometry(sites), max_km, min_km=min_km, tolerance_m=args.tolerance_m)
     df = region_coverage(area, _geodata().regions)
-    df = df[["region", "country", "status", "covered_km2", "covered_pct"]]
-    _emit_frame(df, args.format, out, {"covered_km2": 0, "covered_pct": 1})
+    cols = ["region", "country", "status", "covered_km2", "covered_pct"]
+    if allowed:
+        from .analysis import AUTHORIZED_LABEL, NOT_AUTHORIZED_LABEL
+
+        # The allowed area is made of whole regions, so a region is allowed or not.
+        df["authorization"] = NOT_AUTHORIZED_LABEL
+        df.loc[df["region_id"].isin(allowed), "authorization"] = AUTHORIZED_LABEL
+        cols.append("authorization")
+    _emit_frame(df[cols], args.format, out, {"covered_km2": 0, "covered_pct": 1})
+    return 0
+
+
+def _cmd_headline(args, out) -> int:
+    from .analysis import Headline, region_coverage, targets_in_range
+    from .catalog import get_weapon
+    from .targets import shipped_targets
+
+    sites = _launches(args)
+    focus = _region_ids(args.focus or ["RU-KRS"], "--focus")
+    weapons = [get_weapon(w) for w in args.weapon]
+    geo = _geodata()
+    launch = [(s.name, s.geometry) for s in sites]
+    cities, airfields = shipped_targets(geo, "cities"), shipped_targets(geo, "airfields")
+    lines = []
+    for weapon in weapons:
+        max_km, min_km, _ = check_ranges(
+            weapon.max_range_km,
+            weapon.min_range_km,
+            None,
+            names=(f"range of {weapon.id}", f"minimum range of {weapon.id}", ""),
+        )
+        area = reach(_launch_geometry(sites), max_km, min_km=min_km)
+        head = Headline.from_tables(
+            weapon.name,
+            max_km,
+            [s.name for s in sites],
+            targets_in_range(launch, cities, max_km, min_km=min_km),
+            targets_in_range(launch, airfields, max_km, min_km=min_km),
+            region_coverage(area, geo.regions),
+            focus_regions=focus,
+        )
+        lines.append((weapon, min_km, head))
+    if args.format == "json":
+        rows = [
+            {
+                "weapon": w.id,
+                "text": h.text,
+                "max_range_km": h.max_km,
+                "min_range_km": min_km,
+                "launch_sites": list(h.site_names),
+                "airfields": h.airfields,
+                "cities": h.cities,
+                "population": h.population,
+                "regions": [
+                    {"region": name, "type": rtype, "covered_pct": round(pct, 2)}
+                    for (name, pct), rtype in zip(
+                        h.regions, h.region_types or ("",) * len(h.regions), strict=True
+                    )
+                ],
+            }
+            for w, min_km, h in lines
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for _, _, h in lines:
+            out.write(h.text + "\n")
     return 0
 
 
@@ -378,13 +520,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon) or GeoJSON"
     )
     t.add_argument("--all", action="store_true", help="list every target with an in_range column")
+    _add_allowed_option(t)
     t.add_argument("--format", choices=("table", "csv", "json"), default="table")
     t.set_defaults(func=_cmd_targets)
 
     g = sub.add_parser("regions", help="regions touched, with the share covered")
     _add_launch_options(g)
+    _add_allowed_option(g)
     g.add_argument("--format", choices=("table", "csv", "json"), default="table")
     g.set_defaults(func=_cmd_regions)
+
+    h = sub.add_parser("headline", help="one caption per weapon: what is in range")
+    _add_launch_options(h, need_range=False)
+    h.add_argument(
+        "--weapon",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="weapon id from `strike-range weapons`; repeatable, one line each",
+    )
+    h.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="region whose coverage the caption quotes: id or name; repeatable "
+        "(default RU-KRS, Kursk oblast)",
+    )
+    h.add_argument("--format", choices=("text", "json"), default="text")
+    h.set_defaults(func=_cmd_headline)
     return p
 
 

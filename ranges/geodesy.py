@@ -33,6 +33,8 @@ __all__ = [
     "inverse",
     "reach",
     "launch_points",
+    "split_launch",
+    "geometry_parts",
     "check_ranges",
 ]
 
@@ -133,9 +135,40 @@ def bearing_deg(a, b) -> float:
 # --------------------------------------------------------------------------
 def check_ranges(
     max_km, min_km=0.0, tolerance_m=10.0, *, names=("max_km", "min_km", "tolerance_m")
-) -> tuple[float, float, float]:
-    """Validate a range triple; ``names`` say where the values came from (for
-    the CLI: ``--range-km`` ...).  Returns them as floats or raises InputError."""
+) -> tuple[float, float, float | None]:
+    """Validate a range triple; the one rule for ranges everywhere.
+
+    Parameters
+    ----------
+    max_km, min_km : float
+        Maximum and minimum range in kilometres: ``0 <= min_km < max_km`` and
+        ``max_km`` at most half the Earth's meridional circumference.
+    tolerance_m : float or None, default 10
+        Boundary tolerance in metres, from 0.1 m to a tenth of ``max_km``.
+        ``None`` when the caller draws no boundary (distance tests such as
+        :func:`ranges.analysis.targets_in_range`): it is then not checked.
+    names : (str, str, str)
+        Where the three values came from, for messages (for the CLI:
+        ``--range-km`` ...).
+
+    Returns
+    -------
+    (max_km, min_km, tolerance_m)
+        As floats (``tolerance_m`` stays ``None`` when given as ``None``).
+
+    Raises
+    ------
+    ranges.errors.InputError
+        A value that is not a finite number or breaks a rule; the message
+        names it.
+
+    Examples
+    --------
+    >>> check_ranges(300, 70)
+    (300.0, 70.0, 10.0)
+    >>> check_ranges(0.05, 0, None)
+    (0.05, 0.0, None)
+    """
     n_max, n_min, n_tol = names
 
     def number(value, name):
@@ -148,7 +181,8 @@ def check_ranges(
 
     max_km = number(max_km, n_max)
     min_km = number(min_km, n_min)
-    tolerance_m = number(tolerance_m, n_tol)
+    if tolerance_m is not None:
+        tolerance_m = number(tolerance_m, n_tol)
     if max_km <= 0:
         raise InputError(f"{n_max} must be > 0, got {max_km:g}")
     if max_km > HALF_CIRCUMFERENCE_KM:
@@ -160,6 +194,8 @@ def check_ranges(
         raise InputError(f"{n_min} must be >= 0, got {min_km:g}")
     if min_km >= max_km:
         raise InputError(f"{n_min} ({min_km:g}) must be smaller than {n_max} ({max_km:g})")
+    if tolerance_m is None:
+        return max_km, min_km, None
     if tolerance_m < 0.1:
         raise InputError(f"{n_tol} must be >= 0.1 m, got {tolerance_m:g}")
     if tolerance_m > max_km * 100.0:
@@ -172,17 +208,61 @@ def check_ranges(
 # --------------------------------------------------------------------------
 # Launch geometry: split into points and lon/lat paths
 # --------------------------------------------------------------------------
-def _parts(geom: BaseGeometry) -> Iterable[BaseGeometry]:
+def geometry_parts(geom: BaseGeometry) -> Iterable[BaseGeometry]:
+    """Yield the simple parts (Point, LineString, LinearRing, Polygon) of ``geom``.
+
+    Multi-part geometries and collections are flattened at every depth (unlike
+    :func:`shapely.get_parts`, which goes one level down); empty parts are
+    yielded too.
+
+    Examples
+    --------
+    >>> from shapely.geometry import GeometryCollection, MultiPoint, Point
+    >>> gc = GeometryCollection([Point(30, 50), MultiPoint([(31, 50), (32, 50)])])
+    >>> [p.x for p in geometry_parts(gc)]
+    [30.0, 31.0, 32.0]
+    """
     if hasattr(geom, "geoms"):
         for g in geom.geoms:
-            yield from _parts(g)
+            yield from geometry_parts(g)
     else:
         yield geom
 
 
-def _split_launch(launch) -> tuple[np.ndarray, list[np.ndarray], list[Polygon]]:
-    """Points (n, 2), paths (list of (k, 2) with closed rings repeating the start)
-    and polygons of a launch geometry, checked."""
+def split_launch(launch: BaseGeometry) -> tuple[np.ndarray, list[np.ndarray], list[Polygon]]:
+    """Check a launch geometry and split it into points, paths and polygons.
+
+    Parameters
+    ----------
+    launch : shapely geometry
+        Launch sites in WGS84 (x = longitude, y = latitude, degrees): any
+        simple or multi-part geometry, or a collection of them.
+
+    Returns
+    -------
+    points : ndarray, shape (n, 2)
+        Launch points as (lon, lat), including lines and rings that collapse
+        to one position.
+    paths : list of ndarray, shape (k, 2)
+        Lines and polygon rings as (lon, lat) vertices, edges straight in
+        lon/lat; closed rings repeat their first vertex at the end.
+    polygons : list of shapely Polygon
+        The polygons, whose interiors are launch positions too.
+
+    Raises
+    ------
+    ranges.errors.GeometryError
+        ``launch`` is not a shapely geometry, is empty, or has a coordinate
+        that is not finite or outside lon -180..180 / lat -90..90.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString, Point, GeometryCollection
+    >>> pts, paths, polys = split_launch(
+    ...     GeometryCollection([Point(34.8, 50.9), LineString([(36, 50), (37, 49)])]))
+    >>> pts.tolist(), [p.tolist() for p in paths], polys
+    ([[34.8, 50.9]], [[[36.0, 50.0], [37.0, 49.0]]], [])
+    """
     if not isinstance(launch, BaseGeometry):
         raise GeometryError(f"launch must be a shapely geometry, got {type(launch).__name__}")
     if launch.is_empty:
@@ -198,7 +278,7 @@ def _split_launch(launch) -> tuple[np.ndarray, list[np.ndarray], list[Polygon]]:
             "(x = longitude, y = latitude)"
         )
     points, paths, polygons = [], [], []
-    for part in _parts(launch):
+    for part in geometry_parts(launch):
         if part.is_empty:
             continue
         kind = part.geom_type
@@ -340,7 +420,7 @@ def _split_antimeridian(poly: Polygon) -> list[Polygon]:
         piece = poly.intersection(box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0))
         if not piece.is_empty:
             piece = shapely.affinity.translate(piece, xoff=-360.0 * k)
-            out.extend(p for p in _parts(piece) if p.geom_type == "Polygon" and p.area > 0)
+            out.extend(p for p in geometry_parts(piece) if p.geom_type == "Polygon" and p.area > 0)
     return out
 
 
@@ -372,7 +452,10 @@ def _ring_polygons(lon: np.ndarray, lat: np.ndarray, pole_sign: float) -> list[P
     poly = Polygon(np.column_stack([ulon, lat]))
     if not poly.is_valid:
         poly = shapely.make_valid(poly)
-        return [q for p in _parts(poly) if p.geom_type == "Polygon" for q in _split_antimeridian(p)]
+        return [
+            q for p in geometry_parts(poly) if p.geom_type == "Polygon"
+            for q in _split_antimeridian(p)
+        ]  # fmt: skip
     return _split_antimeridian(poly)
 
 
@@ -639,7 +722,7 @@ def _clean(poly: Polygon) -> Polygon:
 def _as_multipolygon(geom) -> Polygon | MultiPolygon:
     polys = [
         _clean(p)
-        for p in _parts(geom)
+        for p in geometry_parts(geom)
         if p.geom_type == "Polygon" and not p.is_empty and p.area > _SLIVER_DEG2
     ]
     if not polys:
@@ -696,7 +779,7 @@ def reach(
     True
     """
     max_km, min_km, tolerance_m = check_ranges(max_km, min_km, tolerance_m)
-    points, paths, polygons = _split_launch(launch)
+    points, paths, polygons = split_launch(launch)
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
     if min_m <= 0.0:

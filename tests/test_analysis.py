@@ -329,6 +329,15 @@ def test_bad_arguments_raise_errors_naming_the_argument(sites, max_km, min_km, e
         targets_in_range(sites, _targets([SUMY]), max_km, min_km=min_km)
 
 
+def test_ranges_follow_the_one_rule_of_check_ranges():
+    # sub-kilometre ranges have no boundary tolerance to respect here
+    near = _direct(*SUMY, 90.0, 40.0)[:2]
+    df = targets_in_range([("a", Point(SUMY))], _targets([near]), 0.05)
+    assert df["distance_km"].iloc[0] == pytest.approx(0.04, abs=1e-9)
+    with pytest.raises(InputError, match="max_km 30000 is beyond half the Earth's circumference"):
+        targets_in_range([("a", Point(SUMY))], _targets([near]), 30_000)
+
+
 def test_bad_target_coordinate_names_the_row():
     targets = _targets([(34.0, 50.0), (34.0, 95.0)])
     with pytest.raises(CoordinateError, match=r"row 1 \('t1'\)"):
@@ -440,6 +449,20 @@ def test_crimean_regions_are_shown_as_occupied_in_the_coverage_table(geo):
     assert cov.loc["UA-65", "status"] == ""
 
 
+def test_coverage_table_carries_the_region_type_after_the_status(geo):
+    cols = list(COVERAGE_COLUMNS)
+    assert cols[cols.index("status") + 1] == "type"
+    cov = region_coverage(reach(Point(KHERSON), 300), geo.regions).set_index("region_id")
+    assert cov.loc["UA-40", "type"] == "city"  # Sevastopol
+    assert cov.loc["UA-65", "type"] == "oblast"  # Kherson oblast
+
+
+def test_regions_without_a_type_column_give_an_empty_type():
+    cov = region_coverage(box(29.0, 49.0, 33.0, 52.0), _regions([box(30.0, 50.0, 32.0, 51.0)]))
+    assert list(cov.columns) == list(COVERAGE_COLUMNS)
+    assert cov["type"].tolist() == [""]
+
+
 # --------------------------------------------------------------------------
 # Headline
 # --------------------------------------------------------------------------
@@ -499,6 +522,28 @@ def test_headline_counts_only_rows_in_range_and_quotes_regions_from_the_table():
     assert str(h) == (
         "Storm Shadow / SCALP-EG – 250 km from Kherson: no airfields, "
         "1 city with 12,400 people, 87% of Autonomous Republic of Crimea"
+    )
+
+
+def test_headline_calls_a_city_region_by_its_name_and_an_oblast_a_region(geo):
+    area = reach(Point(KHERSON), 300)
+    cov = region_coverage(area, geo.regions)
+    h = Headline.from_tables("X", 300, ["Kherson"], None, None, cov, ("UA-40", "UA-65"))
+    assert h.region_types == ("city", "oblast")
+    assert "100% of Sevastopol, " in h.text and "Sevastopol region" not in h.text
+    assert "of Kherson region" in h.text
+    kursk = region_coverage(reach(Point(SUMY), 300), geo.regions)
+    assert headline("X", 300, ["Sumy"], None, None, kursk).endswith("100% of Kursk region")
+
+
+def test_headline_from_a_coverage_table_without_type_reads_as_before():
+    cov = pd.concat([_coverage_row(), _coverage_row("UA-40", "Sevastopol", 40.0)])
+    h = Headline.from_tables("X", 300, ["Kherson"], None, None, cov, ("RU-KRS", "UA-40"))
+    assert h.region_types == ()
+    assert h.text.endswith("100% of Kursk region, 40% of Sevastopol region")
+    # the positional constructor the dashboard uses still works
+    assert Headline("X", 300, ("Sumy",), 0, 0, 0, (("Kursk", 100.0),)).text.endswith(
+        "100% of Kursk region"
     )
 
 

@@ -121,6 +121,21 @@ def test_distance_resolves_old_transliterations():
         (("reach", "--border-strip", "0", "--range-km", "30"), "border strip width must be > 0"),
         (("reach", "--launch", "50,30"), "one of the arguments --weapon --range-km is required"),
         (("distance", "Smy", "Kursk"), "did you mean 'Sumy'"),
+        (("headline", "--launch", "Sumy"), "the following arguments are required: --weapon"),
+        (("headline", "--launch", "Sumy", "--weapon", "atacms"), "did you mean 'atacms-m39'"),
+        (("headline", "--weapon", "atacms-m57"), "at least one --launch"),
+        (
+            ("headline", "--launch", "Sumy", "--weapon", "atacms-m57", "--focus", "Narnia"),
+            "--focus 'Narnia': unknown place",
+        ),
+        (
+            ("targets", "--launch", "Sumy", "--range-km", "99", "--allowed", "Kyiv"),
+            "--allowed 'Kyiv' names several regions: UA-30 (Kyiv city), UA-32 (Kyiv oblast)",
+        ),
+        (
+            ("regions", "--launch", "Sumy", "--range-km", "99", "--allowed", "UUOK"),
+            "not a region: give a region id or name; it lies in RU-KRS (Kursk oblast)",
+        ),
     ],
 )
 def test_bad_input_gives_one_line_naming_the_value_and_rule(args, needle):
@@ -208,3 +223,96 @@ def test_regions_from_border_strip_with_standoff():
     ).stdout
     kursk = [r for r in json.loads(out) if r["region"].startswith("Kursk")]
     assert kursk[0]["covered_pct"] >= 99.9
+
+
+# --------------------------------------------------------------------------
+# Authorization and headline
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "allowed", ["Kursk oblast", "RU-KRS", "ru-krs", "Kursk", "Курська область"]
+)
+def test_targets_allowed_marks_targets_in_the_named_region(allowed):
+    out = run(
+        "targets", "--launch", "Sumy", "--weapon", "atacms-m57", "--kind", "airfields",
+        "--allowed", allowed, "--format", "json",
+    ).stdout  # fmt: skip
+    rows = {r["name"]: r["authorization"] for r in json.loads(out)}
+    assert rows["Kursk East Airport"] == "allowed and in range"  # UUOK, Kursk oblast
+    assert rows["Belgorod International Airport"] == "in range, not allowed"
+    assert set(rows.values()) == {"allowed and in range", "in range, not allowed"}
+
+
+def test_targets_without_allowed_have_no_authorization_column():
+    out = run("targets", "--launch", "Sumy", "--range-km", "150", "--format", "json").stdout
+    assert "authorization" not in json.loads(out)[0]
+
+
+def test_targets_allowed_with_all_labels_targets_out_of_range():
+    out = run(
+        "targets", "--launch", "Sumy", "--range-km", "50", "--kind", "places", "--all",
+        "--allowed", "RU-KRS", "--allowed", "RU-BEL", "--format", "json",
+    ).stdout  # fmt: skip
+    rows = {r["name"]: r["authorization"] for r in json.loads(out)}
+    assert rows["Sudzha"] == "allowed and in range"  # 45 km, Kursk oblast
+    assert rows["Sumy"] == "in range, not allowed"
+    assert rows["Kursk"] == "out of range"
+
+
+def test_regions_allowed_adds_authorization_column():
+    out = run(
+        "regions", "--launch", "Sumy", "--range-km", "300", "--allowed", "Kursk oblast",
+        "--allowed", "Belgorod oblast", "--format", "json",
+    ).stdout  # fmt: skip
+    rows = {r["region"]: r for r in json.loads(out)}
+    assert set(next(iter(rows.values()))) == {
+        "region", "country", "status", "covered_km2", "covered_pct", "authorization",
+    }  # fmt: skip
+    assert rows["Kursk"]["authorization"] == "allowed and in range"
+    assert rows["Belgorod"]["authorization"] == "allowed and in range"
+    assert rows["Kharkiv"]["authorization"] == "in range, not allowed"
+
+
+def test_headline_prints_one_caption_per_weapon_agreeing_with_targets():
+    lines = run(
+        "headline", "--launch", "Sumy", "--weapon", "atacms-m57", "--weapon", "gmlrs"
+    ).stdout.splitlines()
+    assert len(lines) == 2
+    cities = json.loads(
+        run("targets", "--launch", "Sumy", "--weapon", "atacms-m57", "--format", "json").stdout
+    )
+    airfields = json.loads(
+        run(
+            "targets", "--launch", "Sumy", "--weapon", "atacms-m57", "--kind", "airfields",
+            "--format", "json",
+        ).stdout
+    )  # fmt: skip
+    from ranges.analysis import human_number
+
+    people = human_number(sum(r["population"] for r in cities))
+    assert lines[0].startswith(
+        f"ATACMS M57 (unitary) (300 km) from Sumy: {len(airfields)} airfields, "
+        f"{len(cities)} cities with {people} people, "
+    )
+    assert lines[0].endswith("% of Kursk region")
+    assert lines[1].startswith("GMLRS")
+
+
+def test_headline_quotes_focus_regions_and_names_a_city_region_by_its_name():
+    line = run(
+        "headline", "--launch", "Kherson", "--weapon", "storm-shadow", "--focus", "Sevastopol",
+        "--focus", "UA-65",
+    ).stdout.strip()  # fmt: skip
+    assert "% of Sevastopol, " in line and "Sevastopol region" not in line
+    assert line.endswith("100% of Kherson region")
+
+
+def test_headline_json_holds_the_numbers_behind_the_caption():
+    rows = json.loads(
+        run("headline", "--border-strip", "30", "--weapon", "atacms-m57", "--format", "json").stdout
+    )
+    (row,) = rows
+    assert row["weapon"] == "atacms-m57" and row["min_range_km"] == 70
+    assert row["launch_sites"] == ["Ukraine within 30 km of the Russian border"]
+    assert row["regions"][0]["region"] == "Kursk" and row["regions"][0]["covered_pct"] > 99
+    assert row["regions"][0]["type"] == "oblast"
+    assert row["text"].startswith("ATACMS M57 (unitary) (300 km) from Ukraine within 30 km")

@@ -196,6 +196,99 @@ def test_city_alternate_names_include_old_transliterations(geo):
     assert "Kharkov" in cities.loc[706483, "alt_names"].split(";")
 
 
+# GeoNames ids: districts that used to be counted next to their city.
+DISTRICTS = {
+    6722148: "Saltivka (Kharkiv)",
+    13580095: "Darnytsya (Kyiv)",
+    13546519: "Desna (Kyiv)",
+    8519916: "Obolon (Kyiv)",
+    688758: "Vyhurivshchyna-Troyeshchyna (Kyiv)",
+    13607717: "Kovpakivskyi (Sumy)",
+    13607718: "Zarichnyi (Sumy)",
+    13580034: "Pravyi Bereh (Mariupol)",
+}
+
+
+@pytest.mark.parametrize("geonameid", sorted(DISTRICTS))
+def test_city_districts_are_not_listed_as_cities(geo, geonameid):
+    assert geonameid not in set(geo.cities["geonameid"]), DISTRICTS[geonameid]
+
+
+@pytest.mark.parametrize(
+    ("geonameid", "name"),
+    [
+        (703448, "Kyiv"), (706483, "Kharkiv"), (692194, "Sumy"), (701822, "Mariupol"),
+        (709717, "Donetsk"), (524901, "Moscow"),
+        # towns next to a big city are towns, not districts
+        (702320, "Makiyivka"), (711390, "Brovary"), (688723, "Vyshhorod"), (689487, "Vyshneve"),
+        (707565, "Irpin"), (550280, "Khimki"), (546105, "Kolpino"),
+    ],
+)  # fmt: skip
+def test_cities_and_their_neighbouring_towns_are_kept(geo, geonameid, name):
+    cities = geo.cities.set_index("geonameid")
+    assert cities.loc[geonameid, "name_en"] == name
+
+
+@pytest.mark.parametrize(
+    "geonameid",
+    [703448, 706483, 692194, 710735, 696643, 701822, 709717, 709930, 702658, 687700, 698740],
+)
+def test_big_ukrainian_cities_are_not_counted_again_through_their_districts(geo, geonameid):
+    from ranges.geodesy import GEOD
+
+    cities = geo.cities.set_index("geonameid")
+    city = cities.loc[geonameid]
+    others = cities.drop(index=geonameid)
+    n = len(others)
+    _, _, dist_m = GEOD.inv([city["lon"]] * n, [city["lat"]] * n, others["lon"], others["lat"])
+    near = others[dist_m < 8000.0]
+    # With GeoNames' district records, the others within 8 km held 17-360% of the
+    # city's population (Sumy 114%, Mariupol 359%); what is left is small
+    # (Chernihiv's Masany, 11%, a district the rule misses).
+    assert near["population"].sum() < 0.15 * city["population"], list(near["name_en"])
+
+
+def test_manifest_counts_the_districts_left_out(geo):
+    stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
+    assert stats["sections_dropped"] > 500
+    assert stats["largest_sections_dropped_ukr_rus"]["Saltivka (6722148)"] == "Kharkiv (706483)"
+
+
+def _city_rows(*rows):
+    import pandas as pd
+
+    cols = ["geonameid", "name_en", "population", "lon", "lat", "region_id", "admin1_code",
+            "n_alt", "named_district"]  # fmt: skip
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+
+
+def test_section_rule_drops_districts_within_the_urban_radius_and_keeps_towns():
+    build = _build_script()
+    # A city of 1.2 million: urban radius sqrt(1.2e6 / (pi * 4000)) = 9.8 km.
+    # At 50 N a degree of longitude is 71.7 km, so 0.1 deg is 7.2 km.
+    frame = _city_rows(
+        (1, "Bigcity", 1_200_000, 36.0, 50.0, "R-1", "X.1", 40, False),
+        (2, "Quarter", 300_000, 36.1, 50.0, "R-1", "X.1", 4, False),  # 7.2 km: section
+        (3, "Townnext", 80_000, 36.1, 50.01, "R-1", "X.1", 30, False),  # well known: a town
+        (4, "Farquarter", 50_000, 36.2, 50.0, "R-1", "X.1", 4, False),  # 14.3 km: too far
+        (5, "Raion", 90_000, 36.2, 50.0, "R-1", "X.1", 20, True),  # named district: 2 radii
+        (6, "Otheradmin", 40_000, 36.05, 50.0, "R-1", "X.2", 9, False),  # admin-1 differs
+        (7, "Obscure", 40_000, 36.05, 50.01, "R-1", "X.2", 3, False),  # ... but so obscure
+        (8, "Otherregion", 40_000, 36.05, 49.99, "R-2", "X.1", 3, False),
+    )
+    parents = build._section_parents(frame)
+    assert dict(parents) == {1: 0, 4: 0, 6: 0}
+
+
+def test_section_rule_keeps_the_well_known_record_when_its_district_is_larger():
+    build = _build_script()
+    frame = _city_rows(
+        (1, "Pravyi Bereh", 352_088, 37.60, 47.10, "R", "X.5", 4, False),
+        (2, "Mariupol", 230_000, 37.55, 47.10, "R", "X.5", 51, False),  # 3.8 km apart
+    )
+    assert dict(build._section_parents(frame)) == {0: 1}
+
+
 @pytest.mark.parametrize(
     ("icao", "word"),
     [

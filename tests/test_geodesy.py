@@ -381,6 +381,33 @@ def test_bad_ranges_raise_input_error_naming_value_and_rule(kwargs, message):
         ranges.reach(Point(*SUMY), **kwargs)
 
 
+def test_check_ranges_without_a_tolerance_checks_only_the_ranges():
+    from ranges.geodesy import check_ranges
+
+    assert check_ranges(0.05, 0.0, None) == (0.05, 0.0, None)
+    assert check_ranges(300, 70) == (300.0, 70.0, 10.0)
+    with pytest.raises(InputError, match="--range-km must be > 0"):
+        check_ranges(0, 0, None, names=("--range-km", "--min-km", "--tolerance-m"))
+
+
+def test_split_launch_and_geometry_parts_are_public_and_flatten_nested_collections():
+    from shapely.geometry import GeometryCollection
+
+    from ranges import geodesy
+
+    assert {"split_launch", "geometry_parts"} <= set(geodesy.__all__)
+    nested = GeometryCollection(
+        [Point(SUMY), GeometryCollection([LineString([(36, 50), (37, 49)]), Polygon()])]
+    )
+    assert [g.geom_type for g in geodesy.geometry_parts(nested)] == [
+        "Point", "LineString", "Polygon",
+    ]  # fmt: skip
+    points, paths, polygons = geodesy.split_launch(nested)
+    assert points.tolist() == [list(SUMY)] and len(paths) == 1 and polygons == []
+    with pytest.raises(GeometryError, match="empty"):
+        geodesy.split_launch(GeometryCollection())
+
+
 @pytest.mark.parametrize(
     "launch, message",
     [
