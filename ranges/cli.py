@@ -549,6 +549,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     h.add_argument("--format", choices=("text", "json"), default="text")
     h.set_defaults(func=_cmd_headline)
+
+    from . import cli_export, cli_render
+
+    cli_render.add_parsers(sub)
+    cli_export.add_parsers(sub)
     return p
 
 
