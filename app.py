@@ -135,25 +135,46 @@ def _flash(kind: str, text: str) -> None:
 
 
 def _load_scenario(scenario: Scenario) -> None:
-    """Put a scenario into the widgets (preset, file, link)."""
+    """Put a scenario into the widgets (preset, file, link).
+
+    Areas the widgets can show (enabled regions under their default name, the
+    first enabled border strip) go to the widgets; every other area (uploads,
+    renamed or switched-off regions, further strips) is kept as it is.  The
+    order of ``scenario.areas`` is remembered so that an unchanged scenario
+    comes back out of :func:`_scenario_from_widgets` exactly.
+    """
     ss = st.session_state
     sides = dash.split_weapons(scenario.weapons, catalog())
     ss["w_ua"], ss["w_ru"] = sides[dash.SIDES[0]], sides[dash.SIDES[1]]
     ss["sites"] = list(scenario.sites)
     ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-    regions = [a.region_id for a in scenario.areas if a.kind == "region"]
-    ss["area_regions"] = [r for r in regions if r in region_options()]
-    strips = [a for a in scenario.areas if a.kind == "border-strip"]
-    ss["strip_on"] = bool(strips)
-    s = strips[0] if strips else Area("border-strip", "", width_km=60.0, standoff_km=0.0)
+    regions, strip, other, order = [], None, [], []
+    for a in scenario.areas:
+        if (a.kind == "region" and a.enabled and a.region_id in region_options()
+                and a.name == _region_name(a.region_id) and a.region_id not in regions):
+            regions.append(a.region_id)
+            order.append(("region", a.region_id))
+        elif a.kind == "border-strip" and a.enabled and strip is None and (
+                not a.within or a.within in region_options()):
+            strip = a
+            order.append(("strip", None))
+        else:
+            other.append(a)
+            order.append(("other", a))
+    ss["area_regions"] = regions
+    ss["strip_on"] = strip is not None
+    s = strip or Area("border-strip", "", width_km=60.0, standoff_km=0.0)
     ss["strip_width"], ss["strip_standoff"] = float(s.width_km), float(s.standoff_km)
-    ss["strip_within"] = s.within if s.within in region_options() else ""
-    ss["strip_name"] = s.name
-    ss["uploaded_areas"] = [a for a in scenario.areas if a.kind == "geojson"]
+    ss["strip_within"] = s.within
+    ss["strip_loaded"] = s
+    ss["other_areas"] = other
+    ss["area_order"] = order
     ss["kinds"] = list(scenario.target_kinds)
     ss["user_targets"] = list(scenario.user_targets)
     ss["allowed"] = [r for r in scenario.allowed_regions if r in region_options()]
+    ss["allowed_extra"] = [r for r in scenario.allowed_regions if r not in region_options()]
     ss["focus"] = [r for r in scenario.focus_regions if r in region_options()]
+    ss["focus_extra"] = [r for r in scenario.focus_regions if r not in region_options()]
     ss["notes"] = list(scenario.notes)
     ss["notes_ver"] = ss.get("notes_ver", 0) + 1
     ss["lang"] = scenario.lang
@@ -164,36 +185,80 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["scenario"] = scenario
 
 
+def _region_name(region_id: str) -> str:
+    return region_options()[region_id].split(" (")[0]
+
+
+def _strip_from_widgets() -> Area:
+    ss = st.session_state
+    loaded = ss.get("strip_loaded")
+    width, standoff = float(ss["strip_width"]), float(ss["strip_standoff"])
+    within = ss.get("strip_within") or ""
+    same = loaded is not None and (loaded.width_km, loaded.standoff_km, loaded.within) == (
+        width, standoff, within)  # fmt: skip
+    try:
+        return Area.from_dict({
+            "kind": "border-strip",
+            "name": loaded.name if same else "",
+            "width_km": width,
+            "standoff_km": standoff,
+            "within": within,
+        }, where="border strip")  # fmt: skip
+    except RangesError:
+        raise
+    except Exception as exc:  # pragma: no cover - defensive
+        raise RangesError(f"border strip: {exc}") from None
+
+
+def _areas_from_widgets() -> list[Area]:
+    ss = st.session_state
+    chosen = list(ss.get("area_regions", []))
+    others = list(ss.get("other_areas", []))
+    out: list[Area] = []
+    strip_done = False
+    for kind, value in ss.get("area_order", []):
+        if kind == "region" and value in chosen:
+            out.append(Area("region", _region_name(value), region_id=value))
+            chosen.remove(value)
+        elif kind == "strip" and ss.get("strip_on") and not strip_done:
+            out.append(_strip_from_widgets())
+            strip_done = True
+        elif kind == "other" and value in others:
+            out.append(value)
+            others.remove(value)
+    out += [Area("region", _region_name(r), region_id=r) for r in chosen]
+    if ss.get("strip_on") and not strip_done:
+        out.append(_strip_from_widgets())
+    out += others
+    return out
+
+
 def _scenario_from_widgets() -> Scenario:
     ss = st.session_state
-    areas = [Area("region", region_options()[r].split(" (")[0], region_id=r)
-             for r in ss.get("area_regions", [])]  # fmt: skip
-    if ss.get("strip_on"):
-        areas.append(
-            Area.from_dict({
-                "kind": "border-strip",
-                "name": ss.get("strip_name") or "",
-                "width_km": float(ss["strip_width"]),
-                "standoff_km": float(ss["strip_standoff"]),
-                "within": ss.get("strip_within") or "",
-            })  # fmt: skip
-        )
-    areas += ss.get("uploaded_areas", [])
     return Scenario(
         title=ss.get("title", ""),
         subtitle=ss.get("subtitle", ""),
         weapons=tuple(ss.get("w_ua", [])) + tuple(ss.get("w_ru", [])),
         sites=tuple(ss.get("sites", [])),
-        areas=tuple(areas),
+        areas=tuple(_areas_from_widgets()),
         target_kinds=tuple(k for k in TARGET_KINDS if k in ss.get("kinds", [])),
         user_targets=tuple(ss.get("user_targets", [])),
-        allowed_regions=tuple(ss.get("allowed", [])),
-        focus_regions=tuple(ss.get("focus", [])),
+        allowed_regions=tuple(ss.get("allowed", [])) + tuple(ss.get("allowed_extra", [])),
+        focus_regions=tuple(ss.get("focus", [])) + tuple(ss.get("focus_extra", [])),
         notes=tuple(ss.get("notes", [])),
         lang=ss.get("lang", "en"),
         min_population=int(ss.get("min_population", 100_000)),
         preset=ss.get("preset", CUSTOM) if ss.get("preset") != CUSTOM else "",
     ).replace()  # re-validated
+
+
+def _mark_custom() -> None:
+    """A control changed: the map is no longer the preset (so choosing the
+    preset again resets it)."""
+    st.session_state["preset"] = CUSTOM
+
+
+_CUSTOM = {"on_change": _mark_custom}
 
 
 def _resolve_site(text: str) -> Site:
@@ -224,8 +289,13 @@ def _add_site_text(text: str) -> None:
     ss = st.session_state
     if spec.geometry.geom_type != "Point":
         rid = spec.key.removeprefix("region:")
-        if rid in region_options() and rid not in ss.get("area_regions", []):
+        if rid not in region_options():
+            _flash("error", f"{text!r} is an area outside the region list; upload it as GeoJSON")
+        elif rid in ss.get("area_regions", []):
+            _flash("info", f"{spec.name} is already a launch area.")
+        else:
             ss["area_regions"] = [*ss.get("area_regions", []), rid]
+            ss["preset"] = CUSTOM
             _flash("success", f"Added the region {spec.name} as a launch area.")
         return
     site = Site(spec.name, spec.geometry.y, spec.geometry.x)
@@ -330,7 +400,7 @@ def _on_area_upload() -> None:
     except RangesError as exc:
         _flash("error", str(exc))
         return
-    st.session_state["uploaded_areas"] = [*st.session_state.get("uploaded_areas", []), area]
+    st.session_state["other_areas"] = [*st.session_state.get("other_areas", []), area]
     _flash("success", f"Added launch area {area.name!r} from {up.name}.")
 
 
@@ -371,7 +441,7 @@ def _on_scenario_upload() -> None:
     try:
         scenario = scenario_from_json(up.getvalue(), source=up.name)
         scenario.check_weapons(catalog())
-    except RangesError as exc:
+    except (RangesError, ValueError, RecursionError) as exc:
         _flash("error", str(exc))
         return
     _load_scenario(scenario)
@@ -383,7 +453,7 @@ def _on_clear_targets() -> None:
 
 
 def _on_clear_areas() -> None:
-    st.session_state["uploaded_areas"] = []
+    st.session_state["other_areas"] = []
 
 
 # --------------------------------------------------------------------------
@@ -418,9 +488,9 @@ def _sidebar() -> None:
     sb.subheader("Weapons")
     options = dash.weapon_options(catalog())
     sb.multiselect(dash.SIDES[0], list(options[dash.SIDES[0]]),
-                   format_func=options[dash.SIDES[0]].get, key="w_ua")  # fmt: skip
+                   format_func=options[dash.SIDES[0]].get, key="w_ua", **_CUSTOM)  # fmt: skip
     sb.multiselect(dash.SIDES[1], list(options[dash.SIDES[1]]),
-                   format_func=options[dash.SIDES[1]].get, key="w_ru")  # fmt: skip
+                   format_func=options[dash.SIDES[1]].get, key="w_ru", **_CUSTOM)  # fmt: skip
 
     sb.subheader("Launch sites")
     sb.selectbox(
@@ -453,24 +523,27 @@ def _sidebar() -> None:
 
     with sb.expander("Launch areas", expanded=bool(ss.get("strip_on"))):
         st.multiselect("Regions", list(region_options()), format_func=region_options().get,
-                       key="area_regions")  # fmt: skip
-        st.checkbox("Border strip (Ukrainian territory near the Russian border)", key="strip_on")
+                       key="area_regions", **_CUSTOM)  # fmt: skip
+        st.checkbox("Border strip (Ukrainian territory near the Russian border)",
+                    key="strip_on", **_CUSTOM)  # fmt: skip
         c1, c2 = st.columns(2)
-        c1.number_input("Width, km", 5.0, 500.0, step=5.0, key="strip_width")
-        c2.number_input("Standoff, km", 0.0, 495.0, step=5.0, key="strip_standoff")
+        c1.number_input("Width, km", 5.0, 500.0, step=5.0, key="strip_width", **_CUSTOM)
+        c2.number_input("Standoff, km", 0.0, 495.0, step=5.0, key="strip_standoff", **_CUSTOM)
         ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
         st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
-                     key="strip_within")  # fmt: skip
+                     key="strip_within", **_CUSTOM)  # fmt: skip
         st.file_uploader("Upload a launch area (GeoJSON or KML, e.g. a front line)",
                          type=["geojson", "json", "kml"], key="area_upload",
                          on_change=_on_area_upload)  # fmt: skip
-        if ss.get("uploaded_areas"):
-            st.caption("Uploaded: " + ", ".join(a.name for a in ss["uploaded_areas"]))
-            st.button("Remove uploaded areas", on_click=_on_clear_areas)
+        if ss.get("other_areas"):
+            st.caption("Other areas (uploaded, or from a link or file): "
+                       + ", ".join(a.name + ("" if a.enabled else " (off)")
+                                   for a in ss["other_areas"]))  # fmt: skip
+            st.button("Remove these areas", on_click=_on_clear_areas)
 
     with sb.expander("Targets and overlay"):
         st.multiselect("Target layers", list(TARGET_KINDS), format_func=dash.LAYER_LABELS.get,
-                       key="kinds")  # fmt: skip
+                       key="kinds", **_CUSTOM)  # fmt: skip
         st.file_uploader("Your targets (CSV name, lat, lon; GeoJSON or KML points)",
                          type=["csv", "geojson", "json", "kml"], key="targets_upload",
                          on_change=_on_targets_upload)  # fmt: skip
@@ -478,12 +551,12 @@ def _sidebar() -> None:
             st.caption(f"{len(ss['user_targets']):,} uploaded targets")
             st.button("Remove uploaded targets", on_click=_on_clear_targets)
         st.multiselect("Strikes allowed in (authorization overlay)", list(region_options()),
-                       format_func=region_options().get, key="allowed")  # fmt: skip
+                       format_func=region_options().get, key="allowed", **_CUSTOM)  # fmt: skip
         st.multiselect("Regions quoted in headlines", list(region_options()),
-                       format_func=region_options().get, key="focus",
+                       format_func=region_options().get, key="focus", **_CUSTOM,
                        max_selections=10)  # fmt: skip
         st.number_input("Label cities from population", 0, 10_000_000, step=50_000,
-                        key="min_population")  # fmt: skip
+                        key="min_population", **_CUSTOM)  # fmt: skip
 
     with sb.expander("Notes on the map"):
         st.data_editor(
@@ -514,8 +587,9 @@ def _legend(result: Result) -> None:
     st.markdown(f'<div style="font-size:0.9em">{chips}</div>', unsafe_allow_html=True)
 
 
-def _answers(result: Result, lang: str) -> None:
-    for w in result.weapons:
+def _headlines(result: Result) -> None:
+    """One sentence per weapon, above the map: the answer comes first."""
+    for w in result.weapons if result.sites else ():
         st.markdown(
             f'<div style="border-left:6px solid {w.color};padding:0.2em 0.7em;margin:0.3em 0;'
             f'font-size:1.05em" data-testid="headline">{html.escape(w.headline)}</div>',
@@ -523,6 +597,9 @@ def _answers(result: Result, lang: str) -> None:
         )
         if w.authorization:
             st.caption(w.authorization)
+
+
+def _answers(result: Result, lang: str) -> None:
     tab_t, tab_r, tab_s = st.tabs(["Targets in range", "Regions covered", "Sources"])
     with tab_t:
         table = dash.targets_display(result.targets, lang)
@@ -546,30 +623,30 @@ def _answers(result: Result, lang: str) -> None:
                 st.markdown(f"- Note “{n.text}”: {n.source}")
 
 
-def _on_map_select(result: Result) -> None:
+def _on_map_click() -> None:
+    """Callback of the map: a click on a town, airfield or place adds it as a
+    launch site (runs before the script, so it may change widget state)."""
     ss = st.session_state
-    sel = ss.get("map")
-    if not sel:
-        return
+    sel = ss.get("map") or {}
     objects = (sel.get("selection") or {}).get("objects") or {}
     for layer_id, objs in objects.items():
         if not layer_id.startswith("targets-") or not objs:
             continue
         obj = objs[0]
-        sig = (layer_id, obj.get("name"), tuple(obj.get("position") or ()))
-        if ss.get("last_click") == sig:
+        try:
+            lon, lat = (float(v) for v in obj["position"])
+            site = Site.from_dict({"name": str(obj.get("name") or f"{lat:.4f}, {lon:.4f}")[:200],
+                                   "lat": lat, "lon": lon}, where="map click")  # fmt: skip
+        except (KeyError, TypeError, ValueError):
             return
-        ss["last_click"] = sig
-        lon, lat = obj["position"]
-        name = str(obj.get("name") or f"{lat:.4f}, {lon:.4f}")[:200]
-        site = Site(name, float(lat), float(lon))
         if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
+            _flash("info", f"{site.name} is already a launch site.")
             return
         ss["sites"] = [*ss.get("sites", []), site]
         ss["sites_ver"] = ss.get("sites_ver", 0) + 1
         ss["preset"] = CUSTOM
-        _flash("success", f"Added {name} as a launch site (click on the map).")
-        st.rerun()
+        _flash("success", f"Added {site.name} as a launch site (click on the map).")
+        return
 
 
 def _export_panel(scenario: Scenario) -> None:
@@ -645,11 +722,11 @@ def main() -> None:
     except RangesError as exc:
         st.error(str(exc))
         return
+    _headlines(result)
     deck = build_deck(result, geodata(), lang=scenario.lang, tiles=bool(ss.get("tiles")))
-    st.pydeck_chart(deck, height=620, key="map", on_select="rerun",
+    st.pydeck_chart(deck, height=620, key="map", on_select=_on_map_click,
                     selection_mode="single-object")  # fmt: skip
     _legend(result)
-    _on_map_select(result)
     _answers(result, scenario.lang)
 
     _export_panel(scenario)

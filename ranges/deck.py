@@ -62,7 +62,7 @@ _FONT = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
 
 # Simplification of the base layers for the browser: ~1 km, below what the
 # interactive map shows at the zoom levels a theatre map uses.
-_SIMPLIFY_DEG = 0.01
+_SIMPLIFY_DEG = 0.02
 
 
 class CompactDeck(pdk.Deck):
@@ -117,31 +117,35 @@ def _features(geoms, props: list[dict]) -> dict:
 _BASE_CACHE: dict[tuple[int, str], tuple[object, dict]] = {}
 
 
-def _base_data(geodata, lang: str) -> dict:
-    key = (id(geodata), lang)
+def _base_data(geodata, lang: str, clip: tuple[float, float, float, float]) -> dict:
+    key = (id(geodata), lang, clip)
     hit = _BASE_CACHE.get(key)
     if hit is not None and hit[0] is geodata:
         return hit[1]
-    data = _compute_base(geodata, lang)
+    data = _compute_base(geodata, lang, clip)
     if len(_BASE_CACHE) > 8:
         _BASE_CACHE.clear()
     _BASE_CACHE[key] = (geodata, data)
     return data
 
 
-def _compute_base(geodata, lang: str) -> dict:
+def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float]) -> dict:
+    frame = box(*clip)
     countries = geodata.countries
-    cgeoms = shapely.simplify(
-        np.asarray(countries.geometry.array), _SIMPLIFY_DEG, preserve_topology=True
-    )
+    cgeoms = shapely.intersection(np.asarray(countries.geometry.array), frame)
+    cgeoms = shapely.simplify(cgeoms, _SIMPLIFY_DEG, preserve_topology=True)
     cgeoms = _rounded(cgeoms, 3)
     cprops = [
         {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
     ]
     regions = geodata.regions
     near = regions[regions["country"].isin(["UKR", "RUS", "BLR", "MDA", "POL", "ROU", "GEO"])]
-    rlines = shapely.simplify(shapely.boundary(np.asarray(near.geometry.array)), _SIMPLIFY_DEG)
-    rlines = _rounded(shapely.intersection(rlines, box(*THEATRE)), 3)
+    near = near[near.intersects(frame)]
+    # Shared borders once: the union of all boundaries, merged into long lines.
+    rlines = shapely.union_all(shapely.boundary(np.asarray(near.geometry.array)))
+    rlines = shapely.line_merge(shapely.intersection(rlines, frame))
+    rlines = _rounded(shapely.simplify(rlines, _SIMPLIFY_DEG), 3)
+    rlines = getattr(rlines, "geoms", [rlines])
     paths = []
     for g in rlines:
         for part in getattr(g, "geoms", [g]):
@@ -149,7 +153,7 @@ def _compute_base(geodata, lang: str) -> dict:
                 paths.append({"path": [list(c) for c in part.coords]})
     labels = []
     for _, r in near[near["country"].isin(["UKR", "RUS", "BLR"])].iterrows():
-        if not (THEATRE[0] <= r["label_lon"] <= THEATRE[2] and r["label_lat"] <= THEATRE[3]):
+        if not (clip[0] <= r["label_lon"] <= clip[2] and clip[1] <= r["label_lat"] <= clip[3]):
             continue
         labels.append({
             "text": _label(r, lang).upper(),
@@ -159,10 +163,17 @@ def _compute_base(geodata, lang: str) -> dict:
     return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels}
 
 
-def base_layers(geodata, *, lang: str = "en", theme: str = "light", tiles: bool = False):
+def base_layers(
+    geodata,
+    *,
+    lang: str = "en",
+    theme: str = "light",
+    tiles: bool = False,
+    clip: tuple[float, float, float, float] = THEATRE,
+):
     """Layers of the offline base map (sea, land, borders, region labels)."""
     t = THEMES[theme]
-    data = _base_data(geodata, lang)
+    data = _base_data(geodata, lang, clip)
     layers = []
     if not tiles:
         x0, y0, x1, y1 = THEATRE
@@ -209,7 +220,7 @@ def base_layers(geodata, *, lang: str = "en", theme: str = "light", tiles: bool 
             get_text="text",
             get_size=10,
             get_color=t["label"] + [150],
-            character_set=_S("auto"),
+
             font_family=_S(_FONT),
             pickable=False,
         )
@@ -268,6 +279,32 @@ def _top_point(geom) -> list[float]:
     coords = np.concatenate([np.asarray(p.exterior.coords) for p in parts])
     i = int(np.argmax(coords[:, 1]))
     return [float(coords[i, 0]), float(coords[i, 1])]
+
+
+def _charset(rows) -> str:
+    """The characters a text layer shows (Cyrillic and diacritics included).
+
+    An explicit set builds deck.gl's font atlas once, with only these glyphs;
+    ``"auto"`` regrows it while rendering, which costs seconds on a machine
+    without a GPU."""
+    chars = set(" 0123456789")
+    for row in rows if isinstance(rows, list) else ():
+        chars.update(str(row.get("text", "")))
+    chars.discard("\n")
+    return "".join(sorted(chars))
+
+
+def _clip_for(view: View) -> tuple[float, float, float, float]:
+    """The base map's extent: about the opening view plus half of it on each side (room to
+    pan), on whole degrees so that nearby views share one cached base."""
+    half_w = 360.0 / 2.0**view.zoom * 1.1
+    half_h = half_w * 0.75
+    return (
+        max(THEATRE[0], math.floor(view.lon - half_w)),
+        max(THEATRE[1], math.floor(view.lat - half_h)),
+        min(THEATRE[2], math.ceil(view.lon + half_w)),
+        min(THEATRE[3], math.ceil(view.lat + half_h)),
+    )
 
 
 def _defused(obj):
@@ -352,7 +389,9 @@ def build_deck(
     scenario = result.scenario
     lang = lang or scenario.lang
     t = THEMES[theme]
-    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles)
+    view = view_for(result, height_px=height_px)
+    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=_clip_for(view))
+    n_base = len(layers)
 
     if result.allowed is not None and not result.allowed.is_empty:
         ids = ", ".join(scenario.allowed_regions)
@@ -486,7 +525,6 @@ def build_deck(
             )
         )
     layers.extend(tlayers)
-    view = view_for(result, height_px=height_px)
     reserved = [(p["position"], p["name"], 14) for p in points]
     unique = _declutter(label_rows, view, reserved)
     layers.append(
@@ -499,11 +537,10 @@ def build_deck(
             get_color="color",
             get_size="size",
             get_pixel_offset=[0, -12],
-            character_set=_S("auto"),
+
             font_family=_S(_FONT),
-            outline_width=2,
-            outline_color=t["halo"] + [255],
-            font_settings={"sdf": True},
+            # No SDF halo on the many small labels: it thins strokes away at
+            # 11-13 px (Chernihiv read "Chern hiv").
             pickable=False,
         )
     )
@@ -533,7 +570,7 @@ def build_deck(
                 get_size=14,
                 get_color=t["text"] + [255],
                 get_pixel_offset=[0, 16],
-                character_set=_S("auto"),
+
                 font_family=_S(_FONT),
                 font_weight=700,
                 outline_width=3,
@@ -551,7 +588,7 @@ def build_deck(
             get_size=14,
             get_color="color",
             get_pixel_offset=[0, -10],
-            character_set=_S("auto"),
+
             font_family=_S(_FONT),
             font_weight=700,
             outline_width=3,
@@ -600,14 +637,17 @@ def build_deck(
                 get_text_anchor="anchor",
                 get_alignment_baseline=_S("top"),
                 get_pixel_offset="offset",
-                character_set=_S("auto"),
+
                 font_family=_S(_FONT),
                 pickable=True,
             )
         )
-    for layer in layers:
+    for layer in layers[n_base:]:  # the base layers hold only shipped names
         if isinstance(layer.data, (list, dict)):
             layer.data = _defused(layer.data)
+    for layer in layers:
+        if layer.type == "TextLayer":
+            layer.character_set = _S(_charset(layer.data))
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(

@@ -101,7 +101,10 @@ def _text(value: Any, where: str, *, limit: int = LIMITS["text"], empty: bool = 
 def _number(value: Any, where: str, lo: float, hi: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(where, value, "is not a number")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an integer too large for a float (10**400)
+        raise _fail(where, value, f"is outside {lo:g}..{hi:g}") from None
     if not math.isfinite(value) or not lo <= value <= hi:
         raise _fail(where, value, f"is outside {lo:g}..{hi:g}")
     return value
@@ -521,6 +524,8 @@ def _decode_packed(packed: str) -> Scenario:
             raise ScenarioError(f"link parameter {QUERY_KEY!r} expands to too much data")
         if not d.eof:  # a truncated stream decompresses without error
             raise zlib.error("incomplete")
+    except ScenarioError:
+        raise
     except (binascii.Error, ValueError, zlib.error):
         raise ScenarioError(
             f"link parameter {QUERY_KEY!r} is damaged (was the link cut short?)"
