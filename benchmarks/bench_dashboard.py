@@ -1,0 +1,225 @@
+"""Benchmark of the dashboard (``app.py``): server rerun time and page load time.
+
+Run from the project root::
+
+    .venv/bin/python benchmarks/bench_dashboard.py [--runs N] [--loads N] [--no-browser|--no-server]
+
+(a) **Server rerun**: the app under Streamlit's AppTest, warmed up, then a
+    sequence of reruns alternating a weapon change and a launch-site change,
+    for two scenarios: point launch sites (Sumy and Kharkiv) and the opening
+    preset (the Sumy border strip, a launch *area*).  Reported: the median
+    server-side script time (``st.session_state["_run_ms"]``, measured by
+    ``app.py`` itself) and the median AppTest wall time (script plus AppTest's
+    own overhead), in three modes:
+
+    * *fresh*: every rerun shows a scenario not seen before (the site moves a
+      little, the strip width changes), so the result cache misses;
+    * *revisit*: toggling between two scenarios already seen (cache hits);
+    * *no cache* (the obvious alternative): the fresh sequence with
+      ``st.cache_resource.clear()`` before each rerun, i.e. the app without
+      its ``st.cache_resource`` wrappers (geodata, gazetteer, reach areas,
+      launch areas and results all rebuilt).
+
+    Budget: 300 ms per rerun.
+
+(b) **Browser**: time from ``page.goto`` to the map's canvas being visible
+    and the headline present, in fresh browser contexts of Debian's Chromium
+    against ``streamlit run app.py``; median of ``--loads``.  Budget: 5 s.
+
+Prints the machine, then markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata as md
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from _common import machine  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+RERUN_BUDGET_MS = 300.0
+LOAD_BUDGET_S = 5.0
+WEAPON_SETS = [["atacms-m57"], ["storm-shadow"], ["atacms-m57", "storm-shadow"], ["taurus"]]
+
+
+def _ok(at: AppTest) -> AppTest:
+    if at.exception:
+        raise RuntimeError(f"app raised: {[e.message for e in at.exception]}")
+    return at
+
+
+def _open_points() -> AppTest:
+    at = _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run())
+    at.checkbox(key="strip_on").uncheck()
+    at.multiselect(key="allowed").set_value([])
+    at.selectbox(key="add_place").set_value("Sumy")
+    _ok(at.run())
+    at.selectbox(key="add_place").set_value("Kharkiv")
+    return _ok(at.run())
+
+
+def _open_border() -> AppTest:
+    return _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run())
+
+
+def _site_change(kind: str, at: AppTest, i: int) -> None:
+    """A launch-site change: a new position of Kharkiv (points) or a new
+    width of the border strip (area); ``i`` makes every one unique."""
+    if kind == "points":
+        from test_app import edit_table
+
+        edit_table(at, "sites", edited={"1": {"lat": 49.98177 + 0.01 * (i + 1)}})
+        _ok(at)
+    else:
+        at.number_input(key="strip_width").set_value(50.0 + i)
+        _ok(at.run())
+
+
+def _weapon_change(at: AppTest, i: int) -> None:
+    at.multiselect(key="w_ua").set_value(WEAPON_SETS[i % len(WEAPON_SETS)])
+    _ok(at.run())
+
+
+def _timed(at: AppTest, step) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    step()
+    return at.session_state["_run_ms"], (time.perf_counter() - t0) * 1000.0
+
+
+def reruns(kind: str, runs: int, *, mode: str) -> tuple[float, float]:
+    """Median (server ms, AppTest wall ms) of ``runs`` reruns."""
+    import streamlit as st
+
+    at = _open_points() if kind == "points" else _open_border()
+    # warm-up: one of each change (imports, caches of the unchanged parts)
+    _weapon_change(at, 1)
+    _site_change(kind, at, 1000)
+    if mode == "revisit":  # see both states once, then toggle between them
+        _weapon_change(at, 0)
+        _weapon_change(at, 2)
+    server, wall = [], []
+    for i in range(runs):
+        if mode == "revisit":
+            step = lambda i=i: _weapon_change(at, 0 if i % 2 == 0 else 2)  # noqa: E731
+        elif i % 2 == 0:
+            step = lambda i=i: _weapon_change(at, i // 2)  # noqa: E731
+        else:
+            step = lambda i=i: _site_change(kind, at, i)  # noqa: E731
+        if mode == "no cache":
+            st.cache_resource.clear()
+        s, w = _timed(at, step)
+        server.append(s)
+        wall.append(w)
+    return statistics.median(server), statistics.median(wall)
+
+
+def browser_loads(loads: int) -> tuple[list[tuple[float, float]], tuple[float, float]]:
+    """Seconds (to the title, to map + headline) of each load, and of the first
+    load after the server started (not counted in the others)."""
+    from playwright.sync_api import sync_playwright
+    from test_e2e import HEADLINE, MAP_CANVAS, VIEWPORT, launch_chromium, start_streamlit
+
+    def load(browser, url: str) -> tuple[float, float]:
+        ctx = browser.new_context(viewport=VIEWPORT)
+        page = ctx.new_page()
+        try:
+            t0 = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector("h2", state="visible", timeout=60_000)
+            title = time.perf_counter() - t0
+            page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+            page.wait_for_selector(HEADLINE, state="visible", timeout=60_000)
+            return title, time.perf_counter() - t0
+        finally:
+            ctx.close()
+
+    with start_streamlit() as url, sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            first = load(browser, url)
+            times = [load(browser, url) for _ in range(loads)]
+        finally:
+            browser.close()
+    return times, first
+
+
+def _chromium_version() -> str:
+    try:
+        out = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+                             timeout=20)  # fmt: skip
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "not installed"
+
+
+def _server_part(runs: int) -> None:
+    print(f"(a) server rerun, median of {runs} reruns alternating weapon and launch-site "
+          f"changes; budget {RERUN_BUDGET_MS:.0f} ms")  # fmt: skip
+    print()
+    print("| scenario | mode | server run_ms | AppTest wall ms | within budget |")
+    print("|---|---|---:|---:|---|")
+    ratios = {}
+    for kind, label in (("points", "Sumy + Kharkiv (points)"),
+                        ("border", "flagship border strip (area)")):  # fmt: skip
+        results = {}
+        for mode in ("fresh", "revisit", "no cache"):
+            server, wall = reruns(kind, runs, mode=mode)
+            results[mode] = server
+            ok = "yes" if server <= RERUN_BUDGET_MS else "NO"
+            print(f"| {label} | {mode} | {server:.0f} | {wall:.0f} | {ok} |", flush=True)
+        ratios[label] = (results["no cache"] / results["fresh"],
+                         results["no cache"] / results["revisit"])  # fmt: skip
+    print()
+    for label, (fresh, revisit) in ratios.items():
+        print(f"- {label}: no cache / fresh = {fresh:.1f}x, no cache / revisit = {revisit:.1f}x")
+    print(f"- load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=15, help="reruns per case (default 15)")
+    ap.add_argument("--loads", type=int, default=5, help="browser page loads (default 5)")
+    ap.add_argument("--no-browser", action="store_true", help="skip the browser part (b)")
+    ap.add_argument("--no-server", action="store_true", help="skip the server part (a)")
+    args = ap.parse_args()
+
+    print(machine())
+    print(f"- streamlit {md.version('streamlit')}, pydeck {md.version('pydeck')}, "
+          f"playwright {md.version('playwright')}, {_chromium_version()}")  # fmt: skip
+    # Other work on the machine slows both parts; the load shows how much.
+    print(f"- load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print()
+    if not args.no_server:
+        _server_part(args.runs)
+    if args.no_browser:
+        return
+    print()
+    print(f"(b) browser: page.goto -> map canvas visible and headline present, "
+          f"fresh contexts; budget {LOAD_BUDGET_S:.0f} s")  # fmt: skip
+    print()
+    times, first = browser_loads(args.loads)
+    print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print()
+    title = statistics.median(t for t, _ in times)
+    full = statistics.median(m for _, m in times)
+    ok = "yes" if full <= LOAD_BUDGET_S else "NO"
+    print("| what | to the title (s) | to map + headline (s) | within budget |")
+    print("|---|---:|---:|---|")
+    print(f"| first load after server start | {first[0]:.2f} | {first[1]:.2f} | |")
+    print(f"| median of {len(times)} fresh contexts | {title:.2f} | {full:.2f} | {ok} |")
+    each = ", ".join(f"{m:.2f}" for _, m in times)
+    print(f"| each load | | {each} | |")
+
+
+if __name__ == "__main__":
+    main()

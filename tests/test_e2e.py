@@ -1,0 +1,225 @@
+"""End-to-end test of the dashboard in a real browser.
+
+Starts ``streamlit run app.py`` on a free local port and drives Debian's
+Chromium (``/usr/bin/chromium``; ``sh scripts/ensure_chromium.sh`` installs
+it) through Playwright: the map must draw, the headline must be there, and
+changing the weapon and adding a launch site must change the headline.
+Screenshots go to pytest's tmp directory and to ``/tmp/e2e_screens/``.
+
+Without a browser the test is skipped, except under CI (``CI`` set), where
+it fails: a CI run must not pass without having opened the page.
+
+The helpers :func:`start_streamlit` and :func:`launch_chromium` are also used
+by ``benchmarks/bench_dashboard.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("STRIKE_RANGE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENS = Path("/tmp/e2e_screens")
+MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+HEADLINE = '[data-testid="headline"]'
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def start_streamlit(timeout_s: float = 90.0) -> Iterator[str]:
+    """Run ``streamlit run app.py`` on a free port; yield its URL; stop it after."""
+    port = _free_port()
+    log = open(os.devnull, "wb")  # noqa: SIM115 - closed below
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with status {proc.returncode}: {cmd}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not answer {url}/_stcore/health in {timeout_s}s")
+            time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless (Playwright's own browsers are not downloaded)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def _no_browser(reason: str):
+    message = (
+        f"no browser for the end-to-end test: {reason}. "
+        "Install Debian's Chromium with `sh scripts/ensure_chromium.sh`."
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        _no_browser(f"playwright is not installed ({exc})")
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        _no_browser(f"{CHROMIUM} is missing")
+    with sync_playwright() as p:
+        try:
+            b = launch_chromium(p)
+        except Exception as exc:  # noqa: BLE001 - any launch failure means "no browser"
+            _no_browser(f"{CHROMIUM} did not start ({str(exc).splitlines()[0]})")
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with start_streamlit() as url:
+        yield url
+
+
+def _shot(page, tmp_path: Path, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for folder in (tmp_path, SCREENS):
+        page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def test_weapon_and_launch_site_changes_update_the_headline_in_the_browser(
+    browser, server, tmp_path
+):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(server)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+        headlines = page.locator(HEADLINE)
+        expect(headlines).to_have_count(1, timeout=30_000)
+        first = headlines.first.inner_text()
+        assert first.startswith("ATACMS M57 (unitary) (300 km) from the Sumy border area:")
+        assert "100% of Kursk region" in first
+        expect(page.locator("h2")).to_have_text("17 Nov 2024: ATACMS cleared for use inside Russia")
+        page.wait_for_timeout(1500)  # let deck.gl finish drawing the layers
+        _shot(page, tmp_path, "1-opening-map")
+
+        weapons = page.locator('[data-testid="stMultiSelect"]').filter(
+            has_text="Ukraine and partners"
+        )
+        weapons.locator("input").click()
+        page.get_by_role("option", name="Storm Shadow / SCALP-EG – 250 km").click()
+        page.keyboard.press("Escape")
+        expect(headlines).to_have_count(2, timeout=30_000)
+        expect(headlines.nth(1)).to_contain_text("Storm Shadow / SCALP-EG (250 km)")
+        assert headlines.first.inner_text() == first
+
+        box = page.get_by_label("Paste coordinates (lat, lon)", exact=True)
+        box.fill("50.0, 36.23")
+        box.press("Enter")
+        expect(headlines.first).to_contain_text("from 50.0000, 36.2300 and the Sumy border area",
+                                                timeout=30_000)  # fmt: skip
+        assert headlines.first.inner_text() != first
+        expect(box).to_have_value("")
+        assert "s=" in page.url  # the link follows the map
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=30_000)
+        page.wait_for_timeout(1500)
+        _shot(page, tmp_path, "2-storm-shadow-and-site")
+
+        page.get_by_role("tab", name="Regions covered").click()
+        page.get_by_role("tab", name="Regions covered").scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        _shot(page, tmp_path, "3-tables")
+
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
+    from playwright.sync_api import expect
+
+    from ranges.presets import PRESETS
+    from ranges.scenario import to_query
+
+    query = to_query(PRESETS["russian-missiles-on-ukraine"].replace(lang="uk"))
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?v={query['v']}&s={query['s']}")
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+        headlines = page.locator(HEADLINE)
+        expect(headlines).to_have_count(2, timeout=30_000)
+        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 km) from Belgorod")
+        page.wait_for_timeout(1500)
+        _shot(page, tmp_path, "4-link-russian-missiles-uk")
+    finally:
+        context.close()
+
+
+def test_phone_sized_page_shows_the_map_and_headline(browser, server, tmp_path):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(server)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+        expect(page.locator(HEADLINE)).to_have_count(1, timeout=30_000)
+        box = page.locator('[data-testid="stDeckGlJsonChart"]').bounding_box()
+        assert box is not None and box["width"] <= 390  # the map fits the screen
+        page.wait_for_timeout(1500)
+        _shot(page, tmp_path, "5-phone")
+    finally:
+        context.close()
