@@ -122,7 +122,14 @@ def scenario_from_args(args: argparse.Namespace) -> Scenario:
             raise InputError(
                 f"--scenario {args.scenario!r} already describes the map; drop {', '.join(given)}"
             )
-        scenario = scenario_from_export(Path(args.scenario).read_bytes(), source=args.scenario)
+        if Path(args.scenario).suffix.lower() in (".png", ".svg", ".pdf"):
+            from .render import read_embedded_scenario  # a map this program drew
+
+            scenario = read_embedded_scenario(args.scenario)
+        else:
+            scenario = scenario_from_export(
+                Path(args.scenario).read_bytes(), source=args.scenario
+            )
         try:
             scenario.check_weapons(load_catalog())
         except ScenarioError as exc:

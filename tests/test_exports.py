@@ -581,3 +581,15 @@ def test_an_exported_file_is_readable_by_others_not_private(flagship, geo, tmp_p
     path.chmod(0o600)  # a file the user made private stays private
     ex.export(flagship, geo, "csv", path)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_export_cli_reopens_the_scenario_a_rendered_png_carries(tmp_path):
+    from ranges.cli import main
+
+    png, kml = tmp_path / "map.png", tmp_path / "map.kml"
+    assert main(["render", "--launch", "Sumy", "--weapon", "gmlrs", "--out", str(png)]) == 0
+    assert main(["export", "--scenario", str(png), "--out", str(kml)]) == 0
+    from defusedxml.ElementTree import parse
+
+    names = [e.text for e in parse(kml).iter() if e.tag.endswith("name")]
+    assert any("GMLRS" in (n or "") for n in names)
