@@ -330,15 +330,20 @@ def _on_add_coords() -> None:
     _add_site_text(text)
 
 
+def _apply_edits(df, edits: dict):
+    """A data editor's edited and deleted rows applied to the table it showed."""
+    df = df.astype(object)
+    for idx, change in edits.get("edited_rows", {}).items():
+        for col, value in change.items():
+            df.loc[int(idx), col] = value
+    return df.drop(index=[int(i) for i in edits.get("deleted_rows", [])])
+
+
 def _on_sites_edit() -> None:
     ss = st.session_state
     key = f"sites_{ss.get('sites_ver', 0)}"
     edits = ss.get(key, {})
-    df = dash.site_rows(ss.get("sites", []))
-    for idx, change in edits.get("edited_rows", {}).items():
-        for col, value in change.items():
-            df.loc[int(idx), col] = value
-    df = df.drop(index=[int(i) for i in edits.get("deleted_rows", [])])
+    df = _apply_edits(dash.site_rows(ss.get("sites", [])), edits)
     rows = df.to_dict("records") + list(edits.get("added_rows", []))
     sites, problems = dash.sites_from_rows(rows)
     for p in problems:
@@ -356,11 +361,7 @@ def _on_notes_edit() -> None:
     ss = st.session_state
     key = f"notes_{ss.get('notes_ver', 0)}"
     edits = ss.get(key, {})
-    df = dash.note_rows(Scenario(notes=tuple(ss.get("notes", []))))
-    for idx, change in edits.get("edited_rows", {}).items():
-        for col, value in change.items():
-            df.loc[int(idx), col] = value
-    df = df.drop(index=[int(i) for i in edits.get("deleted_rows", [])])
+    df = _apply_edits(dash.note_rows(Scenario(notes=tuple(ss.get("notes", [])))), edits)
     added = list(edits.get("added_rows", []))
     if any(not all(r.get(k) not in (None, "") for k in ("text", "lat", "lon")) for r in added):
         return

@@ -828,15 +828,10 @@ def _caption(result) -> str:
 
 
 def _inert(value: Any) -> Any:
-    """Layer data with every string that deck.gl's JSON converter would run
-    (``@@=`` expressions, ``@@#`` constants) prefixed with a zero-width space."""
-    if isinstance(value, str):
-        return "\u200b" + value if value.startswith("@@") else value
-    if isinstance(value, list):
-        return [_inert(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _inert(v) for k, v in value.items()}
-    return value
+    """Layer data safe from deck.gl's ``@@`` expressions (see :mod:`ranges.deck`)."""
+    from .deck import _defused
+
+    return _defused(value)
 
 
 def _deck_json(deck) -> str:
