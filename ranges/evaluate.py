@@ -215,6 +215,39 @@ def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
     return table
 
 
+def _touching_groups(geoms: list[BaseGeometry]) -> list[BaseGeometry]:
+    """Launch geometries grouped into sets that touch one another.
+
+    :func:`ranges.geodesy.reach` treats each connected launch component on its
+    own (its buffer minus the places too close to all of it) and joins the
+    results, so the reach of all sites is the union of the reaches of these
+    groups; computing (and caching) them one by one lets a new launch site cost
+    only its own reach."""
+    parent = list(range(len(geoms)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(geoms)):
+        for j in range(i + 1, len(geoms)):
+            if find(i) != find(j) and geoms[i].intersects(geoms[j]):
+                parent[find(j)] = find(i)
+    members: dict[int, list[BaseGeometry]] = {}
+    for i, g in enumerate(geoms):
+        members.setdefault(find(i), []).append(g)
+    return [m[0] if len(m) == 1 else GeometryCollection(m) for m in members.values()]
+
+
+def _union_reach(groups, reach_fn: ReachFn, max_km: float, min_km: float) -> BaseGeometry:
+    parts = [reach_fn(g, max_km, min_km) for g in groups]
+    if len(parts) == 1:
+        return parts[0]
+    return shapely.union_all([p for p in parts if not p.is_empty], grid_size=None)
+
+
 def _near(sites, targets: pd.DataFrame, limit_km: float) -> np.ndarray:
     """Row positions of targets that may lie within ``limit_km`` of a site.
 
@@ -303,14 +336,14 @@ def evaluate(
             targets.loc[near, "launch"] = np.asarray([s[0] for s in sites], dtype=object)[site_idx]
             targets.loc[near, "bearing_deg"] = az
 
+    groups = _touching_groups([g for _, g in sites])
     reached_by = [[] for _ in range(n)]
     any_in = np.zeros(n, dtype=bool)
     results = []
     site_names = [s[0] for s in sites]
     for w in weapons:
         if sites:
-            geom = GeometryCollection([g for _, g in sites]) if len(sites) > 1 else sites[0][1]
-            area = reach_fn(geom, w.max_range_km, w.min_range_km)
+            area = _union_reach(groups, reach_fn, w.max_range_km, w.min_range_km)
             hits = analysis.targets_in_range(
                 sites, targets[["lon", "lat"]], w.max_range_km, min_km=w.min_range_km
             )
