@@ -170,6 +170,136 @@ def _launches(args) -> list[LaunchSpec]:
     return sites
 
 
+_IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def add_scenario_options(p: argparse.ArgumentParser, scenario_help: str) -> None:
+    """``--scenario FILE``, the launch options and a repeatable ``--weapon``:
+    what ``render`` and ``export`` take to describe a map."""
+    p.add_argument("--scenario", metavar="FILE", help=scenario_help)
+    _add_launch_options(p, need_range=False)
+    p.add_argument(
+        "--weapon",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="weapon id from `strike-range weapons`; repeatable (legend order)",
+    )
+
+
+def read_scenario_file(path: str):
+    """A scenario file, an exported GeoJSON, or a PNG/SVG/PDF that ``render`` drew."""
+    from pathlib import Path
+
+    if Path(path).suffix.lower() in _IMAGE_SUFFIXES:
+        from .render import read_embedded_scenario  # a map this program drew
+
+        return read_embedded_scenario(path)
+    from .exports import scenario_from_export
+
+    return scenario_from_export(Path(path).read_bytes(), source=path)
+
+
+def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] = ()):
+    """The scenario ``render`` or ``export`` is asked for.
+
+    Either ``--scenario FILE`` (then none of the launch options, ``--weapon``
+    or ``conflicting`` may be given), or ``--launch``/``--launch-file``/
+    ``--border-strip`` with ``--weapon`` and, where the command has them,
+    ``--kind``, ``--targets`` and ``--title``.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        A SPEC, weapon id, file or combination of options that breaks a rule.
+    """
+    from pathlib import Path
+
+    from shapely.geometry import mapping
+
+    from .catalog import get_weapon, load_catalog
+    from .scenario import TARGET_KINDS, Scenario, ScenarioError
+
+    if args.scenario:
+        options = ("launch", "launch_file", "border_strip", "standoff", "weapon", "kind",
+                   "targets", *conflicting)  # fmt: skip
+        given = [f"--{o.replace('_', '-')}" for o in options if getattr(args, o, None)]
+        if given:
+            raise InputError(
+                f"--scenario {args.scenario!r} already describes the map; drop {', '.join(given)}"
+            )
+        scenario = read_scenario_file(args.scenario)
+        try:
+            scenario.check_weapons(load_catalog())
+        except ScenarioError as exc:
+            raise ScenarioError(f"{args.scenario}: {exc}") from None
+        return scenario
+
+    if not args.weapon:
+        raise InputError(
+            "give at least one --weapon ID (see `strike-range weapons`), or --scenario FILE"
+        )
+    weapons = []
+    for wid in args.weapon:
+        try:
+            weapons.append(get_weapon(wid).id)
+        except UnknownNameError as exc:
+            raise UnknownNameError(f"--weapon: {exc}", exc.suggestions) from None
+    sites: list[dict] = []
+    areas: list[dict] = []
+    for text in args.launch:
+        spec = resolve_spec(text, _gazetteer, source="--launch")
+        if spec.is_point:
+            sites.append({"name": spec.name, "lat": spec.geometry.y, "lon": spec.geometry.x})
+        elif spec.key.startswith("region:"):
+            areas.append({"kind": "region", "name": spec.name,
+                          "region_id": spec.key.removeprefix("region:")})  # fmt: skip
+        else:
+            areas.append({"kind": "geojson", "name": spec.name,
+                          "geometry": mapping(spec.geometry)})  # fmt: skip
+    if args.launch_file:
+        from .geojson_io import read_geojson_features
+
+        for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
+            name = str((props or {}).get("name") or f"{Path(args.launch_file).name} #{i}")
+            if geom.geom_type == "Point":
+                sites.append({"name": name, "lat": geom.y, "lon": geom.x})
+            else:
+                areas.append({"kind": "geojson", "name": name, "geometry": mapping(geom)})
+    if args.border_strip is not None:
+        name = f"Ukraine within {args.border_strip:g} km of the Russian border"
+        if args.standoff:
+            name += f", {args.standoff:g} km standoff"
+        areas.append({"kind": "border-strip", "name": name, "width_km": args.border_strip,
+                      "standoff_km": args.standoff})  # fmt: skip
+    elif args.standoff:
+        raise InputError("--standoff needs --border-strip KM")
+    if not sites and not areas:
+        raise InputError(
+            "give at least one --launch SPEC, a --launch-file or --border-strip, or --scenario"
+        )
+    user_targets: list[dict] = []
+    if getattr(args, "targets", None):
+        from .targets import read_targets
+
+        df = read_targets(args.targets)
+        user_targets = [
+            {"name": str(n), "lat": float(lat), "lon": float(lon)}
+            for n, lat, lon in zip(df["name"], df["lat"], df["lon"], strict=True)
+        ]
+    kinds = getattr(args, "kind", None) or ([] if user_targets else list(TARGET_KINDS))
+    data = {
+        "title": getattr(args, "title", None) or "",
+        "weapons": weapons,
+        "sites": sites,
+        "areas": areas,
+        "target_kinds": kinds,
+        "user_targets": user_targets,
+    }
+    # Through JSON, as a scenario file would be: shapely's tuples become lists.
+    return Scenario.from_dict(json.loads(json.dumps(data)), where="command line")
+
+
 def _weapon_and_range(args):
     """(weapon or None, max_km, min_km) from --weapon / --range-km / --min-km."""
     weapon = None

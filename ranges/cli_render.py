@@ -20,19 +20,16 @@ naming the value and the rule, and exit status 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from shapely.geometry import mapping
 
 from . import cli as _cli
 from .errors import InputError, RangesError
 
 __all__ = ["add_parsers", "cmd_render", "main"]
 
-_IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+_IMAGE_SUFFIXES = _cli._IMAGE_SUFFIXES
 #: Kept in step with ranges.render (a test checks) without importing matplotlib here.
 THEMES = ("light", "dark")
 _PRESETS = (
@@ -52,18 +49,8 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
         help="draw a map to PNG, SVG or PDF",
         description="Draw a strike-range map for print or the web.",
     )
-    p.add_argument(
-        "--scenario",
-        metavar="FILE",
-        help="scenario JSON, or a PNG/SVG/PDF written by this command (its embedded scenario)",
-    )
-    _cli._add_launch_options(p, need_range=False)
-    p.add_argument(
-        "--weapon",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="weapon id from `strike-range weapons`; repeatable (legend order)",
+    _cli.add_scenario_options(
+        p, "scenario JSON, or a PNG/SVG/PDF written by this command (its embedded scenario)"
     )
     p.add_argument("--out", required=True, metavar="FILE", help="output: .png, .svg or .pdf")
     p.add_argument(
@@ -80,64 +67,6 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--alt-text", action="store_true", help="also print the map's alt text")
     p.set_defaults(func=cmd_render)
     return p
-
-
-def _read_scenario(path: str):
-    from .render import read_embedded_scenario
-    from .scenario import scenario_from_json
-
-    if Path(path).suffix.lower() in _IMAGE_SUFFIXES:
-        return read_embedded_scenario(path)
-    return scenario_from_json(Path(path).read_bytes(), source=path)
-
-
-def _scenario_from_launches(args):
-    """A scenario from --launch/--launch-file/--border-strip and --weapon."""
-    from .catalog import get_weapon
-    from .scenario import Scenario
-    from .spec import resolve_spec
-
-    if not args.weapon:
-        raise InputError("give at least one --weapon ID (or a --scenario FILE)")
-    for wid in args.weapon:
-        try:
-            get_weapon(wid)
-        except RangesError as exc:
-            raise InputError(f"--weapon: {exc}") from None
-    sites, areas = [], []
-
-    def add(name: str, geom, key: str = "") -> None:
-        if geom.geom_type == "Point":
-            sites.append({"name": name, "lat": geom.y, "lon": geom.x})
-        elif key.startswith("region:"):
-            areas.append({"kind": "region", "name": name, "region_id": key.split(":", 1)[1]})
-        else:
-            areas.append({"kind": "geojson", "name": name, "geometry": mapping(geom)})
-
-    for text in args.launch:
-        spec = resolve_spec(text, _cli._gazetteer, source="--launch")
-        add(spec.name, spec.geometry, spec.key)
-    if args.launch_file:
-        from .geojson_io import read_geojson_features
-
-        for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
-            add(str((props or {}).get("name") or f"{args.launch_file} #{i}"), geom)
-    if args.border_strip is not None:
-        areas.append(
-            {
-                "kind": "border-strip",
-                "name": f"Ukraine within {args.border_strip:g} km of the Russian border",
-                "width_km": args.border_strip,
-                "standoff_km": args.standoff,
-            }
-        )
-    elif args.standoff:
-        raise InputError("--standoff needs --border-strip KM")
-    if not sites and not areas:
-        raise InputError("give at least one --launch SPEC, a --launch-file or --border-strip")
-    data = {"weapons": list(args.weapon), "sites": sites, "areas": areas}
-    # Through JSON, so the scenario is exactly what its file would hold.
-    return Scenario.from_dict(json.loads(json.dumps(data)), where="command line")
 
 
 def cmd_render(args, out) -> int:
@@ -161,7 +90,9 @@ def cmd_render(args, out) -> int:
         )
     size = parse_size(args.size)  # before the slow part, so a typo fails fast
 
-    scenario = _read_scenario(args.scenario) if args.scenario else _scenario_from_launches(args)
+    # --title/--subtitle/--lang restyle a scenario file too: not in the conflict
+    # check, applied on top.
+    scenario = _cli.scenario_from_args(args)
     changes = {
         k: getattr(args, k) for k in ("title", "subtitle", "lang") if getattr(args, k) is not None
     }
