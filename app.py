@@ -26,8 +26,6 @@ from ranges.evaluate import Result, area_geometry, evaluate
 from ranges.gazetteer import Gazetteer
 from ranges.geodata import attribution, load_geodata
 from ranges.geodesy import reach
-from ranges.geojson_io import read_geojson_features
-from ranges.kml_io import parse_kml
 from ranges.presets import DEFAULT_PRESET, PRESETS
 from ranges.scenario import (
     LANGUAGES,
@@ -40,7 +38,7 @@ from ranges.scenario import (
     to_query,
 )
 from ranges.spec import resolve_spec
-from ranges.targets import parse_targets_csv
+from ranges.targets import parse_targets, read_features
 
 MAX_UPLOAD_MB = 20
 CUSTOM = "custom"
@@ -375,22 +373,12 @@ def _on_notes_edit() -> None:
     ss["notes_ver"] = ss.get("notes_ver", 0) + 1
 
 
-def _read_features(up) -> list:
-    """(geometry, properties) of an uploaded GeoJSON or KML file."""
-    data = up.getvalue()
-    if len(data) > MAX_UPLOAD_MB * 1_000_000:
-        raise RangesError(f"{up.name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_MB} MB")
-    if up.name.lower().endswith(".kml"):
-        return parse_kml(data, source=up.name)
-    return read_geojson_features(data, source=up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
-
-
 def _on_area_upload() -> None:
     up = st.session_state.get("area_upload")
     if up is None:
         return
     try:
-        feats = _read_features(up)
+        feats = read_features(up.getvalue(), up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
         geom = shapely.union_all([g for g, _ in feats])
         if geom.is_empty:
             raise RangesError(f"{up.name}: no geometry")
@@ -410,23 +398,7 @@ def _on_targets_upload() -> None:
     if up is None:
         return
     try:
-        data = up.getvalue()
-        if up.name.lower().endswith((".geojson", ".json", ".kml")):
-            feats = _read_features(up)
-            import pandas as pd
-
-            rows = []
-            for i, (g, props) in enumerate(feats, start=1):
-                p = g if g.geom_type == "Point" else g.representative_point()
-                rows.append({"name": str((props or {}).get("name") or f"target {i}"),
-                             "lon": p.x, "lat": p.y})  # fmt: skip
-            df = pd.DataFrame(rows, columns=["name", "lon", "lat"])
-        else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise RangesError(f"{up.name}: not UTF-8 text (byte {exc.start})") from None
-            df = parse_targets_csv(text, source=up.name)
+        df = parse_targets(up.getvalue(), up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
         targets = dash.user_targets_from_frame(df, up.name)
     except RangesError as exc:
         _flash("error", str(exc))

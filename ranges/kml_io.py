@@ -9,9 +9,6 @@ are ignored.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import shapely
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -20,9 +17,8 @@ from shapely.geometry.base import BaseGeometry
 
 from .errors import GeometryError, InputError
 
-__all__ = ["read_kml", "parse_kml"]
+__all__ = ["parse_kml"]
 
-DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MAX_FEATURES = 10_000
 
 
@@ -139,22 +135,3 @@ def parse_kml(
     if not out:
         raise InputError(f"{source}: no placemark with a Point, LineString or Polygon")
     return out
-
-
-def read_kml(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_features: int = DEFAULT_MAX_FEATURES,
-) -> list[tuple[BaseGeometry, dict]]:
-    """:func:`parse_kml` of a file, refusing files over ``max_bytes``."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"KML file {str(path)!r}: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise InputError(
-            f"KML file {str(path)!r} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB"
-        )
-    return parse_kml(path.read_bytes(), source=str(path), max_features=max_features)

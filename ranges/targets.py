@@ -18,7 +18,14 @@ import pandas as pd
 
 from .errors import DataError, InputError
 
-__all__ = ["read_targets", "parse_targets_csv", "shipped_targets", "csv_safe", "KINDS"]
+__all__ = [
+    "read_targets",
+    "parse_targets",
+    "read_features",
+    "parse_targets_csv",     "shipped_targets",
+    "csv_safe",
+    "KINDS",
+]
 
 KINDS = ("cities", "airfields", "places")
 _LAT = ("lat", "latitude", "y")
@@ -116,11 +123,50 @@ def _coord(text: str, lo: float, hi: float, what: str, source: str, line_no: int
     return value
 
 
+def read_features(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+    """``(geometry, properties)`` of a GeoJSON or KML document (KML when ``source``
+    ends in ``.kml``), refusing documents over ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{source} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB"
+        )
+    if source.lower().endswith(".kml"):
+        from .kml_io import parse_kml
+
+        return parse_kml(data, source=source)
+    from .geojson_io import read_geojson_features
+
+    return read_geojson_features(data, source=source, max_bytes=max_bytes)
+
+
+def parse_targets(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+    """A user's targets from the bytes of a CSV, GeoJSON or KML file (told
+    apart by ``source``'s extension); points, other geometries by a
+    representative point.  Columns ``name``, ``kind``, ``lon``, ``lat``."""
+    if source.lower().endswith((".geojson", ".json", ".kml")):
+        rows = []
+        for i, (geom, props) in enumerate(read_features(data, source, max_bytes=max_bytes), 1):
+            p = geom if geom.geom_type == "Point" else geom.representative_point()
+            name = str((props or {}).get("name") or f"target {i}")
+            rows.append({"name": name, "kind": "user", "lon": p.x, "lat": p.y})
+        return pd.DataFrame(rows, columns=["name", "kind", "lon", "lat"])
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{source} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{source}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8"
+        ) from None
+    return parse_targets_csv(text, source=source)
+
+
 def read_targets(
     path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> pd.DataFrame:
-    """Read a user's targets from CSV or GeoJSON (points; other geometries use
-    a representative point)."""
+    """Read a user's targets from a CSV, GeoJSON or KML file (see :func:`parse_targets`)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -131,23 +177,7 @@ def read_targets(
             f"targets file {str(path)!r} is {size / 1e6:.1f} MB; "
             f"the limit is {max_bytes / 1e6:g} MB"
         )
-    if path.suffix.lower() in (".geojson", ".json"):
-        from .geojson_io import read_geojson_features
-
-        feats = read_geojson_features(path, max_bytes=max_bytes)
-        rows = []
-        for i, (geom, props) in enumerate(feats, start=1):
-            p = geom if geom.geom_type == "Point" else geom.representative_point()
-            name = str((props or {}).get("name") or f"target {i}")
-            rows.append({"name": name, "kind": "user", "lon": p.x, "lat": p.y})
-        return pd.DataFrame(rows)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8"
-        ) from None
-    return parse_targets_csv(text, source=str(path))
+    return parse_targets(path.read_bytes(), str(path), max_bytes=max_bytes)
 
 
 def shipped_targets(geodata, kind: str) -> pd.DataFrame:

@@ -59,3 +59,13 @@ def test_kml_feature_limit():
     many = b"<kml>" + mark * 11 + b"</kml>"
     with pytest.raises(InputError, match="11 placemarks; the limit is 10"):
         parse_kml(many, max_features=10)
+
+
+def test_kml_target_list_reads_like_geojson_and_csv():
+    from ranges.targets import parse_targets
+
+    df = parse_targets(KML, "targets.kml")
+    assert df["name"].tolist() == ["Sumy", "front", "box"]
+    assert (df.loc[0, "lon"], df.loc[0, "lat"]) == (34.7981, 50.9077)
+    with pytest.raises(InputError, match="limit is 0.0001 MB"):
+        parse_targets(KML, "targets.kml", max_bytes=100)
