@@ -104,14 +104,23 @@ def _no_browser(reason: str):
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def browser():
+def require_browser_tools(module: str = "playwright.sync_api") -> None:
+    """Playwright importable and Chromium on disk, else :func:`_no_browser`."""
+    import importlib
+
     try:
-        from playwright.sync_api import sync_playwright
+        importlib.import_module(module)
     except ImportError as exc:
         _no_browser(f"playwright is not installed ({exc})")
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
         _no_browser(f"{CHROMIUM} is missing")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser_tools()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         try:
             b = launch_chromium(p)

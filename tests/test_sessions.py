@@ -27,13 +27,20 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import shutil
 import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from test_e2e import CHROMIUM, CHROMIUM_ARGS, HEADLINE, VIEWPORT, _no_browser, start_streamlit
+from test_e2e import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HEADLINE,
+    VIEWPORT,
+    _no_browser,
+    require_browser_tools,
+    start_streamlit,
+)
 
 COORDS_INPUT = "Paste coordinates (lat, lon)"
 PRESET_TITLE = "17 Nov 2024: ATACMS cleared for use inside Russia"
@@ -246,12 +253,7 @@ def run_sessions(url: str, sessions: int, steps: int, time_limit_s: float = 600.
 
 
 def test_concurrent_sessions_do_not_share_state_or_fail():
-    try:
-        import playwright.async_api  # noqa: F401
-    except ImportError as exc:
-        _no_browser(f"playwright is not installed ({exc})")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _no_browser(f"{CHROMIUM} is missing")
+    require_browser_tools("playwright.async_api")
     with start_streamlit() as url:
         try:
             result = run_sessions(url, sessions=3, steps=5, time_limit_s=150)
