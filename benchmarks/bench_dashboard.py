@@ -185,6 +185,36 @@ def _server_part(runs: int) -> None:
     print(f"- load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
+def bench_map_json(repeat: int = 7) -> None:
+    """Size and time of the flagship map's JSON: ours (compact) against pydeck's
+    own serializer (indented), the obvious alternative."""
+    import pydeck as pdk
+
+    from ranges.deck import build_deck
+    from ranges.evaluate import evaluate
+    from ranges.geodata import load_geodata
+    from ranges.presets import PRESETS
+
+    geo = load_geodata()
+    deck = build_deck(evaluate(PRESETS["atacms-nov-2024"], geo), geo)
+    rows = []
+    for label, fn in (("ranges.deck (compact)", deck.to_json),
+                      ("pydeck Deck.to_json (indented)", lambda: pdk.Deck.to_json(deck))):
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            text = fn()
+            times.append(time.perf_counter() - t0)
+        rows.append((label, len(text.encode("utf-8")), statistics.median(times)))
+    print("(c) the flagship map's JSON, sent to the browser on every rerun")
+    print()
+    print("| serializer | kB | median ms |")
+    print("|---|---:|---:|")
+    for label, size, secs in rows:
+        print(f"| {label} | {size / 1000:,.0f} | {secs * 1000:.0f} |")
+    print()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=15, help="reruns per case (default 15)")
@@ -199,6 +229,7 @@ def main() -> None:
     # Other work on the machine slows both parts; the load shows how much.
     print(f"- load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
+    bench_map_json()
     if not args.no_server:
         _server_part(args.runs)
     if args.no_browser:
