@@ -113,6 +113,14 @@ def cached_export(scenario_json: str, fmt: str) -> bytes:
 
 
 @st.cache_resource(max_entries=64)
+def cached_deck(scenario_json: str, tiles: bool):
+    """The map of a scenario; built once, not on every rerun (it is not mutated:
+    its layer data are plain lists)."""
+    result = cached_result(scenario_json)
+    return build_deck(result, geodata(), lang=result.scenario.lang, tiles=tiles)
+
+
+@st.cache_resource(max_entries=64)
 def cached_result(scenario_json: str) -> Result:
     scenario = scenario_from_json(scenario_json)
     return evaluate(
@@ -622,7 +630,7 @@ def _on_map_click() -> None:
         return
 
 
-def _export_panel(scenario: Scenario) -> None:
+def _export_panel(scenario: Scenario, key: str) -> None:
     """Image and data exports, rendered from the same scenario as the map."""
     # A toggle, not an expander: an expander's body runs on every rerun, and
     # drawing the preview takes about a second.
@@ -637,7 +645,6 @@ def _export_panel(scenario: Scenario) -> None:
                             index=list(LANGUAGES).index(scenario.lang))  # fmt: skip
         credit = st.text_input("Credit", "Map: Strike Range", max_chars=120, key="ex_credit")
         st.caption("Title and subtitle: edit them under “Share and save”.")
-        key = scenario.to_json(indent=None)
         try:
             preview = cached_image(key, "png", size, theme, lang, credit)
         except RangesError as exc:
@@ -690,19 +697,20 @@ def main() -> None:
         st.info("Choose one or more weapons in the sidebar.")
     if not scenario.active_sites and not scenario.active_areas:
         st.info("Add a launch site: search a place, paste coordinates or click a town on the map.")
+    key = scenario.to_json(indent=None)  # the cache key of everything drawn below
     try:
-        result = cached_result(scenario.to_json(indent=None))
+        result = cached_result(key)
     except RangesError as exc:
         st.error(str(exc))
         return
     _headlines(result)
-    deck = build_deck(result, geodata(), lang=scenario.lang, tiles=bool(ss.get("tiles")))
+    deck = cached_deck(key, bool(ss.get("tiles")))
     st.pydeck_chart(deck, height=620, key="map", on_select=_on_map_click,
                     selection_mode="single-object")  # fmt: skip
     _legend(result)
     _answers(result, scenario.lang)
 
-    _export_panel(scenario)
+    _export_panel(scenario, key)
 
     with st.expander("Share and save"):
         st.caption("The page address holds the whole map: copy it to share. Or save a file:")
