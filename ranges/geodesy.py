@@ -527,12 +527,18 @@ def _densify_path(xy: np.ndarray, tol_m: float) -> np.ndarray:
     return np.column_stack([_wrap180(lon), lat])
 
 
-def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
+def _path_pieces(
+    xy: np.ndarray, dist_m: float, tol_m: float, sides: tuple[float, ...] = (-90.0, 90.0)
+) -> list[Polygon]:
     """Geodesic buffer of one lon/lat path, as pieces whose union is the buffer.
 
     Each segment contributes two half-quads (segment plus its offsets on one
     side); each vertex a fan over the turn; open ends a half-disk cap.  Pieces
     share their radial edges exactly, so their union has no cracks.
+
+    ``sides`` picks the offsets: ``-90`` left of the direction of travel,
+    ``90`` right.  A polygon's ring needs only its outer side (see
+    :func:`_polygon_pieces`).
     """
     closed = len(xy) > 2 and np.all(xy[0] == xy[-1])
     v = _densify_path(xy, tol_m)
@@ -560,7 +566,7 @@ def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
 
     pieces: list[np.ndarray] = []
     offsets = {}
-    for side in (-90.0, 90.0):
+    for side in sides if closed else (-90.0, 90.0):
         alon, alat, _ = GEOD.fwd(lon1, lat1, az1 + side, dist)
         blon, blat, _ = GEOD.fwd(lon2, lat2, az2 + side, dist)
         offsets[side] = (alon, alat, blon, blat)
@@ -584,8 +590,7 @@ def _path_pieces(xy: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
         joints = np.arange(1, n)
         prev = joints - 1
     fan_centres, fan_from, fan_to, fan_ends = [], [], [], []
-    for side in (-90.0, 90.0):
-        alon, alat, blon, blat = offsets[side]
+    for side, (alon, alat, blon, blat) in offsets.items():
         a_in = az2[prev] + side
         a_out = az1[joints] + side
         turn = _wrap180(a_out - a_in)
@@ -658,19 +663,55 @@ def _dense_points(xy: np.ndarray, dist_m: float, tol_m: float) -> np.ndarray:
     return np.vstack(pts)
 
 
+def _outer_side(ring: np.ndarray, hole: bool) -> float:
+    """The side (``90`` right, ``-90`` left of travel) of a polygon ring that
+    faces away from the polygon: right of a counterclockwise exterior or of a
+    clockwise hole (in unwrapped lon/lat, which keeps the local handedness)."""
+    lon = _unwrap(ring[:, 0])
+    lat = ring[:, 1]
+    twice_area = float(np.dot(lon[:-1], lat[1:]) - np.dot(lon[1:], lat[:-1]))
+    ccw = twice_area > 0.0
+    return 90.0 if ccw != hole else -90.0
+
+
 def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygon]:
+    """Pieces whose union is the buffer of launch points, paths (lines) and
+    polygons (their rings are buffered here; do not pass them as paths)."""
     pieces: list[Polygon] = []
     pts = [points] if len(points) else []
-    for xy in paths:
+    rings = [(xy, None) for xy in paths]
+    for poly in polygons:
+        for k, ring in enumerate((poly.exterior, *poly.interiors)):
+            xy = np.asarray(ring.coords)[:, :2]
+            if not np.all(xy == xy[0]):
+                rings.append((xy, k > 0))
+    for xy, hole in rings:
         if _near_pole(xy, dist_m):
             # fans round a pole do not fit in lon/lat; disks close through it
             pts.append(_dense_points(xy, dist_m, tol_m))
-        else:
+        elif hole is None:
             pieces.extend(_path_pieces(xy, dist_m, tol_m))
+        else:
+            # Seen from outside a polygon, the nearest point of it lies on a
+            # ring, and the way to it leaves the ring on the outer side: the
+            # inner offsets (which cross the polygon and overlap one another)
+            # add nothing to the polygon itself.
+            sides = (_outer_side(xy, hole),)
+            pieces.extend(_path_pieces(xy, dist_m, tol_m, sides=sides))
     if pts:
         pieces.extend(_disks(np.vstack(pts), dist_m, tol_m))
     pieces.extend(polygons)
     return pieces
+
+
+def _line_paths(paths, polygons) -> list[np.ndarray]:
+    """The paths of :func:`split_launch` that are lines, not polygon rings."""
+    rings = {
+        tuple(map(tuple, np.asarray(r.coords)[:, :2]))
+        for poly in polygons
+        for r in (poly.exterior, *poly.interiors)
+    }
+    return [xy for xy in paths if tuple(map(tuple, xy)) not in rings]
 
 
 def _hole(component_xy: np.ndarray, min_m: float, tol_m: float):
@@ -780,6 +821,7 @@ def reach(
     """
     max_km, min_km, tolerance_m = check_ranges(max_km, min_km, tolerance_m)
     points, paths, polygons = split_launch(launch)
+    paths = _line_paths(paths, polygons)
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
     if min_m <= 0.0:
@@ -795,17 +837,10 @@ def reach(
         components.append(outer.difference(inner))
     for poly in polygons:
         rings = [np.asarray(r.coords)[:, :2] for r in (poly.exterior, *poly.interiors)]
-        outer = _union(_buffer(np.empty((0, 2)), rings, [poly], max_m, tolerance_m))
+        outer = _union(_buffer(np.empty((0, 2)), [], [poly], max_m, tolerance_m))
         hole = _hole(np.vstack([_densify_path(r, tolerance_m) for r in rings]), min_m, tolerance_m)
         components.append(outer if hole is None else outer.difference(hole))
-    poly_rings = {
-        tuple(map(tuple, np.asarray(r.coords)[:, :2]))
-        for poly in polygons
-        for r in (poly.exterior, *poly.interiors)
-    }
     for xy in paths:
-        if tuple(map(tuple, xy)) in poly_rings:
-            continue
         outer = _union(_buffer(np.empty((0, 2)), [xy], [], max_m, tolerance_m))
         hole = _hole(_densify_path(xy, tolerance_m), min_m, tolerance_m)
         components.append(outer if hole is None else outer.difference(hole))

@@ -325,6 +325,54 @@ def test_polygon_reach_covers_the_area_and_buffers_its_edges():
         assert abs(near - 100e3) <= 10.0
 
 
+# A concave "C" with a hole, given clockwise with a counterclockwise hole (the
+# reverse of RFC 7946), so that the engine must find each ring's outer side.
+C_SHAPE = np.array([(33.0, 50.0), (33.0, 52.0), (36.0, 52.0), (36.0, 51.6), (33.6, 51.6),
+                    (33.6, 50.4), (36.0, 50.4), (36.0, 50.0), (33.0, 50.0)])  # fmt: skip
+C_HOLE = np.array([(33.15, 50.9), (33.45, 50.9), (33.45, 51.1), (33.15, 51.1), (33.15, 50.9)])
+
+
+@pytest.mark.parametrize("orient", [False, True], ids=["clockwise", "rfc7946"])
+def test_concave_polygon_with_a_hole_reaches_exactly_its_distance(orient):
+    poly = Polygon(C_SHAPE, [C_HOLE])
+    assert not poly.exterior.is_ccw
+    if orient:
+        poly = shapely.orient_polygons(poly)
+    area = ranges.reach(poly, 8.0)
+    assert not area.covers(Point(33.3, 51.0))  # the hole's middle, ~10.5 km from its edges
+    assert area.covers(Point(33.3, 50.94))  # 4.4 km above the hole's lower edge
+    assert not area.covers(Point(35.0, 51.0))  # inside the C's mouth, 66 km from its arms
+    assert area.covers(Point(35.0, 50.45))  # 5.5 km from the lower arm
+    for lon, lat in boundary_samples(area, max_points=150):
+        near = min(oracle_path_distance(lon, lat, ring)[0] for ring in (C_SHAPE, C_HOLE))
+        assert abs(near - 8e3) <= 10.0, (lon, lat, near)
+
+
+def test_polygon_reach_equals_its_rings_buffered_on_both_sides():
+    # The engine buffers a polygon's rings on their outer side only; buffering
+    # them as plain lines (both sides) and adding the polygon is the reference.
+    poly = Polygon(C_SHAPE, [C_HOLE])
+    for km in (8.0, 120.0, 400.0):
+        area = ranges.reach(poly, km)
+        lines = ranges.reach(
+            shapely.GeometryCollection([LineString(C_SHAPE), LineString(C_HOLE), poly]), km
+        )
+        ref = ranges.reach(shapely.MultiLineString([C_SHAPE, C_HOLE]), km).union(poly)
+        assert abs(area.area - ref.area) < 1e-9 * ref.area, km
+        assert area.symmetric_difference(ref).area < 1e-9 * ref.area, km
+        assert area.symmetric_difference(lines).area < 1e-9 * ref.area, km
+
+
+def test_polygon_on_the_antimeridian_reaches_across_it():
+    box = np.array([(175.0, 60.0), (180.0, 60.0), (180.0, 62.0), (175.0, 62.0), (175.0, 60.0)])
+    area = ranges.reach(Polygon(box), 50.0)
+    assert area.covers(Point(-179.5, 61.0))  # 26 km east of the 180th meridian
+    assert not area.covers(Point(-178.9, 61.0))  # 59 km
+    for lon, lat in boundary_samples(area, max_points=120):
+        near, _ = oracle_path_distance(lon, lat, box)
+        assert abs(near - 50e3) <= 10.0, (lon, lat, near)
+
+
 def test_polygon_with_minimum_range_keeps_its_interior_reachable():
     sq = np.array([(33.0, 50.0), (36.0, 50.0), (36.0, 52.0), (33.0, 52.0), (33.0, 50.0)])
     area = ranges.reach(Polygon(sq), 300.0, min_km=70.0)
