@@ -30,6 +30,7 @@ geodesic to the target) finds it to a millimetre.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -756,9 +757,22 @@ def _area_km2(geom) -> float:
     """Geodesic area (km²) of the polygonal parts of ``geom``, edges straight in lon/lat."""
     total = 0.0
     for poly in _polygonal(geom):
-        poly = shapely.orient_polygons(shapely.segmentize(poly, _AREA_SEGMENT_DEG))
-        total += abs(GEOD.geometry_area_perimeter(poly)[0])
+        poly = shapely.segmentize(poly, _AREA_SEGMENT_DEG)
+        # ring by ring on coordinate arrays: the same sums as
+        # Geod.geometry_area_perimeter, without its slow per-ring `.xy` copies
+        for k, ring in enumerate((poly.exterior, *poly.interiors)):
+            xy = shapely.get_coordinates(ring)
+            ring_m2 = abs(GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])[0])
+            total += ring_m2 if k == 0 else -ring_m2
     return total / 1e6
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_km2(geom) -> float:
+    """:func:`_area_km2` of a region, remembered: a reach area meets the same
+    regions again and again.  Shapely geometries are immutable and hash and
+    compare by their exact coordinates, so an edited region is a new key."""
+    return _area_km2(geom)
 
 
 def _check_area(area, arg: str = "area"):
@@ -831,7 +845,7 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     geoms = np.asarray(regions.geometry.array, dtype=object)[cand]
     pieces = shapely.intersection(geoms, area)
     covered = np.array([_area_km2(g) for g in pieces])
-    total = np.array([_area_km2(g) for g in geoms])
+    total = np.array([_region_km2(g) for g in geoms])
     pct = np.where(
         total > 0, np.minimum(100.0 * covered / np.where(total > 0, total, 1.0), 100.0), 0.0
     )

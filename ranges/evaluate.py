@@ -137,20 +137,21 @@ def area_geometry(area: Area, geodata) -> BaseGeometry:
             )
         return hit.geometry.iloc[0]
     if area.kind == "border-strip":
-        strip = _border_strip(geodata, area.width_km, standoff_km=area.standoff_km)
+        within = None
         if area.within:
             hit = geodata.regions[geodata.regions["region_id"] == area.within]
             if hit.empty:
                 raise ScenarioError(
                     f"launch area {area.name!r}: within={area.within!r} is not a region_id"
                 )
-            strip = shapely.intersection(strip, hit.geometry.iloc[0])
-            if strip.is_empty:
-                raise ScenarioError(
-                    f"launch area {area.name!r}: the border strip does not reach into "
-                    f"{area.within}"
-                )
-        return strip
+            within = hit.geometry.iloc[0]
+        try:
+            return _border_strip(
+                geodata, area.width_km, standoff_km=area.standoff_km, within=within
+            )
+        except InputError as exc:
+            where = f" within {area.within}" if area.within else ""
+            raise ScenarioError(f"launch area {area.name!r}{where}: {exc}") from None
     geom = shape(json.loads(area.geometry))
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
@@ -268,6 +269,30 @@ def _near(sites, targets: pd.DataFrame, limit_km: float) -> np.ndarray:
     return np.flatnonzero(keep)
 
 
+def _in_range(sites, targets: pd.DataFrame, near: np.ndarray, weapon: Weapon) -> np.ndarray:
+    """Per target: can ``weapon`` reach it from some launch site?
+
+    ``targets["distance_km"]`` already holds the exact distance to the nearest
+    site for the ``near`` rows (the others are beyond every range).  Where it
+    is at least the minimum range, it answers the question.  A target closer
+    than that to the nearest site may still be reached from another site, or
+    from the far side of a launch area: :func:`ranges.analysis.targets_in_range`
+    decides for those few."""
+    in_range = np.zeros(len(targets), dtype=bool)
+    if near.size == 0:
+        return in_range
+    dist = targets["distance_km"].to_numpy(float)[near]
+    in_range[near] = (dist >= weapon.min_range_km) & (dist <= weapon.max_range_km)
+    close = near[dist < weapon.min_range_km]
+    if close.size:
+        hits = analysis.targets_in_range(
+            sites, targets.iloc[close][["lon", "lat"]], weapon.max_range_km,
+            min_km=weapon.min_range_km,
+        )  # fmt: skip
+        in_range[targets.index.get_indexer(hits.index)] = True
+    return in_range
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
@@ -325,6 +350,7 @@ def evaluate(
     targets["distance_km"] = np.nan
     targets["launch"] = ""
     targets["bearing_deg"] = np.nan
+    near = np.empty(0, dtype=int)
     if sites and n:
         longest = max((w.max_range_km for w in weapons), default=0.0)
         near = _near(sites, targets, max(NEAR_FACTOR * longest, NEAR_KM_MIN))
@@ -344,10 +370,7 @@ def evaluate(
     for w in weapons:
         if sites:
             area = _union_reach(groups, reach_fn, w.max_range_km, w.min_range_km)
-            hits = analysis.targets_in_range(
-                sites, targets[["lon", "lat"]], w.max_range_km, min_km=w.min_range_km
-            )
-            in_range = targets.index.isin(hits.index)
+            in_range = _in_range(sites, targets, near, w)
             coverage = coverage_fn(area)
         else:
             area = shapely.Polygon()

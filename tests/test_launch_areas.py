@@ -62,3 +62,22 @@ def test_standoff_keeps_launchers_back_from_the_border(geo):
 def test_bad_strip_widths_are_refused(geo, kwargs, message):
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         border_strip(geo, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "region_id, width, standoff",
+    [("UA-59", 60.0, 15.0), ("UA-63", 30.0, 0.0), ("UA-74", 150.0, 40.0), ("UA-23", 150.0, 40.0)],
+)
+def test_strip_within_a_region_equals_the_whole_strip_cut_to_it(geo, region_id, width, standoff):
+    # `within` buffers only the border near the region; the answer must not change.
+    region = geo.regions[geo.regions["region_id"] == region_id].geometry.iloc[0]
+    whole = shapely.intersection(border_strip(geo, width, standoff_km=standoff), region)
+    part = border_strip(geo, width, standoff_km=standoff, within=region)
+    assert not part.is_empty
+    assert part.symmetric_difference(whole).area < 1e-9 * whole.area
+
+
+def test_strip_within_a_region_far_from_the_border_names_the_rule(geo):
+    lviv = geo.regions[geo.regions["region_id"] == "UA-46"].geometry.iloc[0]
+    with pytest.raises(InputError, match="border is nowhere within 60 km of the chosen region"):
+        border_strip(geo, 60.0, within=lviv)
