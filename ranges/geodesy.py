@@ -628,17 +628,26 @@ def _path_pieces(
             ring[0], ring[-1] = start, end  # share the quads' radial edges exactly
             pieces.append(np.vstack([centre, ring]))
 
+    # All rings at once: those that jump across the antimeridian are cut
+    # there; the others become polygons in one vectorized call.
+    sizes = np.fromiter((len(r) for r in pieces), dtype=int, count=len(pieces))
+    xy = np.vstack(pieces)
+    owner = np.repeat(np.arange(len(pieces)), sizes)
+    jump = np.abs(np.diff(xy[:, 0])) > 180.0
+    jump &= owner[1:] == owner[:-1]
+    crosses = np.zeros(len(pieces), dtype=bool)
+    crosses[owner[1:][jump]] = True
     out: list[Polygon] = []
-    simple = []
-    for ring in pieces:
-        if _needs_unwrap(ring[:, 0]):
-            out.extend(_ring_polygons(ring[:, 0], ring[:, 1], 1.0))
-        else:
-            simple.append(ring)
-    quads = [r for r in simple if len(r) == 4]
-    others = [r for r in simple if len(r) != 4]
-    out.extend(_polygons_from_rings(quads))
-    out.extend(Polygon(r) for r in others)
+    for k in np.flatnonzero(crosses):
+        out.extend(_ring_polygons(pieces[k][:, 0], pieces[k][:, 1], 1.0))
+    keep = ~crosses[owner]
+    if keep.any():
+        # close each ring (repeat its first vertex), then build them together
+        kept_sizes = sizes[~crosses]
+        starts = np.concatenate([[0], np.cumsum(kept_sizes)[:-1]])
+        ring_xy = np.insert(xy[keep], np.cumsum(kept_sizes), xy[keep][starts], axis=0)
+        ring_ids = np.repeat(np.arange(kept_sizes.size), kept_sizes + 1)
+        out.extend(shapely.polygons(shapely.linearrings(ring_xy, indices=ring_ids)))
     return out
 
 
