@@ -70,9 +70,26 @@ class CompactDeck(pdk.Deck):
     the size of coordinate arrays and the time the browser spends on them)."""
 
     def to_json(self) -> str:
+        """The deck as compact JSON, remembered until an attribute, a layer or a
+        layer's data is replaced (Streamlit asks for it on every rerun, and a
+        cached deck is not changed in place)."""
         from pydeck.bindings.json_tools import default_serialize
 
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        state = self._fingerprint()
+        memo = self.__dict__.get("_json_memo")
+        if memo is not None and memo[0] == state:
+            return memo[1]
+        text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        self.__dict__["_json_memo"] = (state, text)
+        return text
+
+    def _fingerprint(self) -> tuple:
+        attrs = tuple((k, id(v)) for k, v in vars(self).items() if k != "_json_memo")
+        layers = tuple(
+            (id(layer), id(getattr(layer, "data", None)), tuple(map(id, vars(layer).values())))
+            for layer in self.layers
+        )
+        return attrs, layers
 
 
 def _rounded(geom, digits: int):

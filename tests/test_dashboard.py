@@ -15,6 +15,7 @@ import zlib
 
 import numpy as np
 import pandas as pd
+import pydeck as pdk
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -656,6 +657,21 @@ def test_deck_json_is_compact_and_has_no_mapbox_key(flagship, geodata):
     deck = build_deck(flagship, geodata, tiles=False)
     assert not getattr(deck, "mapbox_key", None)
     assert "mapStyle" not in json.loads(deck.to_json())
+
+
+def test_deck_json_is_remembered_but_follows_every_replaced_part(flagship, geodata):
+    import copy
+
+    deck = build_deck(flagship, geodata)
+    first = deck.to_json()
+    assert deck.to_json() is first  # remembered: Streamlit asks on every rerun
+    deck.layers[-1].data = [{"text": "changed", "position": [30.0, 50.0]}]
+    assert "changed" in deck.to_json()
+    other = copy.copy(deck)  # the HTML export copies and changes attributes
+    other.initial_view_state = pdk.ViewState(longitude=1.0, latitude=2.0, zoom=3)
+    assert json.loads(other.to_json())["initialViewState"]["longitude"] == 1.0
+    deck.layers.append(copy.copy(deck.layers[0]))
+    assert len(json.loads(deck.to_json())["layers"]) == len(deck.layers)
 
 
 def test_deck_opens_on_the_reach_area(flagship, geodata):
