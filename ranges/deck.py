@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,20 +77,24 @@ class CompactDeck(pdk.Deck):
         from pydeck.bindings.json_tools import default_serialize
 
         state = self._fingerprint()
-        memo = self.__dict__.get("_json_memo")
+        memo = _JSON_MEMO.get(self)
         if memo is not None and memo[0] == state:
             return memo[1]
         text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-        self.__dict__["_json_memo"] = (state, text)
+        _JSON_MEMO[self] = (state, text)
         return text
 
     def _fingerprint(self) -> tuple:
-        attrs = tuple((k, id(v)) for k, v in vars(self).items() if k != "_json_memo")
+        attrs = tuple((k, id(v)) for k, v in vars(self).items())
         layers = tuple(
             (id(layer), id(getattr(layer, "data", None)), tuple(map(id, vars(layer).values())))
             for layer in self.layers
         )
         return attrs, layers
+
+
+# Outside the decks' own attributes, which pydeck serializes.
+_JSON_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _rounded(geom, digits: int):

@@ -672,6 +672,9 @@ def test_deck_json_is_remembered_but_follows_every_replaced_part(flagship, geoda
     assert json.loads(other.to_json())["initialViewState"]["longitude"] == 1.0
     deck.layers.append(copy.copy(deck.layers[0]))
     assert len(json.loads(deck.to_json())["layers"]) == len(deck.layers)
+    # the remembered text is not itself part of the deck's JSON
+    assert len(deck.to_json()) < 1.5 * len(first)
+    assert "memo" not in deck.to_json().lower() and "memo" not in pdk.Deck.to_json(deck).lower()
 
 
 def test_deck_opens_on_the_reach_area(flagship, geodata):
