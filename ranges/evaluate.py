@@ -8,6 +8,7 @@ as functions so that callers can cache them on plain values.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -182,9 +183,32 @@ _TARGET_COLUMNS = ["name", "name_uk", "layer", "kind", "country", "population", 
 
 
 def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
-    """The targets a scenario analyses, one frame with :data:`_TARGET_COLUMNS`."""
+    """The targets a scenario analyses, one frame with :data:`_TARGET_COLUMNS`
+    (a new frame: the caller may add columns)."""
+    table = _shipped_table(geodata, tuple(scenario.target_kinds))
+    if not scenario.user_targets:
+        return table.copy()
+    user = pd.DataFrame({
+        "name": [t.name for t in scenario.user_targets],
+        "name_uk": "",
+        "layer": "user",
+        "kind": "user target",
+        "country": "",
+        "population": 0,
+        "lon": [t.lon for t in scenario.user_targets],
+        "lat": [t.lat for t in scenario.user_targets],
+    })  # fmt: skip
+    if table.empty:
+        return user[_TARGET_COLUMNS]
+    return pd.concat([table, user], ignore_index=True)[_TARGET_COLUMNS]
+
+
+@functools.lru_cache(maxsize=8)
+def _shipped_table(geodata, kinds: tuple[str, ...]) -> pd.DataFrame:
+    """The shipped layers' part of :func:`target_table`, built once per
+    GeoData (hashed by identity) and choice of layers; never mutated."""
     frames = []
-    for kind in scenario.target_kinds:
+    for kind in kinds:
         df = shipped_targets(geodata, kind)
         layer = {"cities": geodata.cities, "airfields": geodata.airfields,
                  "places": geodata.places}[kind]  # fmt: skip
@@ -196,19 +220,6 @@ def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
         if "population" not in df.columns:
             df["population"] = 0
         frames.append(df)
-    if scenario.user_targets:
-        frames.append(
-            pd.DataFrame({
-                "name": [t.name for t in scenario.user_targets],
-                "name_uk": "",
-                "layer": "user",
-                "kind": "user target",
-                "country": "",
-                "population": 0,
-                "lon": [t.lon for t in scenario.user_targets],
-                "lat": [t.lat for t in scenario.user_targets],
-            })  # fmt: skip
-        )
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _TARGET_COLUMNS})
     table = pd.concat(frames, ignore_index=True)[_TARGET_COLUMNS]
@@ -285,10 +296,12 @@ def _in_range(sites, targets: pd.DataFrame, near: np.ndarray, weapon: Weapon) ->
     in_range[near] = (dist >= weapon.min_range_km) & (dist <= weapon.max_range_km)
     close = near[dist < weapon.min_range_km]
     if close.size:
+        # include_all: these few are all near, so no bounding box is needed
         hits = analysis.targets_in_range(
             sites, targets.iloc[close][["lon", "lat"]], weapon.max_range_km,
-            min_km=weapon.min_range_km,
+            min_km=weapon.min_range_km, include_all=True,
         )  # fmt: skip
+        hits = hits[hits["in_range"]]
         in_range[targets.index.get_indexer(hits.index)] = True
     return in_range
 
