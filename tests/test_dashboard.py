@@ -683,6 +683,22 @@ def test_deck_opens_on_the_reach_area(flagship, geodata):
     assert 3 < view["zoom"] < 8
 
 
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_text_layers_share_one_character_set_holding_every_label(flagship, geodata, lang):
+    # one set -> deck.gl builds one font atlas per font instead of one per layer
+    spec = json.loads(build_deck(flagship, geodata, lang=lang).to_json())
+    texts = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+    assert len(texts) >= 3
+    sets = {layer["characterSet"] for layer in texts}
+    assert len(sets) == 1
+    chars = set(sets.pop())
+    for layer in texts:
+        for row in layer["data"]:
+            assert set(row["text"]) - {"\n"} <= chars, (layer["id"], row["text"])
+    if lang == "uk":
+        assert {"К", "У", "Р", "С", "Ь"} <= chars
+
+
 def test_deck_labels_in_ukrainian_use_cyrillic(flagship, geodata):
     labels = _records(_layers(build_deck(flagship, geodata, lang="uk"))["region-labels"])
     assert "КУРСЬКА ОБЛАСТЬ" in {rec["text"] for rec in labels}
