@@ -29,13 +29,16 @@ from ranges.geodesy import reach
 from ranges.presets import DEFAULT_PRESET, PRESETS
 from ranges.scenario import (
     LANGUAGES,
+    PALETTE,
     TARGET_KINDS,
     Area,
     Scenario,
     Site,
+    check_color,
     from_query,
     scenario_from_json,
     to_query,
+    weapon_colors,
 )
 from ranges.spec import resolve_spec
 from ranges.targets import parse_targets, read_features
@@ -186,6 +189,7 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["lang"] = scenario.lang
     ss["title"], ss["subtitle"] = scenario.title, scenario.subtitle
     ss["min_population"] = scenario.min_population
+    ss["colors"] = dict(scenario.colors)
     ss["preset"] = scenario.preset if scenario.preset in PRESETS else CUSTOM
     ss.setdefault("tiles", False)
     ss["scenario"] = scenario
@@ -255,7 +259,8 @@ def _scenario_from_widgets() -> Scenario:
         lang=ss.get("lang", "en"),
         min_population=int(ss.get("min_population", 100_000)),
         preset=ss.get("preset", CUSTOM) if ss.get("preset") != CUSTOM else "",
-    ).replace()  # re-validated
+        colors=tuple(ss.get("colors", {}).items()),
+    ).replace()  # re-validated (and colours put in canonical form)
 
 
 def _mark_custom() -> None:
@@ -277,6 +282,22 @@ def _resolve_site(text: str) -> Site:
 # --------------------------------------------------------------------------
 # Callbacks (run before the script body, so they may set widget state)
 # --------------------------------------------------------------------------
+def _on_color(wid: str) -> None:
+    value = st.session_state.get(f"col_{wid}")
+    try:
+        color = check_color(value, f"colour of {wid}")
+    except RangesError as exc:
+        _flash("error", str(exc))
+        return
+    st.session_state.setdefault("colors", {})[wid] = color
+    _mark_custom()
+
+
+def _on_reset_colors() -> None:
+    st.session_state["colors"] = {}
+    _mark_custom()
+
+
 def _on_preset() -> None:
     pid = st.session_state.get("preset")
     if pid in PRESETS:
@@ -472,6 +493,18 @@ def _sidebar() -> None:
                    format_func=options[dash.SIDES[0]].get, key="w_ua", **_CUSTOM)  # fmt: skip
     sb.multiselect(dash.SIDES[1], list(options[dash.SIDES[1]]),
                    format_func=options[dash.SIDES[1]].get, key="w_ru", **_CUSTOM)  # fmt: skip
+    chosen = list(dict.fromkeys([*ss.get("w_ua", []), *ss.get("w_ru", [])]))
+    if chosen and len(chosen) <= len(PALETTE):
+        with sb.expander("Colours"):
+            st.caption("Okabe–Ito colour-blind-safe palette by default; pick your own here.")
+            colors = weapon_colors(chosen, ss.get("colors", {}))
+            names = {w.id: w.name for w in catalog()}
+            for wid in chosen:
+                ss[f"col_{wid}"] = colors[wid]  # follows the palette as weapons change
+                st.color_picker(names.get(wid, wid), key=f"col_{wid}", on_change=_on_color,
+                                args=(wid,))  # fmt: skip
+            if any(w in ss.get("colors", {}) for w in chosen):
+                st.button("Back to the palette", key="colors_reset", on_click=_on_reset_colors)
 
     sb.subheader("Launch sites")
     sb.selectbox(

@@ -185,6 +185,13 @@ def add_scenario_options(p: argparse.ArgumentParser, scenario_help: str) -> None
         metavar="ID",
         help="weapon id from `strike-range weapons`; repeatable (legend order)",
     )
+    p.add_argument(
+        "--color",
+        action="append",
+        default=[],
+        metavar="ID=#RRGGBB",
+        help="a weapon's colour instead of the palette's, e.g. atacms-m57=#1F77B4; repeatable",
+    )
 
 
 def read_scenario_file(path: str):
@@ -198,6 +205,25 @@ def read_scenario_file(path: str):
     from .exports import scenario_from_export
 
     return scenario_from_export(Path(path).read_bytes(), source=path)
+
+
+def _colors_from_args(texts: Sequence[str], weapons: Sequence[str]) -> dict[str, str]:
+    """``--color ID=#RRGGBB`` options as {weapon id: colour}."""
+    from .scenario import check_color
+
+    out: dict[str, str] = {}
+    for text in texts:
+        wid, sep, color = text.partition("=")
+        wid = wid.strip()
+        if not sep or not wid:
+            raise InputError(f"--color {text!r}: write ID=#RRGGBB, e.g. atacms-m57=#1F77B4")
+        if wid not in weapons:
+            raise InputError(
+                f"--color {text!r}: {wid!r} is not a weapon on this map "
+                f"({', '.join(weapons) or 'none'})"
+            )
+        out[wid] = check_color(color, f"--color {text!r}")
+    return out
 
 
 def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] = ()):
@@ -233,6 +259,9 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
             scenario.check_weapons(load_catalog())
         except ScenarioError as exc:
             raise ScenarioError(f"{args.scenario}: {exc}") from None
+        colors = _colors_from_args(getattr(args, "color", []), scenario.weapons)
+        if colors:
+            scenario = scenario.replace(colors=tuple({**dict(scenario.colors), **colors}.items()))
         return scenario
 
     if not args.weapon:
@@ -291,6 +320,7 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     data = {
         "title": getattr(args, "title", None) or "",
         "weapons": weapons,
+        "colors": _colors_from_args(getattr(args, "color", []), tuple(weapons)),
         "sites": sites,
         "areas": areas,
         "target_kinds": kinds,

@@ -347,7 +347,7 @@ def evaluate(
     catalog = tuple(catalog) if catalog is not None else load_catalog()
     scenario.check_weapons(catalog)
     weapons = [get_weapon(w, catalog) for w in scenario.weapons]
-    colors = weapon_colors(scenario.weapons)
+    colors = weapon_colors(scenario.weapons, dict(scenario.colors))
     reach_fn = reach_fn or (lambda g, mx, mn: _reach(g, mx, min_km=mn))
     sites = launch_geometries(scenario, geodata, area_fn=area_fn)
     coverage_fn = coverage_fn or (lambda a: analysis.region_coverage(a, geodata.regions))

@@ -18,6 +18,7 @@ import base64
 import binascii
 import json
 import math
+import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -38,6 +39,7 @@ __all__ = [
     "Note",
     "Scenario",
     "weapon_colors",
+    "check_color",
     "to_query",
     "from_query",
     "scenario_from_json",
@@ -142,6 +144,39 @@ def _lat(value: Any, where: str) -> float:
 
 def _lon(value: Any, where: str) -> float:
     return _number(value, where, -180.0, 180.0)
+
+
+_HEX = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+
+
+def check_color(value: Any, where: str = "colour") -> str:
+    """A colour as ``#RRGGBB`` (upper case); ``#RGB`` is widened.
+
+    Raises
+    ------
+    ScenarioError
+        ``value`` is not ``#RRGGBB`` or ``#RGB`` (the message names ``where``)."""
+    if not isinstance(value, str) or not _HEX.fullmatch(value.strip()):
+        raise _fail(where, value, "is not a colour; write #RRGGBB, e.g. #D55E00")
+    value = value.strip().upper()
+    if len(value) == 4:
+        value = "#" + "".join(c * 2 for c in value[1:])
+    return value
+
+
+def _colors(value: Any, where: str, weapons: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Colour choices per weapon id, kept only where they differ from the
+    palette's (so that equal maps have equal scenarios), in legend order."""
+    if not isinstance(value, Mapping):
+        raise _fail(where, value, "is not an object of weapon id -> #RRGGBB")
+    if len(value) > 64:
+        raise ScenarioError(f"{where}: {len(value)} entries; at most 64 are allowed")
+    chosen = {}
+    for key, color in value.items():
+        wid = _text(key, f"{where} key", limit=64, empty=False)
+        chosen[wid] = check_color(color, f"{where}[{wid!r}]")
+    default = weapon_colors(weapons)
+    return tuple((w, chosen[w]) for w in weapons if w in chosen and chosen[w] != default[w])
 
 
 def _ids(value: Any, where: str, limit: int) -> tuple[str, ...]:
@@ -346,6 +381,10 @@ class Scenario:
     min_population : int
         Cities below this population are not labelled on maps (they are
         still counted).
+    colors : tuple of (weapon id, "#RRGGBB")
+        Colours chosen instead of the palette's (a newsroom's own); in the
+        file an object ``{"atacms-m57": "#1F77B4"}``.  Only weapons on the
+        map, and only colours that differ from the palette's, are kept.
     """
 
     title: str = ""
@@ -361,6 +400,7 @@ class Scenario:
     lang: str = "en"
     min_population: int = 100_000
     preset: str = ""
+    colors: tuple[tuple[str, str], ...] = ()
     schema: int = field(default=SCHEMA_VERSION)
 
     # -- construction ---------------------------------------------------
@@ -390,10 +430,11 @@ class Scenario:
             raw = _list(d.get(key, []), f"{where}.{key}", LIMITS[limit or key])
             return tuple(kind.from_dict(v, f"{where}.{key}[{i}]") for i, v in enumerate(raw))
 
+        weapons = _ids(d.get("weapons", []), f"{where}.weapons", LIMITS["weapons"])
         return cls(
             title=_text(d.get("title", ""), f"{where}.title"),
             subtitle=_text(d.get("subtitle", ""), f"{where}.subtitle"),
-            weapons=_ids(d.get("weapons", []), f"{where}.weapons", LIMITS["weapons"]),
+            weapons=weapons,
             sites=items("sites", Site),
             areas=items("areas", Area),
             target_kinds=kinds,
@@ -409,6 +450,7 @@ class Scenario:
             lang=lang,
             min_population=min_pop,
             preset=_text(d.get("preset", ""), f"{where}.preset", limit=64),
+            colors=_colors(d.get("colors", {}), f"{where}.colors", weapons),
         )
 
     def to_dict(self) -> dict:
@@ -428,6 +470,7 @@ class Scenario:
             "lang": self.lang,
             "min_population": self.min_population,
             "preset": self.preset,
+            "colors": dict(self.colors),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -459,12 +502,16 @@ class Scenario:
                 raise _fail(f"scenario.weapons[{i}]", wid, f"is not in the weapon catalog{hint}")
 
 
-def weapon_colors(weapon_ids: Iterable[str]) -> dict[str, str]:
-    """Colour (``#RRGGBB``) of each weapon: :data:`PALETTE` in legend order."""
+def weapon_colors(
+    weapon_ids: Iterable[str], chosen: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Colour (``#RRGGBB``) of each weapon: :data:`PALETTE` in legend order,
+    or the colour ``chosen`` for it (see :attr:`Scenario.colors`)."""
     ids = list(dict.fromkeys(weapon_ids))
     if len(ids) > len(PALETTE):
         raise ScenarioError(f"{len(ids)} weapons; at most {len(PALETTE)} can be shown at once")
-    return {wid: PALETTE[i] for i, wid in enumerate(ids)}
+    chosen = chosen or {}
+    return {wid: chosen.get(wid, PALETTE[i]) for i, wid in enumerate(ids)}
 
 
 def scenario_from_json(text: str | bytes, source: str = "scenario file") -> Scenario:

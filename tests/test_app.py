@@ -495,6 +495,45 @@ def test_carto_basemap_toggle_runs(at):
     assert headlines(at)
 
 
+def _legend_html(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "in range</span>" in m.value)
+
+
+def test_colour_picker_recolours_legend_headline_and_link(at):
+    at.multiselect(key="w_ua").set_value(["atacms-m57", "storm-shadow"])
+    _run(at)
+    assert at.color_picker(key="col_storm-shadow").value.upper() == "#0072B2"  # palette
+    at.color_picker(key="col_storm-shadow").pick("#1a2b3c")
+    _run(at)
+    s = scenario(at)
+    assert dict(s.colors) == {"storm-shadow": "#1A2B3C"}
+    assert url_scenario(at) == s
+    assert "#1A2B3C" in _legend_html(at) and "#D55E00" in _legend_html(at)
+    assert any("#1A2B3C" in m.value and 'data-testid="headline"' in m.value for m in at.markdown)
+    assert at.selectbox(key="preset").value == "custom"
+    # the chosen colour stays with its weapon when another is removed
+    at.multiselect(key="w_ua").set_value(["storm-shadow"])
+    _run(at)
+    assert dict(scenario(at).colors) == {"storm-shadow": "#1A2B3C"}
+    at.button(key="colors_reset").click()
+    _run(at)
+    assert scenario(at).colors == ()
+    assert at.color_picker(key="col_storm-shadow").value.upper() == "#D55E00"
+
+
+def test_link_with_a_bad_colour_warns_and_never_reaches_the_page():
+    import base64
+    import zlib
+
+    s = PRESETS[DEFAULT_PRESET].to_dict()
+    s["colors"] = {"atacms-m57": "red;background:url(https://x)"}
+    raw = zlib.compress(json.dumps(s).encode("utf-8"))
+    at = _open({"v": "1", "s": base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")})
+    assert any("is not a colour" in w for w in messages(at, "warning"))
+    assert "url(" not in "".join(m.value for m in at.markdown)
+    assert scenario(at) == PRESETS[DEFAULT_PRESET]
+
+
 def test_title_and_subtitle_are_shown_escaped_and_saved(at):
     at.text_input(key="title").input("<b>Kursk</b> & Sumy")
     at.text_input(key="subtitle").input("Харків")
@@ -552,6 +591,7 @@ def _custom_scenario() -> Scenario:
         lang="uk",
         min_population=250_000,
         preset="",
+        colors=(("iskander-m", "#112233"),),
     )
 
 

@@ -316,3 +316,22 @@ def test_headline_json_holds_the_numbers_behind_the_caption():
     assert row["regions"][0]["region"] == "Kursk" and row["regions"][0]["covered_pct"] > 99
     assert row["regions"][0]["type"] == "oblast"
     assert row["text"].startswith("ATACMS M57 (unitary) (300 km) from Ukraine within 30 km")
+
+
+def test_export_takes_a_weapon_colour_and_checks_it(tmp_path):
+    out = tmp_path / "map.geojson"
+    run("export", "--launch", "Sumy", "--weapon", "gmlrs", "--weapon", "storm-shadow",
+        "--color", "storm-shadow=#1a2b3c", "--out", str(out))  # fmt: skip
+    reach = [f for f in json.loads(out.read_text())["features"]
+             if f["properties"].get("feature") == "reach_area"]  # fmt: skip
+    colors = {f["properties"]["weapon"]: f["properties"]["color"] for f in reach}
+    assert colors == {"gmlrs": "#D55E00", "storm-shadow": "#1A2B3C"}
+    assert "'red' is not a colour; write #RRGGBB" in fails(
+        "export", "--launch", "Sumy", "--weapon", "gmlrs", "--color", "gmlrs=red",
+        "--out", str(out))  # fmt: skip
+    assert "'taurus' is not a weapon on this map (gmlrs)" in fails(
+        "export", "--launch", "Sumy", "--weapon", "gmlrs", "--color", "taurus=#000000",
+        "--out", str(out))  # fmt: skip
+    assert "write ID=#RRGGBB" in fails(
+        "export", "--launch", "Sumy", "--weapon", "gmlrs", "--color", "#000000",
+        "--out", str(out))  # fmt: skip

@@ -9,6 +9,7 @@ No Streamlit here: ``tests/test_app.py`` drives ``app.py`` and
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import math
 import zlib
@@ -137,6 +138,22 @@ scenarios = st.builds(
     min_population=st.integers(0, 10**8),
     preset=st.one_of(st.just(""), st.sampled_from(list(PRESETS))),
 )
+
+
+def _with_colors(s: Scenario):
+    """The scenario with some weapons' colours chosen (in canonical form:
+    legend order, only colours that differ from the palette's)."""
+    if not s.weapons:
+        return st.just(s)
+    hexes = st.from_regex(r"#[0-9A-F]{6}", fullmatch=True)
+    picks = st.dictionaries(st.sampled_from(s.weapons), hexes, max_size=3)
+    default = weapon_colors(s.weapons)
+    return picks.map(lambda p: dataclasses.replace(
+        s, colors=tuple((w, p[w]) for w in s.weapons if w in p and p[w] != default[w])
+    ))  # fmt: skip
+
+
+scenarios = scenarios.flatmap(_with_colors)
 
 _HYPO = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -715,3 +732,39 @@ def test_reach_layer_colour_is_the_weapon_colour(two_cities, geodata):
     layer = _layers(build_deck(two_cities, geodata))["reach-storm-shadow"]
     assert layer["getLineColor"] == [0, 114, 178, 255]
     assert math.isclose(layer["getFillColor"][3], 45)
+
+
+@pytest.mark.parametrize(
+    "colors, message",
+    [
+        ({"atacms-m57": "red"},
+         "scenario.colors['atacms-m57']: 'red' is not a colour; write #RRGGBB"),
+        ({"atacms-m57": "#12345"}, "'#12345' is not a colour"),
+        ({"atacms-m57": "#1234567"}, "'#1234567' is not a colour"),
+        ({"atacms-m57": 0xFF0000}, "16711680 is not a colour"),
+        (["#FF0000"], "scenario.colors: ['#FF0000'] is not an object of weapon id -> #RRGGBB"),
+        ({"": "#FF0000"}, "scenario.colors key: '' is empty"),
+    ],
+)
+def test_bad_weapon_colours_are_refused_naming_field_and_value(colors, message):
+    with pytest.raises(ScenarioError) as exc:
+        Scenario.from_dict({"weapons": ["atacms-m57"], "colors": colors})
+    assert message in str(exc.value)
+
+
+def test_weapon_colours_are_kept_in_canonical_form_and_used_everywhere(geodata):
+    s = Scenario.from_dict({
+        "weapons": ["atacms-m57", "storm-shadow"],
+        "sites": [{"name": "Sumy", "lat": 50.9077, "lon": 34.7981}],
+        # #abc widened and upper-cased; the palette's own colour and a weapon
+        # not on the map are dropped, so equal maps have equal scenarios
+        "colors": {"storm-shadow": "#abc", "atacms-m57": "#d55e00", "taurus": "#000000"},
+    })  # fmt: skip
+    assert s.colors == (("storm-shadow", "#AABBCC"),)
+    assert Scenario.from_dict(s.to_dict()) == s
+    assert from_query(to_query(s), default=Scenario()) == (s, [])
+    result = evaluate(s, geodata)
+    assert [w.color for w in result.weapons] == ["#D55E00", "#AABBCC"]
+    assert ("Storm Shadow / SCALP-EG (250 km)", "#AABBCC") in legend_items(result)
+    reach = _layers(build_deck(result, geodata))["reach-storm-shadow"]
+    assert reach["getLineColor"] == [170, 187, 204, 255]
