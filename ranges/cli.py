@@ -194,10 +194,47 @@ def add_scenario_options(p: argparse.ArgumentParser, scenario_help: str) -> None
     )
 
 
+def describe_os_error(exc: BaseException) -> str:
+    """An OSError as "'path': reason" (the file the user named, not a
+    temporary one, and no "[Errno N]")."""
+    if isinstance(exc, OSError) and exc.strerror:
+        name = exc.filename2 or exc.filename
+        return f"{str(name)!r}: {exc.strerror}" if name else exc.strerror
+    return str(exc)
+
+
+def check_input_file(path: str, option: str) -> None:
+    """A file named on the command line exists and is a file (else a message
+    naming the option and the path)."""
+    from pathlib import Path
+
+    if Path(path).is_dir():
+        raise InputError(f"{option} {path!r} is a folder; give a file")
+    if not Path(path).exists():
+        raise InputError(f"{option} {path!r}: file not found")
+
+
+def check_output_path(path: str, option: str = "--out") -> None:
+    """An output file can be written where the option says: its folder exists
+    and is writable, and the name is not a folder."""
+    import os
+    from pathlib import Path
+
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(f"{option} {path!r} is a folder; give a file name in it")
+    folder = file.parent
+    if not folder.is_dir():
+        raise InputError(f"{option} {path!r}: the folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"{option} {path!r}: the folder {str(folder)!r} is not writable")
+
+
 def read_scenario_file(path: str):
     """A scenario file, an exported GeoJSON, or a PNG/SVG/PDF that ``render`` drew."""
     from pathlib import Path
 
+    check_input_file(path, "--scenario")
     if Path(path).suffix.lower() in _IMAGE_SUFFIXES:
         from .render import read_embedded_scenario  # a map this program drew
 
@@ -296,6 +333,14 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
             else:
                 areas.append({"kind": "geojson", "name": name, "geometry": mapping(geom)})
     if args.border_strip is not None:
+        # the scenario's rule for a strip, said in the options' words
+        if not 1.0 <= args.border_strip <= 1000.0:
+            raise InputError(f"--border-strip {args.border_strip:g}: a strip is 1 to 1000 km wide")
+        if not 0.0 <= args.standoff < args.border_strip:
+            raise InputError(
+                f"--standoff {args.standoff:g}: must be 0 or more and less than --border-strip "
+                f"({args.border_strip:g})"
+            )
         name = f"Ukraine within {args.border_strip:g} km of the Russian border"
         if args.standoff:
             name += f", {args.standoff:g} km standoff"
@@ -311,6 +356,7 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     if getattr(args, "targets", None):
         from .targets import read_targets
 
+        check_input_file(args.targets, "--targets")
         df = read_targets(args.targets)
         user_targets = [
             {"name": str(n), "lat": float(lat), "lon": float(lon)}
@@ -733,7 +779,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except (OSError, UnicodeError) as exc:  # files named by the user
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        print(f"{_PROG}: error: {describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

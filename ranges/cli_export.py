@@ -23,7 +23,7 @@ import argparse
 from . import cli as _cli
 from .errors import InputError
 from .exports import FORMATS, export, format_from_path
-from .scenario import TARGET_KINDS, Scenario
+from .scenario import TARGET_KINDS, Scenario, check_text
 
 __all__ = ["add_parsers", "run_export", "scenario_from_args"]
 
@@ -87,6 +87,9 @@ def run_export(args: argparse.Namespace, out) -> int:
         raise InputError(f"--out {exc}") from None
     if args.table != "targets" and not fmt.endswith("csv"):
         raise InputError(f"--table {args.table} applies to a .csv --out, not {args.out!r}")
+    _cli.check_output_path(args.out)
+    if args.title is not None:
+        args.title = check_text(args.title, "--title")
     scenario = scenario_from_args(args)
     from .evaluate import evaluate
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import cli as _cli
 from .errors import InputError, RangesError
+from .scenario import check_text
 
 __all__ = ["add_parsers", "cmd_render", "main"]
 
@@ -89,6 +90,10 @@ def cmd_render(args, out) -> int:
             "(it sets the format)"
         )
     size = parse_size(args.size)  # before the slow part, so a typo fails fast
+    _cli.check_output_path(args.out)
+    for option in ("title", "subtitle", "credit"):
+        if getattr(args, option) is not None:
+            setattr(args, option, check_text(getattr(args, option), f"--{option}"))
 
     # --title/--subtitle/--lang restyle a scenario file too: not in the conflict
     # check, applied on top.
@@ -123,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{_cli._PROG}: error: {exc}", file=sys.stderr)
         return 2
     except (OSError, UnicodeError) as exc:
-        print(f"{_cli._PROG}: error: {exc}", file=sys.stderr)
+        print(f"{_cli._PROG}: error: {_cli.describe_os_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -51,7 +51,7 @@ from shapely.geometry.base import BaseGeometry
 from .catalog import sources_line
 from .errors import InputError
 from .geodata import attribution
-from .scenario import Scenario, ScenarioError, scenario_from_json
+from .scenario import Scenario, ScenarioError, check_text, scenario_from_json
 
 __all__ = [
     "SIZE_PRESETS",
@@ -793,12 +793,15 @@ def render_figure(
     scenario: Scenario = result.scenario
     lang = scenario.lang if lang is None else lang
     _check_choice(lang, "lang", _TEXT)
-    for name, value in (("title", title), ("subtitle", subtitle), ("credit", credit)):
-        if value is not None and not isinstance(value, str):
-            raise InputError(f"{name} {value!r} is not text")
-    title_text = _default_title(result, lang) if title is None else title.strip()
-    subtitle_text = scenario.subtitle if subtitle is None else subtitle.strip()
-    credit_text = _TEXT[lang]["credit"] if credit is None else credit.strip()
+    # the scenario's rule for a line of text: at most 200 characters, no
+    # control characters (they would be drawn as missing glyphs)
+    title, subtitle, credit = (
+        None if value is None else check_text(value, name)
+        for name, value in (("title", title), ("subtitle", subtitle), ("credit", credit))
+    )
+    title_text = _default_title(result, lang) if title is None else title
+    subtitle_text = scenario.subtitle if subtitle is None else subtitle
+    credit_text = _TEXT[lang]["credit"] if credit is None else credit
 
     # The key goes inside the map, in the corner that hides least of the story;
     # when no corner is quiet enough it moves to the header.

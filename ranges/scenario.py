@@ -40,6 +40,7 @@ __all__ = [
     "Scenario",
     "weapon_colors",
     "check_color",
+    "check_text",
     "to_query",
     "from_query",
     "scenario_from_json",
@@ -85,6 +86,17 @@ def _fail(where: str, value: Any, rule: str) -> ScenarioError:
     if len(shown) > 80:
         shown = shown[:77] + "..."
     return ScenarioError(f"{where}: {shown} {rule}")
+
+
+def check_text(value: Any, where: str, *, limit: int = LIMITS["text"]) -> str:
+    """One line of text a user typed (title, subtitle, credit): stripped, at
+    most ``limit`` characters, no control characters.
+
+    Raises
+    ------
+    ScenarioError
+        The message names ``where``, the value and the rule."""
+    return _text(value, where, limit=limit)
 
 
 def _text(value: Any, where: str, *, limit: int = LIMITS["text"], empty: bool = True) -> str:
@@ -530,7 +542,9 @@ def scenario_from_json(text: str | bytes, source: str = "scenario file") -> Scen
     except RecursionError:
         raise ScenarioError(f"{source}: JSON nested too deeply") from None
     try:
-        return Scenario.from_dict(data, where=source)
+        return Scenario.from_dict(data, where="scenario")
+    except ScenarioError as exc:  # "<file>: scenario.sites[0].lat: 95 is outside -90..90"
+        raise ScenarioError(f"{source}: {exc}") from None
     except RecursionError:
         raise ScenarioError(f"{source}: JSON nested too deeply") from None
 

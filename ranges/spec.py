@@ -16,7 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from .coords import format_latlon, looks_like_coordinates, parse_latlon
-from .errors import CoordinateError, InputError
+from .errors import CoordinateError, InputError, UnknownNameError
 
 __all__ = ["LaunchSpec", "resolve_spec"]
 
@@ -85,7 +85,16 @@ def resolve_spec(
 
 def _by_name(text: str, gazetteer_factory, source: str) -> LaunchSpec:
     gaz = gazetteer_factory()
-    place = gaz.lookup(text)
+    try:
+        place = gaz.lookup(text)
+    except UnknownNameError as exc:  # say where the name came from
+        message = str(exc)
+        unknown = f"unknown place {text!r}: "
+        if message.startswith(unknown):
+            message = f"{source} {text!r} is an unknown place: {message[len(unknown):]}"
+        else:
+            message = f"{source}: {message}"
+        raise UnknownNameError(message, exc.suggestions) from None
     if place.kind == "region":
         return LaunchSpec(place.name, gaz.region_geometry(place.key), place.key)
     if place.kind == "country":

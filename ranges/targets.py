@@ -172,12 +172,18 @@ def read_targets(
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"targets file {str(path)!r}: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(f"targets file {str(path)!r} is a folder; give a CSV, GeoJSON or KML file")
     if size > max_bytes:
         raise InputError(
             f"targets file {str(path)!r} is {size / 1e6:.1f} MB; "
             f"the limit is {max_bytes / 1e6:g} MB"
         )
-    return parse_targets(path.read_bytes(), str(path), max_bytes=max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"targets file {str(path)!r}: {exc.strerror or exc}") from None
+    return parse_targets(data, str(path), max_bytes=max_bytes)
 
 
 def shipped_targets(geodata, kind: str) -> pd.DataFrame:

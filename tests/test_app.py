@@ -558,7 +558,7 @@ def test_scenario_upload_of_a_bad_file_names_file_and_field(at):
     bad["sites"][0]["lat"] = 95.0
     at.file_uploader(key="scenario_upload").upload("map.json", json.dumps(bad).encode())
     _run(at)
-    assert messages(at, "error") == ["map.json.sites[0].lat: 95.0 is outside -90..90"]
+    assert messages(at, "error") == ["map.json: scenario.sites[0].lat: 95.0 is outside -90..90"]
     assert scenario(at) == PRESETS[DEFAULT_PRESET]
 
 

@@ -233,7 +233,7 @@ def test_link_cut_short_falls_back_to_default_with_a_warning():
         (_pack("not json"), "not valid JSON"),
         (_pack("[1, 2]"), "is not an object"),
         (_pack(b"\xff\xfe\x00"), "not UTF-8"),
-        (_pack('{"sites": [{"name": "a", "lat": 95.0, "lon": 1}]}'), "link.sites[0].lat"),
+        (_pack('{"sites": [{"name": "a", "lat": 95.0, "lon": 1}]}'), "link: scenario.sites[0].lat"),
         (_pack('{"bogus": 1}'), "unknown field(s) 'bogus'"),
         (_pack('{"sites": [{"name": "a", "lat": NaN, "lon": 1}]}'), "NaN is not allowed"),
         (_pack("[" * 100_000 + "]" * 100_000), "nested too deeply"),
@@ -284,7 +284,7 @@ def test_any_compressed_bytes_in_s_never_raise(raw):
 def test_huge_integer_coordinate_in_link_gives_a_warning_not_a_crash():
     text = '{"sites": [{"name": "a", "lat": ' + "9" * 400 + ', "lon": 1}]}'
     scenario, warnings = from_query({"s": _pack(text)}, default=DEFAULT)
-    assert scenario is DEFAULT and "link.sites[0].lat" in warnings[0]
+    assert scenario is DEFAULT and "link: scenario.sites[0].lat" in warnings[0]
 
 
 def test_unknown_preset_in_link_warns_and_names_the_known_presets():
@@ -393,7 +393,7 @@ def test_scenario_file_error_names_the_file():
         scenario_from_json("{", source="maps/kursk.json")
     with pytest.raises(ScenarioError, match=r"^maps/kursk\.json: not UTF-8 text"):
         scenario_from_json(b"\xff\xfe{", source="maps/kursk.json")
-    with pytest.raises(ScenarioError, match=r"^maps/kursk\.json.sites\[0\].lat"):
+    with pytest.raises(ScenarioError, match=r"^maps/kursk\.json: scenario\.sites\[0\]\.lat: 95"):
         scenario_from_json(_doc(sites=[{"name": "a", "lat": 95, "lon": 1}]),
                            source="maps/kursk.json")  # fmt: skip
 
