@@ -43,7 +43,11 @@ from ranges.scenario import (
 from ranges.spec import resolve_spec
 from ranges.targets import parse_targets, read_features
 
-MAX_UPLOAD_MB = 20
+# One setting for both limits: Streamlit's upload size (`server.maxUploadSize`
+# in .streamlit/config.toml, `--server.maxUploadSize`, or the environment
+# variable STREAMLIT_SERVER_MAX_UPLOAD_SIZE), which the readers then enforce
+# with a message naming the file.
+MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))
 CUSTOM = "custom"
 
 st.set_page_config(page_title="Strike Range", page_icon="🎯", layout="wide")

@@ -414,6 +414,25 @@ def test_targets_upload_csv_adds_user_targets(at):
     assert {"Depot =1", "База"} <= shown and "Far away" not in shown
 
 
+def test_upload_limit_follows_the_server_setting():
+    # server.maxUploadSize (config.toml, --server.maxUploadSize or the
+    # environment) also sets the limit the readers enforce, with the file named
+    from streamlit import config
+
+    before = config.get_option("server.maxUploadSize")
+    config.set_option("server.maxUploadSize", 1)
+    try:
+        at = _open()
+        big = "name,lat,lon\n" + "x,51.7,36.2\n" * 120_000  # 1.4 MB
+        at.file_uploader(key="targets_upload").upload("big.csv", big.encode(), "text/csv")
+        _run(at)
+        (error,) = messages(at, "error")
+        assert error.startswith("big.csv") and "the limit is 1 MB" in error
+        assert scenario(at).user_targets == ()
+    finally:
+        config.set_option("server.maxUploadSize", before)
+
+
 def test_targets_upload_geojson_points(at):
     points = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name": "Bridge"},
