@@ -35,6 +35,29 @@ sys.path.insert(0, str(ROOT / "tests"))
 from _common import machine  # noqa: E402
 
 
+def _cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a process (Linux /proc), NaN if unknown."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return float("nan")
+
+
+def _machine_busy_seconds() -> float:
+    """CPU seconds all cores spent not idle since boot (Linux /proc/stat)."""
+    import os
+
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except (OSError, ValueError):
+        return float("nan")
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, default=10, help="simultaneous sessions (10)")
@@ -45,13 +68,17 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--sessions and --steps must be >= 1")
 
     from test_e2e import start_streamlit
-    from test_sessions import run_sessions
+    from test_sessions import run_sessions, server_pid
 
     print(machine())
     t0 = time.monotonic()
     with start_streamlit() as url:
         startup = time.monotonic() - t0
+        pid = server_pid(url)
+        server0, busy0 = _cpu_seconds(pid), _machine_busy_seconds()
         result = run_sessions(url, args.sessions, args.steps, args.time_limit)
+        server_cpu = _cpu_seconds(pid) - server0
+        busy = _machine_busy_seconds() - busy0
 
     loads = [s.load_s for s in result.sessions if s.load_s == s.load_s]
     done = sum(s.steps_done for s in result.sessions)
@@ -74,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
          str(sum(bool(s.bleeding) for s in result.sessions))),
         ("wall time of the sessions", f"{result.wall_s:.1f} s"
          + (" (time limit reached)" if result.timed_out else "")),
+        ("CPU busy on the machine during the sessions (all cores)", f"{busy:.0f} s"),
+        ("of which the dashboard server", f"{server_cpu:.0f} s ({100 * server_cpu / busy:.0f}%)"
+         if busy > 0 else "n/a"),
     ]  # fmt: skip
     print()
     print("| measure | value |")
