@@ -1073,6 +1073,13 @@ def _add(ax, patch):
     return ax.add_artist(patch)
 
 
+def _draw_path(ax, path, gid: str, zorder: float, **style) -> None:
+    """Add ``path`` as a PathPatch with ``style`` (nothing when it is None:
+    the layer has nothing in view)."""
+    if path is not None:
+        _add(ax, PathPatch(path, zorder=zorder, gid=gid, **style))
+
+
 def _rgba(color: str, alpha: float):
     r, g, b, _ = matplotlib.colors.to_rgba(color)
     return (r, g, b, alpha)
@@ -1356,44 +1363,16 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
         (~focus, th["land"], "land"),
         (focus, th["land_focus"], "land-ukraine"),
     ):
-        path = _polygon_path(cgeoms[mask])
-        if path is not None:
-            _add(ax, PathPatch(path, facecolor=color, edgecolor="none", zorder=1, gid=gid))
+        _draw_path(ax, _polygon_path(cgeoms[mask]), gid, 1, facecolor=color, edgecolor="none")
     # Region borders are only lines: simplify them to a third of a pixel.
     tol_deg = view.m_per_px / 3 / 111_320.0
     _, rgeoms = _clip_layer(geodata.regions, view.llbox, view.rect, view.tr, tol_deg)
     # Region outlines double as the coastline; land borders are drawn over them.
-    path = _line_path(rgeoms)
-    if path is not None:
-        _add(
-            ax,
-            PathPatch(
-                path,
-                fill=False,
-                edgecolor=th["region_edge"],
-                linewidth=0.45 * ctx.s,
-                zorder=2,
-                gid="region-borders",
-                capstyle="round",
-                joinstyle="round",
-            ),
-        )
-    borders = _shared_borders(cgeoms)
-    path = _line_path(borders)
-    if path is not None:
-        _add(
-            ax,
-            PathPatch(
-                path,
-                fill=False,
-                edgecolor=th["country_edge"],
-                linewidth=1.1 * ctx.s,
-                zorder=3,
-                gid="country-borders",
-                capstyle="round",
-                joinstyle="round",
-            ),
-        )
+    round_ends = {"fill": False, "capstyle": "round", "joinstyle": "round"}
+    _draw_path(ax, _line_path(rgeoms), "region-borders", 2, edgecolor=th["region_edge"],
+               linewidth=0.45 * ctx.s, **round_ends)  # fmt: skip
+    _draw_path(ax, _line_path(_shared_borders(cgeoms)), "country-borders", 3,
+               edgecolor=th["country_edge"], linewidth=1.1 * ctx.s, **round_ends)  # fmt: skip
     return cidx, cgeoms
 
 
@@ -1417,17 +1396,8 @@ def _draw_allowed(ctx: _Ctx, view: _View, placer: _Placer, result) -> None:
     )
     _set_hatch(hatch, ctx)
     _add(view.ax, hatch)
-    _add(
-        view.ax,
-        PathPatch(
-            path,
-            facecolor="none",
-            edgecolor=th["allowed"],
-            linewidth=1.3 * ctx.s,
-            zorder=7,
-            gid="allowed-outline",
-        ),
-    )
+    _draw_path(view.ax, path, "allowed-outline", 7, facecolor="none", edgecolor=th["allowed"],
+               linewidth=1.3 * ctx.s)  # fmt: skip
 
 
 def _draw_reach(ctx: _Ctx, view: _View, placer: _Placer, result, reach) -> None:
@@ -1443,31 +1413,10 @@ def _draw_reach(ctx: _Ctx, view: _View, placer: _Placer, result, reach) -> None:
         clipped = shapely.clip_by_rect(geom, *view.rect)
         band = clipped if shorter is None else shapely.difference(clipped, shorter)
         shorter = clipped if shorter is None else shapely.union(shorter, clipped)
-        fill = _polygon_path([band])
-        if fill is not None:
-            _add(
-                view.ax,
-                PathPatch(
-                    fill,
-                    facecolor=_rgba(w.color, th["reach_alpha"]),
-                    edgecolor="none",
-                    zorder=5,
-                    gid=f"reach-{i}",
-                ),
-            )
-        path = _polygon_path([clipped])
-        if path is not None:
-            _add(
-                view.ax,
-                PathPatch(
-                    path,
-                    facecolor="none",
-                    edgecolor=w.color,
-                    linewidth=1.7 * ctx.s,
-                    zorder=6,
-                    gid=f"reach-outline-{i}",
-                ),
-            )
+        _draw_path(view.ax, _polygon_path([band]), f"reach-{i}", 5,
+                   facecolor=_rgba(w.color, th["reach_alpha"]), edgecolor="none")  # fmt: skip
+        _draw_path(view.ax, _polygon_path([clipped]), f"reach-outline-{i}", 6,
+                   facecolor="none", edgecolor=w.color, linewidth=1.7 * ctx.s)  # fmt: skip
         _sample_outline(ctx, view, placer, clipped)
 
 
@@ -1489,34 +1438,11 @@ def _draw_launch(ctx: _Ctx, view: _View, result) -> None:
     if not areas:
         return
     geoms = shapely.clip_by_rect(_project(np.asarray(areas, dtype=object), view.tr), *view.rect)
-    path = _polygon_path(geoms)
-    if path is not None:
-        _add(
-            view.ax,
-            PathPatch(
-                path,
-                facecolor=_rgba(th["ink"], 0.10),
-                edgecolor=th["ink"],
-                linewidth=1.0 * ctx.s,
-                linestyle=(0, (3, 2)),
-                zorder=7,
-                gid="launch-areas",
-            ),
-        )
+    dashed = {"edgecolor": th["ink"], "linestyle": (0, (3, 2))}
+    _draw_path(view.ax, _polygon_path(geoms), "launch-areas", 7,
+               facecolor=_rgba(th["ink"], 0.10), linewidth=1.0 * ctx.s, **dashed)  # fmt: skip
     lines = _line_path([g for g in geoms if g.geom_type in ("LineString", "MultiLineString")])
-    if lines is not None:
-        _add(
-            view.ax,
-            PathPatch(
-                lines,
-                fill=False,
-                edgecolor=th["ink"],
-                linewidth=1.6 * ctx.s,
-                linestyle=(0, (3, 2)),
-                zorder=7,
-                gid="launch-lines",
-            ),
-        )
+    _draw_path(view.ax, lines, "launch-lines", 7, fill=False, linewidth=1.6 * ctx.s, **dashed)
 
 
 def _nice_length_km(target_km: float) -> float:
