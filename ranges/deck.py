@@ -346,6 +346,64 @@ def _defused(obj):
     return obj
 
 
+def _screen_px(view: View):
+    """(lon, lat) -> screen pixels (Web Mercator at ``view.zoom``, y down)."""
+    scale = 512.0 * 2.0**view.zoom / 360.0  # pixels per degree of longitude
+
+    def px(lon: float, lat: float) -> tuple[float, float]:
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+        return lon * scale, -y * scale
+
+    return px
+
+
+#: Callout positions tried for a note, in order: (text anchor, baseline,
+#: pixel offset, which side of the point the box lies on: x sign, y sign).
+_NOTE_SPOTS = (
+    ("start", "top", [10, 6], 1, 1),
+    ("end", "top", [-10, 6], -1, 1),
+    ("start", "bottom", [10, -6], 1, -1),
+    ("end", "bottom", [-10, -6], -1, -1),
+)
+
+
+def _place_notes(notes, view: View, size: float = 12.0) -> list[dict]:
+    """Callouts for the notes, each put right or left of its point, below or
+    above it, where its box (estimated in screen pixels at the opening zoom)
+    covers no callout placed before it (north to south); the least covered
+    spot when none is free."""
+    px = _screen_px(view)
+    placed: list[tuple[float, float, float, float]] = []
+
+    def overlap(b) -> float:
+        return sum(max(0.0, min(b[2], o[2]) - max(b[0], o[0]))
+                   * max(0.0, min(b[3], o[3]) - max(b[1], o[1])) for o in placed)  # fmt: skip
+
+    out = []
+    for n in sorted(notes, key=lambda n: -n.lat):
+        text = _wrap(n.text)
+        lines = text.split("\n")
+        w = 0.6 * size * max(len(line) for line in lines) + 12 + 10
+        h = 1.2 * size * len(lines) + 8 + 6
+        x, y = px(n.lon, n.lat)
+        boxes = []
+        for anchor, baseline, offset, sx, sy in _NOTE_SPOTS:
+            box = (x if sx > 0 else x - w, y if sy > 0 else y - h,
+                   x + w if sx > 0 else x, y + h if sy > 0 else y)  # fmt: skip
+            boxes.append((overlap(box), box, anchor, baseline, offset))
+        best = next((b for b in boxes if b[0] == 0.0), min(boxes, key=lambda b: b[0]))
+        placed.append(best[1])
+        out.append({
+            "text": text,
+            "position": [n.lon, n.lat],
+            "anchor": best[2],
+            "baseline": best[3],
+            "offset": best[4],
+            "tooltip": n.text + (f"\nSource: {n.source}" if n.source else ""),
+        })  # fmt: skip
+    return out
+
+
 def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     """Labels that do not collide at the opening zoom, best first.
 
@@ -353,12 +411,7 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     about 0.6 em per character wide and 1.2 em high, centred above the point.
     Places and user targets go before cities, larger cities before smaller.
     """
-    scale = 512.0 * 2.0**view.zoom / 360.0  # pixels per degree of longitude
-
-    def px(lon: float, lat: float) -> tuple[float, float]:
-        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
-        return lon * scale, -y * scale
-
+    px = _screen_px(view)
     placed: list[tuple[float, float, float, float]] = []
 
     def box(position, text: str, size: float, dy: float) -> tuple[float, float, float, float]:
@@ -623,18 +676,7 @@ def build_deck(
         )
     )
     if scenario.notes:
-        # Notes alternate right and left of their point, north to south, so
-        # that neighbouring callouts do not cover each other.
-        notes = []
-        for i, n in enumerate(sorted(scenario.notes, key=lambda n: -n.lat)):
-            right = i % 2 == 0
-            notes.append({
-                "text": _wrap(n.text),
-                "position": [n.lon, n.lat],
-                "anchor": "start" if right else "end",
-                "offset": [10, 6] if right else [-10, 6],
-                "tooltip": n.text + (f"\nSource: {n.source}" if n.source else ""),
-            })  # fmt: skip
+        notes = _place_notes(scenario.notes, view)
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
@@ -661,7 +703,7 @@ def build_deck(
                 get_border_width=1,
                 background_padding=[6, 4, 6, 4],
                 get_text_anchor="anchor",
-                get_alignment_baseline=_S("top"),
+                get_alignment_baseline="baseline",
                 get_pixel_offset="offset",
 
                 font_family=_S(_FONT),

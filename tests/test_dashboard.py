@@ -768,3 +768,19 @@ def test_weapon_colours_are_kept_in_canonical_form_and_used_everywhere(geodata):
     assert ("Storm Shadow / SCALP-EG (250 km)", "#AABBCC") in legend_items(result)
     reach = _layers(build_deck(result, geodata))["reach-storm-shadow"]
     assert reach["getLineColor"] == [170, 187, 204, 255]
+
+
+def test_note_callouts_are_placed_where_they_cover_no_other(flagship, geodata):
+    from ranges.deck import _place_notes, view_for
+
+    view = view_for(flagship)
+    spots = {(r["anchor"], r["baseline"]) for r in _place_notes(flagship.scenario.notes, view)}
+    assert len(spots) >= 2  # Sudzha and Sumy sit close: not all on one side
+    # four notes on one point take the four spots around it
+    notes = [Note(f"note {i} " + "x" * 20, 50.9, 34.8) for i in range(4)]
+    placed = _place_notes(notes, view)
+    assert len({(r["anchor"], r["baseline"]) for r in placed}) == 4
+    spec = json.loads(build_deck(flagship, geodata).to_json())
+    (layer,) = [x for x in spec["layers"] if x["id"] == "notes"]
+    assert layer["getAlignmentBaseline"] == "@@=baseline"
+    assert {r["baseline"] for r in layer["data"]} <= {"top", "bottom"}
