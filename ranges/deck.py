@@ -234,20 +234,23 @@ def base_layers(
         )
     )
     layers.append(
-        pdk.Layer(
-            "TextLayer",
-            data=data["labels"],
-            id="region-labels",
-            get_position="position",
-            get_text="text",
-            get_size=10,
-            get_color=t["label"] + [150],
-
-            font_family=_S(_FONT),
-            pickable=False,
-        )
+        _text_layer("region-labels", data["labels"], get_size=10, get_color=t["label"] + [150])
     )
     return layers
+
+
+def _text_layer(layer_id: str, data, *, halo: list[int] | None = None, **props) -> pdk.Layer:
+    """A TextLayer of rows with ``text`` and ``position`` in the map's font.
+
+    With ``halo`` (an RGB colour) the labels are bold with an outline of it
+    (deck.gl's SDF font), for the few big labels; the many small ones go
+    without, since the SDF thins strokes away at 11-13 px ("Chern hiv")."""
+    if halo is not None:
+        props = {"font_weight": 700, "outline_width": 3, "outline_color": halo + [255],
+                 "font_settings": {"sdf": True}, **props}  # fmt: skip
+    props.setdefault("pickable", False)
+    return pdk.Layer("TextLayer", data=data, id=layer_id, get_position="position",
+                     get_text="text", font_family=_S(_FONT), **props)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -607,21 +610,8 @@ def build_deck(
     reserved = [(p["position"], p["name"], 14) for p in points]
     unique = _declutter(label_rows, view, reserved)
     layers.append(
-        pdk.Layer(
-            "TextLayer",
-            data=unique,
-            id="target-labels",
-            get_position="position",
-            get_text="text",
-            get_color="color",
-            get_size="size",
-            get_pixel_offset=[0, -12],
-
-            font_family=_S(_FONT),
-            # No SDF halo on the many small labels: it thins strokes away at
-            # 11-13 px (Chernihiv read "Chern hiv").
-            pickable=False,
-        )
+        _text_layer("target-labels", unique, get_color="color", get_size="size",
+                    get_pixel_offset=[0, -12])  # fmt: skip
     )
     if points:
         layers.append(
@@ -640,40 +630,14 @@ def build_deck(
             )
         )
         layers.append(
-            pdk.Layer(
-                "TextLayer",
-                data=[{"text": p["name"], "position": p["position"]} for p in points],
-                id="launch-labels",
-                get_position="position",
-                get_text="text",
-                get_size=14,
-                get_color=t["text"] + [255],
-                get_pixel_offset=[0, 16],
-
-                font_family=_S(_FONT),
-                font_weight=700,
-                outline_width=3,
-                outline_color=t["halo"] + [255],
-                font_settings={"sdf": True},
-            )
+            _text_layer("launch-labels",
+                        [{"text": p["name"], "position": p["position"]} for p in points],
+                        halo=t["halo"], get_size=14, get_color=t["text"] + [255],
+                        get_pixel_offset=[0, 16])  # fmt: skip
         )
     layers.append(
-        pdk.Layer(
-            "TextLayer",
-            data=range_labels,
-            id="range-labels",
-            get_position="position",
-            get_text="text",
-            get_size=14,
-            get_color="color",
-            get_pixel_offset=[0, -10],
-
-            font_family=_S(_FONT),
-            font_weight=700,
-            outline_width=3,
-            outline_color=t["halo"] + [255],
-            font_settings={"sdf": True},
-        )
+        _text_layer("range-labels", range_labels, halo=t["halo"], get_size=14,
+                    get_color="color", get_pixel_offset=[0, -10])  # fmt: skip
     )
     if scenario.notes:
         notes = _place_notes(scenario.notes, view)
@@ -689,26 +653,12 @@ def build_deck(
             )
         )
         layers.append(
-            pdk.Layer(
-                "TextLayer",
-                data=notes,
-                id="notes",
-                get_position="position",
-                get_text="text",
-                get_size=12,
-                get_color=[20, 20, 20, 255],
-                background=True,
-                get_background_color=[255, 244, 200, 235],
-                get_border_color=[120, 100, 40, 255],
-                get_border_width=1,
-                background_padding=[6, 4, 6, 4],
-                get_text_anchor="anchor",
-                get_alignment_baseline="baseline",
-                get_pixel_offset="offset",
-
-                font_family=_S(_FONT),
-                pickable=True,
-            )
+            _text_layer(
+                "notes", notes, get_size=12, get_color=[20, 20, 20, 255], background=True,
+                get_background_color=[255, 244, 200, 235], get_border_color=[120, 100, 40, 255],
+                get_border_width=1, background_padding=[6, 4, 6, 4], get_text_anchor="anchor",
+                get_alignment_baseline="baseline", get_pixel_offset="offset", pickable=True,
+            )  # fmt: skip
         )
     for layer in layers[n_base:]:  # the base layers hold only shipped names
         if isinstance(layer.data, (list, dict)):
