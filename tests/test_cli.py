@@ -335,3 +335,14 @@ def test_export_takes_a_weapon_colour_and_checks_it(tmp_path):
     assert "write ID=#RRGGBB" in fails(
         "export", "--launch", "Sumy", "--weapon", "gmlrs", "--color", "#000000",
         "--out", str(out))  # fmt: skip
+
+
+def test_color_recolours_a_scenario_file(tmp_path):
+    first, second = tmp_path / "a.geojson", tmp_path / "b.geojson"
+    run("export", "--launch", "Sumy", "--weapon", "gmlrs", "--color", "gmlrs=#112233",
+        "--out", str(first))  # fmt: skip
+    run("export", "--scenario", str(first), "--color", "gmlrs=#445566", "--out", str(second))
+    doc = json.loads(second.read_text())
+    colors = {f["properties"]["color"] for f in doc["features"]
+              if f["properties"].get("feature") == "reach_area"}  # fmt: skip
+    assert colors == {"#445566"}
