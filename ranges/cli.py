@@ -764,11 +764,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    out = sys.stdout
+    return run(build_parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Call the parsed command's handler; a user's mistake becomes one
+    ``strike-range: error: ...`` line and exit status 2 (shared by the
+    ``render`` entry point, :func:`ranges.cli_render.main`)."""
     try:
-        return args.func(args, out)
+        return args.func(args, sys.stdout)
     except RangesError as exc:
         print(f"{_PROG}: error: {exc}", file=sys.stderr)
         return 2

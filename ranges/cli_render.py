@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import cli as _cli
-from .errors import InputError, RangesError
+from .errors import InputError
 from .scenario import check_text
 
 __all__ = ["add_parsers", "cmd_render", "main"]
@@ -121,17 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _cli._Parser(prog=_cli._PROG, description="Draw strike-range maps.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_cli._Parser)
     add_parsers(sub)
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args, sys.stdout)
-    except RangesError as exc:
-        print(f"{_cli._PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    except (OSError, UnicodeError) as exc:
-        print(f"{_cli._PROG}: error: {_cli.describe_os_error(exc)}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return _cli.run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":  # pragma: no cover
