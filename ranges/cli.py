@@ -542,6 +542,7 @@ def _targets_frame(args):
 
     frames = []
     if args.targets:
+        check_input_file(args.targets, "--targets")
         frames.append(read_targets(args.targets))
     if args.kind or not args.targets:
         frames.append(shipped_targets(_geodata(), args.kind or "cities"))

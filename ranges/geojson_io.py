@@ -32,7 +32,7 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from ranges.errors import GeometryError
+from ranges.errors import GeometryError, InputError
 
 __all__ = [
     "read_geojson",
@@ -136,18 +136,27 @@ def _load_json(data: str | bytes | bytearray, source: str) -> Any:
         raise GeometryError(f"{source}: not usable JSON: nested too deeply") from None
 
 
-def _read_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+def read_limited(
+    path: str | os.PathLike[str],
+    max_bytes: int,
+    *,
+    what: str = "a GeoJSON file",
+    error: type[InputError] = GeometryError,
+) -> bytes:
+    """The bytes of a file a user named, refusing a missing file, a folder
+    or more than ``max_bytes``; messages start with the path and raise
+    ``error`` (``what`` says what the file should have been)."""
     file = Path(path)
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise GeometryError(f"{file}: file not found") from None
+        raise error(f"{file}: file not found") from None
     except OSError as exc:
-        raise GeometryError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        raise error(f"{file}: cannot read: {exc.strerror or exc}") from None
     if file.is_dir():
-        raise GeometryError(f"{file}: is a folder, expected a GeoJSON file")
+        raise error(f"{file}: is a folder, expected {what}")
     if size > max_bytes:
-        raise GeometryError(
+        raise error(
             f"{file}: {size:,} bytes is more than the limit of {max_bytes:,} bytes (max_bytes)"
         )
     try:
@@ -155,9 +164,9 @@ def _read_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             # Read one byte past the limit: the file may have grown since stat().
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise GeometryError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        raise error(f"{file}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise GeometryError(f"{file}: more than the limit of {max_bytes:,} bytes (max_bytes)")
+        raise error(f"{file}: more than the limit of {max_bytes:,} bytes (max_bytes)")
     return data
 
 
@@ -585,7 +594,7 @@ def read_geojson(
         If the file is missing, unreadable or too large, or for any reason
         listed under :func:`parse_geojson`.
     """
-    data = _read_file(path, max_bytes)
+    data = read_limited(path, max_bytes)
     return parse_geojson(data, source=str(path), max_features=max_features)
 
 
@@ -624,7 +633,7 @@ def read_geojson_features(
         data: Any = path_or_text
         name = source or "GeoJSON"
     elif isinstance(path_or_text, str | os.PathLike):
-        data = _read_file(path_or_text, max_bytes)
+        data = read_limited(path_or_text, max_bytes)
         name = source or str(path_or_text)
     else:
         data = path_or_text

@@ -12,11 +12,11 @@ import csv
 import io
 import math
 import os
-from pathlib import Path
 
 import pandas as pd
 
 from .errors import DataError, InputError
+from .geojson_io import read_limited
 
 __all__ = [
     "read_targets",
@@ -167,22 +167,8 @@ def read_targets(
     path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> pd.DataFrame:
     """Read a user's targets from a CSV, GeoJSON or KML file (see :func:`parse_targets`)."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"targets file {str(path)!r}: {exc.strerror or exc}") from None
-    if path.is_dir():
-        raise InputError(f"targets file {str(path)!r} is a folder; give a CSV, GeoJSON or KML file")
-    if size > max_bytes:
-        raise InputError(
-            f"targets file {str(path)!r} is {size / 1e6:.1f} MB; "
-            f"the limit is {max_bytes / 1e6:g} MB"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"targets file {str(path)!r}: {exc.strerror or exc}") from None
+    data = read_limited(path, max_bytes, what="a CSV, GeoJSON or KML file of targets",
+                        error=InputError)  # fmt: skip
     return parse_targets(data, str(path), max_bytes=max_bytes)
 
 
