@@ -281,7 +281,7 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     from shapely.geometry import mapping
 
     from .catalog import get_weapon, load_catalog
-    from .scenario import TARGET_KINDS, Scenario, ScenarioError
+    from .scenario import STRIP_WIDTH_KM, TARGET_KINDS, Scenario, ScenarioError
 
     if args.scenario:
         options = ("launch", "launch_file", "border_strip", "standoff", "weapon", "kind",
@@ -334,8 +334,11 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
                 areas.append({"kind": "geojson", "name": name, "geometry": mapping(geom)})
     if args.border_strip is not None:
         # the scenario's rule for a strip, said in the options' words
-        if not 1.0 <= args.border_strip <= 1000.0:
-            raise InputError(f"--border-strip {args.border_strip:g}: a strip is 1 to 1000 km wide")
+        low, high = STRIP_WIDTH_KM
+        if not low <= args.border_strip <= high:
+            raise InputError(
+                f"--border-strip {args.border_strip:g}: a strip is {low:g} to {high:g} km wide"
+            )
         if not 0.0 <= args.standoff < args.border_strip:
             raise InputError(
                 f"--standoff {args.standoff:g}: must be 0 or more and less than --border-strip "

@@ -58,6 +58,10 @@ TARGET_KINDS = ("cities", "airfields", "places")
 LANGUAGES = ("en", "uk")
 AREA_KINDS = ("region", "border-strip", "geojson")
 
+#: Width of a border-strip launch area in a scenario, km (the standoff is
+#: 0 or more and less than the width).
+STRIP_WIDTH_KM = (1.0, 1000.0)
+
 #: Upper bounds that keep a scenario (and its URL) a sane size.
 LIMITS = {
     "weapons": len(PALETTE),
@@ -276,8 +280,9 @@ class Area:
             rid = _text(d.get("region_id", ""), f"{where}.region_id", limit=64, empty=False)
             return cls(kind, name or rid, region_id=rid, enabled=enabled)
         if kind == "border-strip":
-            width = _number(d.get("width_km"), f"{where}.width_km", 1.0, 1000.0)
-            standoff = _number(d.get("standoff_km", 0.0), f"{where}.standoff_km", 0.0, 999.0)
+            width = _number(d.get("width_km"), f"{where}.width_km", *STRIP_WIDTH_KM)
+            standoff = _number(d.get("standoff_km", 0.0), f"{where}.standoff_km", 0.0,
+                               STRIP_WIDTH_KM[1] - 1.0)  # fmt: skip
             if standoff >= width:
                 raise ScenarioError(
                     f"{where}: standoff {standoff:g} km must be less than the width {width:g} km"

@@ -88,13 +88,7 @@ def _by_name(text: str, gazetteer_factory, source: str) -> LaunchSpec:
     try:
         place = gaz.lookup(text)
     except UnknownNameError as exc:  # say where the name came from
-        message = str(exc)
-        unknown = f"unknown place {text!r}: "
-        if message.startswith(unknown):
-            message = f"{source} {text!r} is an unknown place: {message[len(unknown):]}"
-        else:
-            message = f"{source}: {message}"
-        raise UnknownNameError(message, exc.suggestions) from None
+        raise UnknownNameError(f"{source} {text!r}: {exc}", exc.suggestions) from None
     if place.kind == "region":
         return LaunchSpec(place.name, gaz.region_geometry(place.key), place.key)
     if place.kind == "country":
