@@ -17,6 +17,15 @@ Beside each, in the same run:
     one ``shapely.union_all`` (for the line: ``Geod.fwd`` for as many vertices as
     our output has, and a union of as many quads).
 Medians of repeated runs (time.perf_counter).
+
+A second table times launch *areas* against the construction they replace,
+with the geodesic area of the difference between the two results:
+  * reach of the flagship border strip (a ~500-vertex polygon) at 300 km:
+    ours buffers each ring on its outer side only; the alternative buffers the
+    rings on both sides (as lines) and adds the polygon;
+  * the Sumy border strip (60 km, 15 km standoff): ours with ``within`` the
+    oblast (only the border near it is buffered); the alternative builds the
+    whole strip along the Russian border and cuts it to the oblast.
 """
 
 from __future__ import annotations
@@ -146,5 +155,45 @@ def main() -> None:
         print(f"| {name} | {t:.2f} | {budget:g} | {ta:.2f} | {ra:.1f}x | {tf:.2f} | {rf:.2f}x |")
 
 
+def area_rows() -> list[tuple[str, float, float, float]]:
+    """(case, ours ms, alternative ms, km² of difference) for launch areas."""
+    from ranges.geodata import load_geodata
+    from ranges.launch_areas import border_strip
+
+    geo = load_geodata()
+    sumy = geo.regions[geo.regions["region_id"] == "UA-59"].geometry.iloc[0]
+    strip = border_strip(geo, 60.0, standoff_km=15.0, within=sumy)
+
+    def both_sides():
+        rings = [r.coords for p in getattr(strip, "geoms", [strip])
+                 for r in (p.exterior, *p.interiors)]  # fmt: skip
+        return ranges.reach(shapely.MultiLineString(rings), 300.0).union(strip)
+
+    def km2(geom) -> float:
+        return abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(geom))[0]) / 1e6
+
+    rows = []
+    for name, ours, alt in (
+        (f"border strip ({shapely.get_num_coordinates(strip)} vertices), 300 km reach",
+         lambda: ranges.reach(strip, 300.0), both_sides),
+        ("Sumy border strip 60 km, 15 km standoff",
+         lambda: border_strip(geo, 60.0, standoff_km=15.0, within=sumy),
+         lambda: shapely.intersection(border_strip(geo, 60.0, standoff_km=15.0), sumy)),
+    ):  # fmt: skip
+        t_ours, t_alt = median_ms(ours, 7), median_ms(alt, 5)
+        rows.append((name, t_ours, t_alt, km2(shapely.symmetric_difference(ours(), alt()))))
+    return rows
+
+
+def print_area_rows() -> None:
+    print()
+    print("| launch area case | ours (ms) | alternative (ms) | alternative / ours "
+          "| difference (km²) |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|")
+    for name, t, ta, diff in area_rows():
+        print(f"| {name} | {t:.1f} | {ta:.1f} | {ta / t:.1f}x | {diff:.6f} |")
+
+
 if __name__ == "__main__":
     main()
+    print_area_rows()
