@@ -102,7 +102,69 @@ def _metres(value: str) -> float:
 # --------------------------------------------------------------------------
 # Shared option groups
 # --------------------------------------------------------------------------
+def _as_of(value: str) -> str:
+    from .scenario import ScenarioError, check_as_of
+
+    try:
+        return check_as_of(value, "--as-of")
+    except ScenarioError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--as-of: ")) from None
+
+
+def _add_date_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of DATE`` and ``--preset ID``: what every command that builds a
+    scenario takes."""
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD",
+        help="the date the map describes: who held the ground, what was allowed "
+        "(default: the preset's date, else the newest data)",
+    )
+    p.add_argument(
+        "--preset",
+        metavar="ID",
+        help="start from a preset (see `strike-range presets`); other options override its parts",
+    )
+
+
+def _preset(args):
+    """The scenario ``--preset`` names, or None."""
+    pid = getattr(args, "preset", None)
+    if not pid:
+        return None
+    from .presets import PRESETS
+
+    if pid not in PRESETS:
+        import difflib
+
+        close = difflib.get_close_matches(pid, list(PRESETS), n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise UnknownNameError(
+            f"--preset {pid!r} is not a preset (see `strike-range presets`: "
+            f"{', '.join(PRESETS)}){hint}",
+            close,
+        )
+    return PRESETS[pid]
+
+
+def _date(args) -> str:
+    """The scenario date: --as-of, else the preset's, else the newest data's,
+    checked against the data's coverage (exit 2 naming the range otherwise)."""
+    from .territory import parse_date, snapshot_date
+
+    preset = _preset(args)
+    as_of = getattr(args, "as_of", None) or (preset.as_of if preset else "")
+    if not as_of:
+        from .scenario import default_as_of
+
+        as_of = default_as_of()
+    snapshot_date(parse_date(as_of, "--as-of"))
+    return as_of
+
+
 def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) -> None:
+    _add_date_options(p)
     p.add_argument(
         "--launch",
         action="append",
@@ -129,8 +191,12 @@ def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) 
         help="with --border-strip: launchers at least KM back from the border",
     )
     if need_range:
-        g = p.add_mutually_exclusive_group(required=True)
-        g.add_argument("--weapon", metavar="ID", help="weapon id from `strike-range weapons`")
+        g = p.add_mutually_exclusive_group()
+        g.add_argument(
+            "--weapon",
+            metavar="ID",
+            help="weapon id from `strike-range weapons` (default with --preset: its first)",
+        )
         g.add_argument("--range-km", type=_km, metavar="KM", help="maximum range in km")
         p.add_argument(
             "--min-km",
@@ -147,7 +213,20 @@ def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) 
         )
 
 
+def _preset_launches(args) -> list[LaunchSpec]:
+    """The launch sites and areas of ``--preset`` (as of the command's date)."""
+    from .evaluate import launch_geometries
+
+    scenario = _preset(args).replace(as_of=_date(args))
+    return [LaunchSpec(name, geom) for name, geom in launch_geometries(scenario, _geodata())]
+
+
 def _launches(args) -> list[LaunchSpec]:
+    given = args.launch or args.launch_file or args.border_strip is not None
+    if not given and _preset(args) is not None:
+        if args.standoff:
+            raise _UsageError("--standoff needs --border-strip KM")
+        return _preset_launches(args)
     sites = [resolve_spec(s, _gazetteer, source="--launch") for s in args.launch]
     if args.launch_file:
         from .geojson_io import read_geojson_features
@@ -166,7 +245,9 @@ def _launches(args) -> list[LaunchSpec]:
     elif args.standoff:
         raise _UsageError("--standoff needs --border-strip KM")
     if not sites:
-        raise _UsageError("give at least one --launch SPEC, a --launch-file or --border-strip")
+        raise _UsageError(
+            "give at least one --launch SPEC, a --launch-file, --border-strip or --preset ID"
+        )
     return sites
 
 
@@ -285,7 +366,7 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
 
     if args.scenario:
         options = ("launch", "launch_file", "border_strip", "standoff", "weapon", "kind",
-                   "targets", *conflicting)  # fmt: skip
+                   "targets", "preset", *conflicting)  # fmt: skip
         given = [f"--{o.replace('_', '-')}" for o in options if getattr(args, o, None)]
         if given:
             raise InputError(
@@ -299,13 +380,18 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
         colors = _colors_from_args(getattr(args, "color", []), scenario.weapons)
         if colors:
             scenario = scenario.replace(colors=tuple({**dict(scenario.colors), **colors}.items()))
+        if getattr(args, "as_of", None):  # a scenario file redrawn as of another day
+            scenario = scenario.replace(as_of=args.as_of)
+        _date(argparse.Namespace(as_of=scenario.as_of_or_latest, preset=None))
         return scenario
 
-    if not args.weapon:
+    preset = _preset(args)
+    if not args.weapon and preset is None:
         raise InputError(
-            "give at least one --weapon ID (see `strike-range weapons`), or --scenario FILE"
+            "give at least one --weapon ID (see `strike-range weapons`), --preset ID "
+            "or --scenario FILE"
         )
-    weapons = []
+    weapons = [] if args.weapon else list(preset.weapons)
     for wid in args.weapon:
         try:
             weapons.append(get_weapon(wid).id)
@@ -351,9 +437,10 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
                       "standoff_km": args.standoff})  # fmt: skip
     elif args.standoff:
         raise InputError("--standoff needs --border-strip KM")
-    if not sites and not areas:
+    if not sites and not areas and preset is None:
         raise InputError(
-            "give at least one --launch SPEC, a --launch-file or --border-strip, or --scenario"
+            "give at least one --launch SPEC, a --launch-file or --border-strip, --preset ID "
+            "or --scenario"
         )
     user_targets: list[dict] = []
     if getattr(args, "targets", None):
@@ -369,19 +456,39 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     data = {
         "title": getattr(args, "title", None) or "",
         "weapons": weapons,
-        "colors": _colors_from_args(getattr(args, "color", []), tuple(weapons)),
         "sites": sites,
         "areas": areas,
         "target_kinds": kinds,
         "user_targets": user_targets,
     }
+    if preset is not None:
+        # The preset, with the parts the options give replaced.
+        base = preset.to_dict()
+        given = {"weapons": bool(args.weapon), "sites": bool(sites or areas),
+                 "areas": bool(sites or areas), "target_kinds": bool(getattr(args, "kind", None)),
+                 "user_targets": bool(user_targets), "title": bool(getattr(args, "title", None))}
+        if given["target_kinds"] or given["user_targets"]:
+            given["target_kinds"] = True
+        base.update({k: v for k, v in data.items() if given[k]})
+        if given["weapons"]:
+            base["colors"] = {}
+        data = base
+    data["colors"] = {**data.get("colors", {}),
+                      **_colors_from_args(getattr(args, "color", []), tuple(data["weapons"]))}
+    data["as_of"] = _date(args)
     # Through JSON, as a scenario file would be: shapely's tuples become lists.
     return Scenario.from_dict(json.loads(json.dumps(data)), where="command line")
 
 
 def _weapon_and_range(args):
-    """(weapon or None, max_km, min_km) from --weapon / --range-km / --min-km."""
+    """(weapon or None, max_km, min_km) from --weapon / --range-km / --min-km
+    (or the first weapon of --preset)."""
     weapon = None
+    if args.weapon is None and args.range_km is None:
+        preset = _preset(args)
+        if preset is None or not preset.weapons:
+            raise _UsageError("give --weapon ID or --range-km KM (or --preset ID)")
+        args.weapon = preset.weapons[0]
     if args.weapon is not None:
         from .catalog import get_weapon
 
@@ -501,6 +608,20 @@ def _cmd_weapons(args, out) -> int:
         for w in weapons
     ]
     _table(out, ("id", "name", "min km", "max km", "platform", "status"), rows)
+    return 0
+
+
+def _cmd_presets(args, out) -> int:
+    from .presets import PRESETS
+
+    if args.format == "json":
+        rows = [{"id": pid, "as_of": sc.as_of, "title": sc.title, "subtitle": sc.subtitle,
+                 "weapons": list(sc.weapons)} for pid, sc in PRESETS.items()]  # fmt: skip
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    rows = [(pid, sc.as_of, ", ".join(sc.weapons), sc.title) for pid, sc in PRESETS.items()]
+    _table(out, ("id", "as of", "weapons", "title"), rows)
     return 0
 
 
@@ -708,6 +829,10 @@ def build_parser() -> argparse.ArgumentParser:
     w = sub.add_parser("weapons", help="list the weapon catalog")
     w.add_argument("--format", choices=("table", "json"), default="table")
     w.set_defaults(func=_cmd_weapons)
+
+    ps = sub.add_parser("presets", help="list the preset scenarios (use with --preset ID)")
+    ps.add_argument("--format", choices=("table", "json"), default="table")
+    ps.set_defaults(func=_cmd_presets)
 
     r = sub.add_parser("reach", help="reach area as GeoJSON")
     _add_launch_options(r)

@@ -2,9 +2,9 @@
 
 ::
 
-    strike-range render (--scenario FILE | (--launch SPEC)... (--weapon ID)...)
-                        --out FILE.png|.svg|.pdf [--size WxH|PRESET] [--title T]
-                        [--subtitle S] [--credit C] [--theme light|dark] [--lang en|uk]
+    strike-range render (--scenario FILE | --preset ID | (--launch SPEC)... (--weapon ID)...)
+                        [--as-of YYYY-MM-DD] --out FILE.png|.svg|.pdf [--size WxH|PRESET]
+                        [--title T] [--subtitle S] [--credit C] [--theme light|dark] [--lang en|uk]
 
 ``--scenario`` takes a scenario JSON file or a map this command wrote (PNG,
 SVG or PDF carry their scenario), so an exported map can be redrawn at another
@@ -76,13 +76,13 @@ def cmd_render(args, out) -> int:
     from .render import parse_size, render_figure, save
 
     launch_given = bool(args.launch or args.launch_file or args.border_strip is not None)
-    if args.scenario and (launch_given or args.weapon):
+    if args.scenario and (launch_given or args.weapon or args.preset):
         raise InputError(
-            "--scenario FILE cannot be combined with --launch, --launch-file, --border-strip "
-            "or --weapon: the scenario file already says what to draw"
+            "--scenario FILE cannot be combined with --launch, --launch-file, --border-strip, "
+            "--weapon or --preset: the scenario file already says what to draw"
         )
-    if not args.scenario and not launch_given:
-        raise InputError("give --scenario FILE, or --launch SPEC and --weapon ID")
+    if not args.scenario and not launch_given and not args.preset:
+        raise InputError("give --scenario FILE, --preset ID, or --launch SPEC and --weapon ID")
     suffix = Path(args.out).suffix.lower()
     if suffix not in _IMAGE_SUFFIXES:
         raise InputError(

@@ -1,8 +1,8 @@
 """Ready-made scenarios for the stories the tool was built for.
 
-Each preset is an ordinary :class:`ranges.scenario.Scenario`; its notes carry
-the source of every claim they make.  The first preset is the dashboard's
-opening map.
+Each preset is an ordinary :class:`ranges.scenario.Scenario` dated to its
+story (``as_of``); its notes carry the source of every claim they make.  The
+first preset is the dashboard's opening map.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ PRESETS: dict[str, Scenario] = {
         focus_regions=("RU-KRS",),
         notes=_NOV_2024_NOTES,
         preset="atacms-nov-2024",
+        as_of="2024-11-17",
     ),
     "atacms-storm-shadow-nov-2024": Scenario(
         title="ATACMS and Storm Shadow/SCALP from the Sumy border area",
@@ -60,6 +61,7 @@ PRESETS: dict[str, Scenario] = {
         focus_regions=("RU-KRS",),
         notes=_NOV_2024_NOTES,
         preset="atacms-storm-shadow-nov-2024",
+        as_of="2024-11-17",
     ),
     "russian-missiles-on-ukraine": Scenario(
         title="Russian and North Korean ballistic missiles: reach into Ukraine",
@@ -68,6 +70,7 @@ PRESETS: dict[str, Scenario] = {
         sites=(Site("Belgorod", 50.60343, 36.58091), Site("Kursk", 51.72689, 36.18457)),
         focus_regions=("UA-30", "UA-63"),
         preset="russian-missiles-on-ukraine",
+        as_of="2024-11-17",
     ),
     "taurus-from-kyiv-region": Scenario(
         title="Taurus KEPD 350: the reach Germany has not supplied",
@@ -76,6 +79,7 @@ PRESETS: dict[str, Scenario] = {
         sites=(Site("Kyiv", 50.45466, 30.5238),),
         focus_regions=("RU-MOS", "RU-MOW"),
         preset="taurus-from-kyiv-region",
+        as_of="2024-11-17",
     ),
 }
 

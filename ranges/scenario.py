@@ -44,10 +44,17 @@ __all__ = [
     "to_query",
     "from_query",
     "scenario_from_json",
+    "check_as_of",
+    "default_as_of",
 ]
 
 #: Version of the scenario file format; bumped when a field changes meaning.
-SCHEMA_VERSION = 1
+#: 2 added ``as_of`` (the date the map describes).
+SCHEMA_VERSION = 2
+
+#: Older versions this program still reads (a version-1 file has no date: it
+#: loads as of the newest data, see :func:`default_as_of`).
+READABLE_SCHEMAS = (1, 2)
 
 #: Okabe & Ito's colour-blind-safe palette (2008), black left out so that
 #: reach areas stay visible on the dark theme.  A weapon's colour is the
@@ -178,6 +185,39 @@ def check_color(value: Any, where: str = "colour") -> str:
     if len(value) == 4:
         value = "#" + "".join(c * 2 for c in value[1:])
     return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_as_of(value: Any, where: str = "as_of") -> str:
+    """A date as ISO ``YYYY-MM-DD`` text (a real calendar date).
+
+    Only the form is checked here; whether the shipped data covers the date
+    is checked where the data is read (:mod:`ranges.territory`).
+
+    Raises
+    ------
+    ScenarioError
+        The message names ``where``, the value and the rule."""
+    import datetime as _dt
+
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        raise _fail(where, value, "is not a date; write YYYY-MM-DD, e.g. 2024-11-17")
+    try:
+        return _dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as exc:
+        raise _fail(where, value, f"is not a calendar date ({exc})") from None
+
+
+def default_as_of() -> str:
+    """The date of the newest shipped occupied-territory snapshot (ISO text):
+    what a scenario without a date describes."""
+    from .territory import coverage
+
+    return coverage()[1].isoformat()
 
 
 def _colors(value: Any, where: str, weapons: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -402,6 +442,10 @@ class Scenario:
         Colours chosen instead of the palette's (a newsroom's own); in the
         file an object ``{"atacms-m57": "#1F77B4"}``.  Only weapons on the
         map, and only colours that differ from the palette's, are kept.
+    as_of : str
+        The date the map describes (ISO ``YYYY-MM-DD``): who held the ground
+        and what was allowed that day.  ``""`` means the newest shipped data
+        (see :attr:`as_of_or_latest`); files always carry a date.
     """
 
     title: str = ""
@@ -418,7 +462,12 @@ class Scenario:
     min_population: int = 100_000
     preset: str = ""
     colors: tuple[tuple[str, str], ...] = ()
+    as_of: str = ""
     schema: int = field(default=SCHEMA_VERSION)
+
+    def __post_init__(self) -> None:
+        if self.as_of:
+            object.__setattr__(self, "as_of", check_as_of(self.as_of, "scenario.as_of"))
 
     # -- construction ---------------------------------------------------
     @classmethod
@@ -427,11 +476,18 @@ class Scenario:
         names = [f.name for f in fields(cls)]
         d = _object(data, where, names)
         schema = d.get("schema", SCHEMA_VERSION)
-        if schema != SCHEMA_VERSION:
+        if isinstance(schema, bool) or schema not in READABLE_SCHEMAS:
+            readable = ", ".join(map(str, READABLE_SCHEMAS))
             raise _fail(
                 f"{where}.schema", schema,
-                f"is not a schema version this program reads (it reads {SCHEMA_VERSION})",
+                f"is not a schema version this program reads (it reads {readable})",
             )  # fmt: skip
+        if schema == 1 and "as_of" in d:
+            raise ScenarioError(f"{where}: field 'as_of' needs schema 2 or later (this is 1)")
+        # A file without a date (schema 1, or one written by hand) describes
+        # the newest data: say so by filling it in, so the map keeps its date.
+        as_of = d.get("as_of")
+        as_of = default_as_of() if as_of in (None, "") else check_as_of(as_of, f"{where}.as_of")
         kinds = _ids(d.get("target_kinds", list(TARGET_KINDS)), f"{where}.target_kinds", 3)
         for k in kinds:
             if k not in TARGET_KINDS:
@@ -468,6 +524,7 @@ class Scenario:
             min_population=min_pop,
             preset=_text(d.get("preset", ""), f"{where}.preset", limit=64),
             colors=_colors(d.get("colors", {}), f"{where}.colors", weapons),
+            as_of=as_of,
         )
 
     def to_dict(self) -> dict:
@@ -488,6 +545,7 @@ class Scenario:
             "min_population": self.min_population,
             "preset": self.preset,
             "colors": dict(self.colors),
+            "as_of": self.as_of,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -499,6 +557,11 @@ class Scenario:
         return Scenario.from_dict(replace(self, **changes).to_dict())
 
     # -- conveniences ---------------------------------------------------
+    @property
+    def as_of_or_latest(self) -> str:
+        """:attr:`as_of`, or the newest shipped data's date when it is empty."""
+        return self.as_of or default_as_of()
+
     @property
     def active_sites(self) -> tuple[Site, ...]:
         return tuple(s for s in self.sites if s.enabled)
@@ -610,7 +673,7 @@ def from_query(
 
     Accepted, in order of precedence: ``s`` (as written by :func:`to_query`);
     ``preset=ID``; hand-written ``weapon=ID`` and ``launch=SPEC`` (each may
-    repeat or hold a comma-free list separated by ``;``).  Anything broken
+    repeat or hold a comma-free list separated by ``;``) and ``as_of=YYYY-MM-DD``.  Anything broken
     falls back to ``default`` (or what could be read) and is reported in the
     returned warnings, which name the parameter and the reason.
 
@@ -658,6 +721,12 @@ def from_query(
             scenario = scenario.replace(weapons=tuple(weapons))
         except RangesError as exc:
             warnings.append(f"Link parameter weapon ignored: {exc}")
+    as_of = values("as_of")
+    if as_of:
+        try:
+            scenario = scenario.replace(as_of=check_as_of(as_of[-1][:40], "link parameter as_of"))
+        except RangesError as exc:
+            warnings.append(f"Link parameter as_of ignored: {exc}")
     launches = [s.strip() for v in values("launch") for s in v.split(";") if s.strip()]
     if launches and resolve_launch is not None:
         sites = []
