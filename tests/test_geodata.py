@@ -289,6 +289,90 @@ def test_section_rule_keeps_the_well_known_record_when_its_district_is_larger():
     assert dict(build._section_parents(frame)) == {0: 1}
 
 
+def _fold(name: str) -> str:
+    """Independent of the build's folding: NFKD without combining marks,
+    casefold, one leading 'town' word dropped."""
+    import unicodedata
+
+    text = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).casefold()
+    for word in ("gorod ", "horod ", "horad ", "gorad ", "город ", "горад ", "місто "):
+        text = text.removeprefix(word)
+    return text.strip()
+
+
+def test_no_town_is_listed_twice_under_a_gorod_style_name(geo):
+    import numpy as np
+
+    from ranges.geodesy import GEOD
+
+    cities = geo.cities
+    lon, lat = cities["lon"].to_numpy(), cities["lat"].to_numpy()
+    keys = [_fold(n) for n in cities["name_en"]]
+    twins = []
+    for i in range(len(cities)):
+        _, _, d = GEOD.inv(np.full(len(cities), lon[i]), np.full(len(cities), lat[i]), lon, lat)
+        for j in np.flatnonzero(d < 5000.0):
+            same_country = cities["country"].iat[i] == cities["country"].iat[j]
+            if j > i and same_country and keys[i] == keys[j]:
+                twins.append((cities["name_en"].iat[i], cities["name_en"].iat[j], d[j]))
+    assert twins == []
+
+
+def test_shebekino_is_one_record_with_its_own_population_and_both_names(geo):
+    from ranges.geodesy import GEOD
+
+    cities = geo.cities
+    _, _, d = GEOD.inv([36.92537] * len(cities), [50.41342] * len(cities),
+                       cities["lon"], cities["lat"])  # fmt: skip
+    near = cities[d < 10_000.0]
+    assert list(near["geonameid"]) == [495112]
+    assert int(near["population"].iat[0]) == 45_194  # not 45,194 + 39,680
+    assert "Gorod Shebekino" in near["alt_names"].iat[0].split(";")
+    # the gazetteer still finds the merged record's name
+    from ranges.gazetteer import Gazetteer
+
+    assert Gazetteer(geo).lookup("Gorod Shebekino").name == "Shebekino"
+
+
+def test_manifest_lists_the_duplicate_records_merged(geo):
+    stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
+    merged = stats["duplicates_merged_records"]
+    assert stats["duplicates_merged"] == len(merged) >= 2
+    assert merged["Gorod Shebekino (824988, RUS, 39,680)"] == "Shebekino (495112, 45,194)"
+    assert merged["Petrodvorets (510225, RUS, 61,973)"] == "Peterhof (510291, 73,199)"
+    gone = {int(k.split("(")[1].split(",")[0]) for k in merged}
+    assert gone.isdisjoint(set(geo.cities["geonameid"]))
+
+
+def _dup_rows(*rows):
+    import pandas as pd
+
+    cols = ["geonameid", "name_en", "alt_names", "population", "lon", "lat", "country_gn",
+            "region_id"]  # fmt: skip
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+
+
+def test_duplicate_rule_merges_same_town_records_and_keeps_the_better_known_one():
+    build = _build_script()
+    # At 50 N, 0.01 deg of longitude is 0.72 km; 0.2 deg is 14.3 km.
+    frame = _dup_rows(
+        (1, "Shebekino", "Schebekino;Šebekino;Шебекино", 45_194, 36.92, 50.41, "RUS", "R"),
+        (2, "Gorod Shebekino", "Город Шебекино", 39_680, 36.93, 50.41, "RUS", "R"),  # prefix
+        (3, "Peterhof", "Petergof;Petrodvorets;Петергоф", 73_199, 29.90, 59.88, "RUS", "S"),
+        (4, "Petrodvorets", "Petergof;Петергоф", 61_973, 29.80, 59.89, "RUS", "S"),  # names
+        (5, "Kakhovka", "Kachowka", 35_983, 33.40, 46.80, "UKR", "K"),
+        (6, "Nova Kakhovka", "Kakhovka;Nowa Kachowka", 44_427, 33.45, 46.80, "UKR", "K"),
+        (7, "Gubin", "Guben", 16_629, 14.70, 51.95, "POL", "B"),  # other country
+        (8, "Guben", "Gubin", 21_608, 14.71, 51.95, "DEU", "B"),
+        (9, "Twin", "", 20_000, 36.00, 50.00, "RUS", "T"),
+        (10, "Twin", "", 30_000, 36.20, 50.00, "RUS", "T"),  # 14.3 km: too far
+        (11, "Twin", "", 20_000, 36.01, 50.00, "RUS", "U"),  # other region
+    )
+    assert dict(build._duplicate_records(frame)) == {1: 0, 3: 2}
+
+
 @pytest.mark.parametrize(
     ("icao", "word"),
     [
