@@ -19,21 +19,35 @@ _SUMY_BORDER_AREA = Area(
     within="UA-59",
 )
 
+# Each source was read in a stored copy of the page (quotes in data/README.md,
+# "Notes of the flagship preset").
 _NOV_2024_NOTES = (
     Note(
-        "Sudzha: held by Ukrainian forces since the August 2024 incursion into the Kursk region",
+        "Sudzha: taken by Ukrainian forces, Kyiv said on 15 Aug 2024; the incursion into "
+        "the Kursk region began on 6 Aug",
         51.191, 35.271,
-        "Reuters, 15 Aug 2024: Ukraine says it has taken Sudzha; incursion began 6 Aug 2024",
+        "RFE/RL, 15 Aug 2024: Ukraine Claims Full Control Of Sudzha, Sets Up Military "
+        "Command — https://rferl.org/amp/russia-ukraine-kursk-evacuations-humanitarian/"
+        "33079550.html",
     ),
     Note(
-        "Kursk region: more than 10,000 North Korean troops, per US intelligence",
+        "Kursk region: at least 10,000 North Korean troops (Pentagon, 4 Nov 2024); "
+        "about 11,000 by 18 Nov",
         52.05, 35.9,
-        "US Department of Defense and State Department statements, 4-18 Nov 2024",
+        "US Department of Defense, 18 Nov 2024: North Korean Troops Enter Kursk Where "
+        "Ukrainians Are Fighting — https://www.defense.gov/News/News-Stories/Article/Article/"
+        "3968230/north-korean-troops-enter-kursk-where-ukrainians-are-fighting/; ABC News, "
+        "5 Nov 2024: 10,000 North Korean troops now in Russia's Kursk region, Pentagon says — "
+        "https://abcnews.go.com/International/north-korean-troops-russia-kursk-region-pentagon/"
+        "story?id=115502852",
     ),
     Note(
-        "Sumy, 17 Nov 2024: Russian missile strike, 11 killed, 84 injured",
+        "Sumy, 17 Nov 2024: Russian missile strike on an apartment block, 11 killed, "
+        "84 injured (regional administration)",
         50.9174, 34.7991,
-        "Ukrainian Interior Ministry via Reuters and AP, 17-18 Nov 2024",
+        "A News (Türkiye), 18 Nov 2024: Ukraine says 11 killed in Russian missile attack in "
+        "Sumy region — https://www.anews.com.tr/europe/2024/11/18/ukraine-says-11-killed-in-"
+        "russian-missile-attack-in-sumy-region",
     ),
 )  # fmt: skip
 
