@@ -22,7 +22,9 @@ How commands run
   written) and proxies pointing at a closed local port, so an accidental download fails
   instead of reaching the network.  ``HOME`` is kept so matplotlib reuses its font cache.
 - Only commands that start with ``strike-range`` are run; any other ``$`` line is reported as
-  an error, so the README cannot make this script run arbitrary programs.
+  an error, so a console block cannot quietly turn into a transcript of some other program.
+  (The rest of the line still goes to ``bash``: this is a check on the README's authors'
+  intent, not a sandbox.)
 
 What counts as a mismatch
 -------------------------
@@ -31,6 +33,14 @@ What counts as a mismatch
 - The exit status is wrong: an example whose output ends with a ``strike-range: error:`` line
   must exit with status 2 (the CLI's rule for a user's mistake); every other example must exit
   with 0.  In a pipeline the status is the last program's, as in a shell without ``pipefail``.
+
+``--update`` writes what each command printed in place of the README's output lines, and
+nothing else in the file.  It refreshes outputs, never whether a command succeeds: a block
+where some command's exit status differs from the one the README implies (a traceback or a
+new error where the README shows success, or success where it shows an error) is left as it
+was and reported, for a person to judge.  To add an error example, put a placeholder line
+``strike-range: error:`` under its command and run ``--update``.  Read the diff it prints
+before committing.
 """
 
 from __future__ import annotations
@@ -48,13 +58,16 @@ from pathlib import Path
 
 __all__ = [
     "Example",
+    "ExampleError",
     "Mismatch",
     "Result",
     "check",
+    "default_bin_dir",
     "find_examples",
     "fixed_environment",
     "format_mismatch",
     "main",
+    "mismatches",
     "run_examples",
     "update_text",
 ]
@@ -265,11 +278,6 @@ def run_examples(
     return results
 
 
-def _consistent(res: Result) -> bool:
-    """Whether a command's exit status is the one its own output calls for."""
-    return res.status == _expected_status(_normal(res.output.split("\n")))
-
-
 def mismatches(results: Sequence[tuple[Example, Result]]) -> list[Mismatch]:
     """The examples whose output or exit status differs from the README."""
     found = []
@@ -390,33 +398,37 @@ def main(
     results = run_examples(examples, runner)
     found = mismatches(results)
     if args.update:
-        # A command whose exit status contradicts its own output (a traceback with status 1,
-        # an error line with status 0) is a bug to fix, not an output to write into the README;
-        # its whole block stays as it was, since the commands after it in the block read what
-        # it should have written and their "file not found" would be no better.
-        broken = [(ex, res) for ex, res in results if not _consistent(res)]
-        bad_blocks = {ex.block for ex, _ in broken}
+        # --update refreshes what a command prints, never whether it succeeds: a command that
+        # now fails where the README shows it working (a traceback, a missing data file), or
+        # one that now works where the README shows an error, is a change for a person to
+        # judge.  Its whole block stays as it was, since the commands after it in the block
+        # read what it should have written and their "file not found" would be no better.
+        refused = [m for m in found if m.status != m.expected_status]
+        bad_blocks = {m.example.block for m in refused}
         fine = [(ex, res) for ex, res in results if ex.block not in bad_blocks]
         try:
             _write_updates(args.readme, examples, fine, source)
         except (OSError, ExampleError) as exc:
             print(f"readme_examples.py: error: {exc}", file=sys.stderr)
             return 2
-        for m in found:
-            if m.example.block not in bad_blocks:
-                print(format_mismatch(m, source))
-                print()
-        for ex, res in broken:
+        updated = [m for m in found if m.example.block not in bad_blocks]
+        for m in updated:
+            print(format_mismatch(m, source))
+            print()
+        for m in refused:
             print(
-                f"{source}:{ex.line}: not updated: exit status {res.status} does not fit its "
-                f"output:\n{res.output.rstrip()}\n"
+                f"{source}:{m.example.line}: not updated: $ {m.example.command}\n"
+                f"exit status {m.status}, but the README shows "
+                + ("an error" if m.expected_status else "it working")
+                + f" (exit status {m.expected_status}); it printed:\n"
+                + "\n".join(m.actual)
+                + "\n"
             )
         print(
-            f"{len(examples)} examples run; "
-            f"{sum(m.example.block not in bad_blocks for m in found)} updated in {source}"
-            + (f"; {len(bad_blocks)} block(s) left as they were (see above)" if broken else "")
+            f"{len(examples)} examples run; {len(updated)} updated in {source}"
+            + (f"; {len(bad_blocks)} block(s) left as they were (see above)" if refused else "")
         )
-        return 1 if broken else 0
+        return 1 if refused else 0
     for m in found:
         print(format_mismatch(m, source))
         print()

@@ -195,7 +195,29 @@ def test_update_leaves_a_block_alone_when_a_command_in_it_crashes(tmp_path, caps
     )
     assert rx.main(["--update", "--readme", str(readme)], runner=runner) == 1
     assert readme.read_text(encoding="utf-8") == text
-    assert "not updated: exit status 1" in capsys.readouterr().out
+    assert "exit status 1, but the README shows it working" in capsys.readouterr().out
+
+
+def test_update_does_not_turn_a_working_example_into_an_error(tmp_path):
+    readme = tmp_path / "README.md"
+    text = "```console\n$ strike-range distance Sumy Kursk\n132.05 km\n```\n"
+    readme.write_text(text, encoding="utf-8")
+    missing = "strike-range: error: data file data/x.bin is missing\n"
+    runner = _fake({"strike-range distance Sumy Kursk": (missing, 2)})
+    assert rx.main(["--update", "--readme", str(readme)], runner=runner) == 1
+    assert readme.read_text(encoding="utf-8") == text
+
+
+def test_update_fills_in_an_error_example_under_a_placeholder_error_line(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "```console\n$ strike-range reach --launch Nowhere\nstrike-range: error:\n```\n",
+        encoding="utf-8",
+    )
+    message = "strike-range: error: --launch 'Nowhere': no place of that name\n"
+    runner = _fake({"strike-range reach --launch Nowhere": (message, 2)})
+    assert rx.main(["--update", "--readme", str(readme)], runner=runner) == 0
+    assert message in readme.read_text(encoding="utf-8")
 
 
 def _place(place_id: str) -> tuple[float, float]:
