@@ -1,4 +1,4 @@
-"""The weapon catalog: nominal published ranges and their sources.
+"""The weapon catalog: published ranges, the band where figures disagree, and sources.
 
 The catalog lives in ``data/weapons.toml`` (one ``[[weapon]]`` table per weapon or
 variant) and is read with :func:`load_catalog`, which checks every entry strictly and
@@ -6,8 +6,13 @@ raises :class:`ranges.errors.DataError` naming the file, line, entry and field o
 first problem.  :func:`get_weapon` looks a weapon up by id and suggests close ids when
 the id is unknown; :func:`sources_line` builds the attribution line used by exports.
 
-All distances are kilometres.  A range is the nominal published maximum (and minimum,
-where one is published) for the weapon, not a guaranteed reach.
+All distances are kilometres.  ``max_range_km`` is the nominal published figure used for
+reach areas and headlines; where figures disagree, ``reported_max_km`` is the highest
+credible reported one (maps may draw it as a dashed outer ring).  Every figure must be
+supported by at least one *verified* source (one with an https address and the quoted
+sentence giving the figure); a minimum no source supports must be flagged
+``min_range_estimate = true`` with a reason, and is exposed as
+:attr:`Weapon.min_range_is_estimate`.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from ranges.errors import DataError, UnknownNameError
 
 __all__ = [
     "DEFAULT_CATALOG_PATH",
+    "FIGURES",
     "MAX_RANGE_LIMIT_KM",
     "PLATFORMS",
     "SIDE_RUSSIA",
@@ -67,41 +73,74 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _HEADER_RE = re.compile(r"^\s*\[\[\s*weapon\s*\]\]")
 
+#: The figures of a weapon a source can support, in the order they are checked.
+FIGURES: tuple[str, ...] = ("max_range_km", "reported_max_km", "min_range_km")
+
 _TEXT_FIELDS = ("id", "name", "family", "operator", "status", "platform", "launcher", "note")
 _NUMBER_FIELDS = ("min_range_km", "max_range_km")
-_WEAPON_FIELDS = (*_TEXT_FIELDS, *_NUMBER_FIELDS, "sources")
+_REQUIRED_FIELDS = (*_TEXT_FIELDS, *_NUMBER_FIELDS, "sources")
+_OPTIONAL_FIELDS = ("reported_max_km", "min_range_estimate", "min_range_reason")
+_WEAPON_FIELDS = (*_REQUIRED_FIELDS, *_OPTIONAL_FIELDS)
 _SOURCE_REQUIRED = ("publisher", "title", "date")
-_SOURCE_FIELDS = (*_SOURCE_REQUIRED, "url")
+_SOURCE_FIELDS = (
+    *_SOURCE_REQUIRED, "url", "quote", "supports", "via", "title_seen", "verified", "reason"
+)
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a published range figure comes from.
+    """Where a published range figure comes from, and whether that was checked.
 
     Parameters
     ----------
     publisher : str
-        Organisation that published the figure, e.g. ``"CSIS Missile Threat"``.
+        Organisation that published the figure, e.g. ``"Reuters"``.
     title : str
-        Title of the page, fact sheet or article.
+        Headline of the page; when ``title_seen`` is false, the words of the page address
+        (or a bracketed description), because the checked copy showed no headline.
     date : str
         Publication date as ``"YYYY-MM-DD"``, ``"YYYY-MM"`` or ``"YYYY"``.
     url : str or None
-        Address of the page, when known.
+        https address of the page (or of a faithful copy, named in ``via``).
+    quote : str or None
+        The sentence giving the figure, copied verbatim from the page.
+    supports : tuple of str
+        The weapon figures (:data:`FIGURES`) the quote gives.
+    via : str or None
+        The site holding the copy, when ``url`` is not the publisher's own site.
+    title_seen : bool
+        False when the headline could not be seen (see ``title``).
+    verified : bool
+        False for a citation that could not be found or checked; it then has a
+        ``reason`` and supports no figure of the catalog (it is kept for the record).
+    reason : str or None
+        Why an unverified citation could not be checked.
     """
 
     publisher: str
     title: str
     date: str
     url: str | None = None
+    quote: str | None = None
+    supports: tuple[str, ...] = ()
+    via: str | None = None
+    title_seen: bool = True
+    verified: bool = True
+    reason: str | None = None
 
-    def to_dict(self) -> dict[str, str | None]:
-        """Return the source as a JSON-ready dict (``url`` is ``None`` when unknown)."""
+    def to_dict(self) -> dict[str, Any]:
+        """Return the source as a JSON-ready dict (absent text fields are ``None``)."""
         return {
             "publisher": self.publisher,
             "title": self.title,
             "date": self.date,
             "url": self.url,
+            "quote": self.quote,
+            "supports": list(self.supports),
+            "via": self.via,
+            "title_seen": self.title_seen,
+            "verified": self.verified,
+            "reason": self.reason,
         }
 
 
@@ -126,7 +165,15 @@ class Weapon:
     note : str
         Variants and uncertainty behind the figures.
     sources : tuple of Source
-        At least one source for the figures.
+        The citations; every figure has at least one verified source supporting it.
+    reported_max_km : float or None
+        Highest credible reported maximum where figures disagree (> ``max_range_km``),
+        e.g. for a dashed outer ring; ``None`` when there is no band.
+    min_range_is_estimate : bool
+        True when no source supports ``min_range_km`` (maps should say "minimum is an
+        estimate").
+    min_range_reason : str or None
+        Why the minimum is an estimate (only when ``min_range_is_estimate``).
     """
 
     id: str
@@ -140,6 +187,26 @@ class Weapon:
     max_range_km: float
     note: str
     sources: tuple[Source, ...]
+    reported_max_km: float | None = None
+    min_range_is_estimate: bool = False
+    min_range_reason: str | None = None
+
+    @property
+    def verified_sources(self) -> tuple[Source, ...]:
+        """The sources that were checked (``verified``), in catalog order."""
+        return tuple(source for source in self.sources if source.verified)
+
+    def sources_for(self, figure: str) -> tuple[Source, ...]:
+        """Return the verified sources supporting ``figure`` (one of :data:`FIGURES`).
+
+        Examples
+        --------
+        >>> [s.publisher for s in get_weapon("kn-23").sources_for("reported_max_km")]
+        ['Novaya Gazeta Europe', 'Eurasia Review']
+        """
+        if figure not in FIGURES:
+            raise ValueError(f"figure must be one of {', '.join(FIGURES)}, got {figure!r}")
+        return tuple(s for s in self.verified_sources if figure in s.supports)
 
     @property
     def side(self) -> str:
@@ -172,6 +239,9 @@ class Weapon:
             "launcher": self.launcher,
             "min_range_km": self.min_range_km,
             "max_range_km": self.max_range_km,
+            "reported_max_km": self.reported_max_km,
+            "min_range_is_estimate": self.min_range_is_estimate,
+            "min_range_reason": self.min_range_reason,
             "label": self.label,
             "note": self.note,
             "sources": [source.to_dict() for source in self.sources],
@@ -232,14 +302,18 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> tuple[Weapon, ..
         missing, unknown or mistyped field (booleans are not numbers), a status or
         platform outside :data:`STATUSES` / :data:`PLATFORMS`, an id that is not a slug
         or is used twice, ``min_range_km < 0``, ``max_range_km <= min_range_km`` or above
-        :data:`MAX_RANGE_LIMIT_KM`, a non-finite number, or a missing or malformed source.
-        The message names the file, the entry (1-based index and id) and the field.
+        :data:`MAX_RANGE_LIMIT_KM`, ``reported_max_km <= max_range_km``, a non-finite
+        number, a missing or malformed source (a verified source needs an https ``url``,
+        a ``quote`` and ``supports``; an unverified one a ``reason``), or a figure no
+        verified source supports (a minimum may instead be flagged
+        ``min_range_estimate = true`` with a ``min_range_reason``).  The message names
+        the file, the entry (1-based index and id) and the field.
 
     Examples
     --------
     >>> catalog = load_catalog()
-    >>> [w.max_range_km for w in catalog if w.id == "atacms-m39a1"]
-    [300.0]
+    >>> [(w.max_range_km, w.reported_max_km) for w in catalog if w.id == "kn-23"]
+    [(690.0, 900.0)]
     """
     file_path = DEFAULT_CATALOG_PATH if path is None else Path(path)
     file = os.fspath(file_path)
@@ -312,7 +386,7 @@ def _parse_weapon(entry: object, where: _Where) -> Weapon:
             unknown[0],
             f"unknown field; allowed fields are {', '.join(_WEAPON_FIELDS)}",
         )
-    for field in _WEAPON_FIELDS:
+    for field in _REQUIRED_FIELDS:
         if field not in entry:
             raise where.error(field, "missing required field")
 
@@ -348,7 +422,24 @@ def _parse_weapon(entry: object, where: _Where) -> Weapon:
             f"got {max_km:g}",
         )
 
+    reported_km = None
+    if "reported_max_km" in entry:
+        reported_km = _number(entry["reported_max_km"], "reported_max_km", where)
+        if reported_km <= max_km:
+            raise where.error(
+                "reported_max_km",
+                f"must be > max_range_km ({max_km:g}); leave it out when there is no band, "
+                f"got {reported_km:g}",
+            )
+        if reported_km > MAX_RANGE_LIMIT_KM:
+            raise where.error(
+                "reported_max_km",
+                f"must be at most {MAX_RANGE_LIMIT_KM:,.0f} km, got {reported_km:g}",
+            )
+    estimate, estimate_reason = _min_estimate(entry, min_km, where)
+
     sources = _sources(entry["sources"], where)
+    _check_support(sources, min_km, reported_km, estimate, where)
     return Weapon(
         id=text["id"],
         name=text["name"],
@@ -361,7 +452,75 @@ def _parse_weapon(entry: object, where: _Where) -> Weapon:
         max_range_km=max_km,
         note=text["note"],
         sources=sources,
+        reported_max_km=reported_km,
+        min_range_is_estimate=estimate,
+        min_range_reason=estimate_reason,
     )
+
+
+def _min_estimate(entry: dict, min_km: float, where: _Where) -> tuple[bool, str | None]:
+    """Read ``min_range_estimate`` and ``min_range_reason`` (both optional, used together)."""
+    estimate = entry.get("min_range_estimate", False)
+    if not isinstance(estimate, bool):
+        raise where.error(
+            "min_range_estimate", f"must be true or false, got {_type_name(estimate)} {estimate!r}"
+        )
+    if not estimate:
+        if "min_range_reason" in entry:
+            raise where.error(
+                "min_range_reason", "is only allowed with min_range_estimate = true"
+            )
+        return False, None
+    if min_km == 0:
+        raise where.error(
+            "min_range_estimate", "must not be true when min_range_km is 0 (no minimum)"
+        )
+    if "min_range_reason" not in entry:
+        raise where.error(
+            "min_range_reason", "missing; min_range_estimate = true needs a reason"
+        )
+    return True, _text(entry["min_range_reason"], "min_range_reason", where)
+
+
+def _check_support(
+    sources: tuple[Source, ...],
+    min_km: float,
+    reported_km: float | None,
+    estimate: bool,
+    where: _Where,
+) -> None:
+    """Every figure the weapon has needs a verified source that supports it."""
+    present = {"max_range_km": True, "reported_max_km": reported_km is not None,
+               "min_range_km": min_km > 0}  # fmt: skip
+    for i, source in enumerate(sources):
+        for figure in source.supports:
+            if not present[figure]:
+                raise where.error(
+                    f"sources[{i}].supports",
+                    f"names {figure!r}, but the weapon has no {figure} "
+                    f"({'0' if figure == 'min_range_km' else 'not set'})",
+                )
+    for figure in FIGURES:
+        supported = [i for i, s in enumerate(sources) if s.verified and figure in s.supports]
+        if figure == "min_range_km" and estimate:
+            if supported:
+                raise where.error(
+                    "min_range_estimate",
+                    f"is true, but sources[{supported[0]}] supports min_range_km; "
+                    "drop the estimate flag and its reason",
+                )
+            continue
+        if present[figure] and not supported:
+            hint = (
+                "; or flag it min_range_estimate = true with a min_range_reason"
+                if figure == "min_range_km"
+                else ""
+            )
+            raise where.error(
+                figure,
+                "has no verified source supporting it: add a source with url, quote and "
+                f"supports = [{figure!r}]{hint}",
+            )
 
 
 def _text(value: object, field: str, where: _Where) -> str:
@@ -394,7 +553,8 @@ def _sources(value: object, where: _Where) -> tuple[Source, ...]:
 def _source(item: object, field: str, where: _Where) -> Source:
     if not isinstance(item, dict):
         raise where.error(
-            field, f"must be a table {{publisher, title, date, url}}, got {_type_name(item)}"
+            field, f"must be a table {{publisher, title, date, url, quote, supports}}, "
+            f"got {_type_name(item)}"
         )
     unknown = [key for key in item if key not in _SOURCE_FIELDS]
     if unknown:
@@ -424,9 +584,62 @@ def _source(item: object, field: str, where: _Where) -> Source:
     url = None
     if "url" in item:
         url = _text(item["url"], f"{field}.url", where)
-        if not url.startswith(("https://", "http://")):
-            raise where.error(f"{field}.url", f"must start with https:// or http://, got {url!r}")
-    return Source(publisher=publisher, title=title, date=date, url=url)
+        if not url.startswith("https://") or len(url) <= len("https://"):
+            raise where.error(f"{field}.url", f"must be an https:// address, got {url!r}")
+    verified = _flag(item, "verified", True, field, where)
+    title_seen = _flag(item, "title_seen", True, field, where)
+    quote = _text(item["quote"], f"{field}.quote", where) if "quote" in item else None
+    via = _text(item["via"], f"{field}.via", where) if "via" in item else None
+    supports = _supports(item.get("supports", []), f"{field}.supports", where)
+
+    reason = None
+    if verified:
+        if "reason" in item:
+            raise where.error(f"{field}.reason", "is only for sources with verified = false")
+        for key, value in (("url", url), ("quote", quote)):
+            if value is None:
+                raise where.error(
+                    f"{field}.{key}",
+                    "missing; a verified source needs the page's url and the quoted sentence "
+                    "giving the figure (or set verified = false with a reason)",
+                )
+        if not supports:
+            raise where.error(
+                f"{field}.supports",
+                f"missing or empty; name the figure(s) the quote gives: {', '.join(FIGURES)}",
+            )
+    else:
+        if "reason" not in item:
+            raise where.error(
+                f"{field}.reason", "missing; a source with verified = false needs a reason"
+            )
+        reason = _text(item["reason"], f"{field}.reason", where)
+    return Source(
+        publisher=publisher, title=title, date=date, url=url, quote=quote,
+        supports=supports, via=via, title_seen=title_seen, verified=verified, reason=reason,
+    )  # fmt: skip
+
+
+def _flag(item: dict, key: str, default: bool, field: str, where: _Where) -> bool:
+    value = item.get(key, default)
+    if not isinstance(value, bool):
+        raise where.error(
+            f"{field}.{key}", f"must be true or false, got {_type_name(value)} {value!r}"
+        )
+    return value
+
+
+def _supports(value: object, field: str, where: _Where) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise where.error(field, f"must be an array of figure names, got {_type_name(value)}")
+    names: list[str] = []
+    for name in value:
+        if name not in FIGURES:
+            raise where.error(field, f"must name figures among {', '.join(FIGURES)}; got {name!r}")
+        if name in names:
+            raise where.error(field, f"names {name!r} twice")
+        names.append(name)
+    return tuple(names)
 
 
 def _valid_date(text: str) -> bool:
@@ -530,7 +743,10 @@ def _suggest(key: str, weapons: tuple[Weapon, ...], limit: int = 6) -> list[str]
 
 
 def sources_line(weapons: Iterable[Weapon]) -> str:
-    """Return the distinct publishers of the weapons' sources, sorted and comma-joined.
+    """Return the distinct publishers of the weapons' verified sources, sorted, comma-joined.
+
+    Citations marked ``verified = false`` are left out: a map credits only sources
+    that were checked.
 
     Parameters
     ----------
@@ -540,12 +756,12 @@ def sources_line(weapons: Iterable[Weapon]) -> str:
     Returns
     -------
     str
-        e.g. ``"CSIS Missile Threat, Lockheed Martin, Reuters"``; ``""`` for no weapons.
+        e.g. ``"Forces News, Reuters, Talk Business & Politics"``; ``""`` for no weapons.
 
     Examples
     --------
-    >>> sources_line([get_weapon("gmlrs"), get_weapon("kh-101")])
-    'CSIS Missile Threat, Lockheed Martin'
+    >>> sources_line([get_weapon("kn-23")])
+    'CSIS Missile Threat, Eurasia Review, Novaya Gazeta Europe'
     """
-    publishers = {source.publisher for weapon in weapons for source in weapon.sources}
+    publishers = {source.publisher for weapon in weapons for source in weapon.verified_sources}
     return ", ".join(sorted(publishers, key=str.casefold))

@@ -1,4 +1,9 @@
-"""Tests for ranges.catalog: the shipped weapon catalog, its validation and lookups."""
+"""Tests for ranges.catalog: the shipped weapon catalog, its sources, validation and lookups.
+
+The source checks read the catalog's quotes independently of the loader: a figure counts
+as supported only when a verified source's quoted sentence contains it (in km or miles).
+The places checks at the end read ``data/places.csv`` the same way.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import pytest
 
 from ranges.catalog import (
     DEFAULT_CATALOG_PATH,
+    FIGURES,
     PLATFORMS,
     STATUSES,
     Source,
@@ -49,10 +55,26 @@ EXPECTED_FIGURES = {
     "neptune": (0, 280, "ground", "in-ukrainian-service"),
     "iskander-m": (50, 500, "ground", "russian"),
     "kn-23": (0, 690, "ground", "north-korean"),
-    "kh-101": (0, 2500, "air", "russian"),
+    "kh-101": (0, 4500, "air", "russian"),
     "kalibr": (0, 1500, "sea", "russian"),
     "shahed-136": (0, 2000, "ground", "russian"),
 }
+
+# The band: highest credible reported maximum, where published figures disagree.
+EXPECTED_REPORTED_MAX = {
+    "gmlrs": 92,
+    "storm-shadow": 560,
+    "iskander-k": 1200,
+    "kn-23": 900,
+    "kh-101": 5500,
+    "kalibr": 2500,
+    "shahed-136": 2500,
+}
+
+# Minimum ranges no source was found for (flagged as estimates).
+EXPECTED_MIN_ESTIMATES = {"atacms-m39", "atacms-m39a1", "atacms-m57"}
+
+MILE_KM = 1.609344
 
 
 # --- helpers: write small catalogs --------------------------------------------------------
@@ -79,6 +101,21 @@ def _toml_value(value: object) -> str:
 
 _DROP = object()  # pass as an override to leave a field out
 
+# A verified source supporting both figures of the default test entry.
+_SOURCE: dict[str, object] = {
+    "publisher": "Lockheed Martin",
+    "title": "Guided MLRS (GMLRS)",
+    "date": "2024",
+    "url": "https://example.org/gmlrs",
+    "quote": "GMLRS reaches targets 15 to 70 km away.",
+    "supports": ["max_range_km", "min_range_km"],
+}
+
+
+def _source(**overrides: object) -> dict[str, object]:
+    source = {**_SOURCE, **overrides}
+    return {k: v for k, v in source.items() if v is not _DROP}
+
 
 def _entry(**overrides: object) -> dict[str, object]:
     entry: dict[str, object] = {
@@ -92,9 +129,7 @@ def _entry(**overrides: object) -> dict[str, object]:
         "min_range_km": 15,
         "max_range_km": 70,
         "note": "Test entry.",
-        "sources": [
-            {"publisher": "Lockheed Martin", "title": "Guided MLRS (GMLRS)", "date": "2024"}
-        ],
+        "sources": [dict(_SOURCE)],
     }
     entry.update(overrides)
     return {k: v for k, v in entry.items() if v is not _DROP}
@@ -176,23 +211,156 @@ def test_every_shipped_weapon_has_an_honest_note_and_valid_enums(catalog):
         assert 0 <= weapon.min_range_km < weapon.max_range_km
 
 
-def test_atacms_300_km_entries_cite_reuters_november_2024(catalog):
+def test_atacms_300_km_entries_cite_reuters_november_2024_with_its_real_title(catalog):
     by_id = {w.id: w for w in catalog}
     for weapon_id in ("atacms-m39a1", "atacms-m57"):
-        reuters = [s for s in by_id[weapon_id].sources if s.publisher == "Reuters"]
+        reuters = [s for s in by_id[weapon_id].verified_sources if s.publisher == "Reuters"]
         assert reuters and reuters[0].date == "2024-11-17"
+        assert reuters[0].title == "Biden allows Ukraine to use US arms to strike inside Russia"
+        assert "a range of up to 190 miles (306km)" in reuters[0].quote
         assert "300 km" in by_id[weapon_id].note
+        assert "(300 km)" not in by_id[weapon_id].note  # not Reuters' wording
 
 
-def test_storm_shadow_cites_uk_statement_and_notes_export_figure(catalog):
+def test_storm_shadow_band_is_export_250_km_and_reported_560_km(catalog):
     weapon = {w.id: w for w in catalog}["storm-shadow"]
-    assert any(s.date == "2023-05-11" for s in weapon.sources)
-    assert "250 km" in weapon.note
+    assert (weapon.max_range_km, weapon.reported_max_km) == (250, 560)
+    assert any("250km (155mi)" in s.quote for s in weapon.sources_for("max_range_km"))
+    assert "250 km" in weapon.note and "560 km" in weapon.note
+    uk_statement = [s for s in weapon.sources if s.publisher == "UK Ministry of Defence"]
+    assert uk_statement and not uk_statement[0].verified
 
 
-def test_shahed_note_states_the_open_source_spread(catalog):
+def test_shahed_note_states_the_band(catalog):
     note = {w.id: w for w in catalog}["shahed-136"].note
-    assert "1,800" in note and "2,500" in note
+    assert "2,000" in note and "2,500" in note
+
+
+@pytest.mark.parametrize("weapon_id", sorted(EXPECTED_FIGURES))
+def test_shipped_band_matches_reported_figures(catalog, weapon_id):
+    weapon = {w.id: w for w in catalog}[weapon_id]
+    assert weapon.reported_max_km == EXPECTED_REPORTED_MAX.get(weapon_id)
+    if weapon.reported_max_km is not None:
+        assert weapon.reported_max_km > weapon.max_range_km
+
+
+def test_unsourced_minimums_are_flagged_as_estimates_with_a_reason(catalog):
+    flagged = {w.id for w in catalog if w.min_range_is_estimate}
+    assert flagged == EXPECTED_MIN_ESTIMATES
+    for weapon in catalog:
+        if weapon.min_range_is_estimate:
+            assert weapon.min_range_km > 0 and len(weapon.min_range_reason) > 20, weapon.id
+            assert not weapon.sources_for("min_range_km"), weapon.id
+        else:
+            assert weapon.min_range_reason is None, weapon.id
+
+
+# --- the shipped catalog's sources, read independently of the loader's rules -------------
+
+
+def _numbers(text: str) -> list[float]:
+    """Every number written in ``text``; "1,200", "1.200" and "1 200" (narrow or no-break
+    space) count as 1200, and "2,5" / "2.5" also as 2.5, since quotes come in several
+    languages."""
+    values: list[float] = []
+    for match in re.finditer(r"\d+(?:[.,\u00a0\u202f]\d+)*", text):
+        parts = re.split(r"[.,\u00a0\u202f]", match.group())
+        if len(parts) == 1:
+            values.append(float(parts[0]))
+            continue
+        if all(len(part) == 3 for part in parts[1:]):
+            values.append(float("".join(parts)))  # thousands separators
+        if len(parts) == 2:
+            values.append(float(f"{parts[0]}.{parts[1]}"))  # a decimal point or comma
+    return values
+
+
+def _quote_gives(quote: str, figure_km: float) -> bool:
+    """True if some number in ``quote`` is ``figure_km`` in km or in miles, within 3%."""
+    return any(
+        abs(n - figure_km) <= 0.03 * figure_km or abs(n * MILE_KM - figure_km) <= 0.03 * figure_km
+        for n in _numbers(quote)
+    )
+
+
+def test_number_reader_understands_separators_and_miles():
+    assert 1200 in _numbers("more than 1,200 km") and 4500 in _numbers("von 4.500 Kilometern")
+    assert 306 in _numbers("(306km)") and 15 in _numbers("15 – 84 km")
+    assert _quote_gives("a range of up to 190 miles", 300)
+    assert not _quote_gives("a range of up to 250 km", 300)  # 250 km or 402 km (as miles)
+    assert not _quote_gives("flew 600 kilometers", 690)  # 600 km, or 966 km as miles
+
+
+def _figures(weapon: Weapon) -> dict[str, float]:
+    figures = {"max_range_km": weapon.max_range_km}
+    if weapon.reported_max_km is not None:
+        figures["reported_max_km"] = weapon.reported_max_km
+    if weapon.min_range_km > 0 and not weapon.min_range_is_estimate:
+        figures["min_range_km"] = weapon.min_range_km
+    return figures
+
+
+@pytest.mark.parametrize("weapon_id", sorted(EXPECTED_FIGURES | {"iskander-k": None}))
+def test_every_shipped_figure_has_a_verified_source_whose_quote_gives_it(catalog, weapon_id):
+    weapon = {w.id: w for w in catalog}[weapon_id]
+    for figure, km in _figures(weapon).items():
+        backing = [
+            s for s in weapon.sources
+            if s.verified and figure in s.supports and s.quote and _quote_gives(s.quote, km)
+        ]  # fmt: skip
+        assert backing, f"{weapon_id}: {figure} = {km:g} km has no verified quote giving it"
+
+
+def test_every_verified_quote_gives_each_figure_it_claims_to_support(catalog):
+    for weapon in catalog:
+        figures = _figures(weapon) | {"min_range_km": weapon.min_range_km}
+        for source in weapon.verified_sources:
+            assert source.supports, (weapon.id, source.title)
+            for figure in source.supports:
+                assert _quote_gives(source.quote, figures[figure]), (weapon.id, source.title)
+
+
+def test_verified_sources_have_https_urls_real_dates_and_non_empty_quotes(catalog):
+    for weapon in catalog:
+        for source in weapon.verified_sources:
+            assert source.url and source.url.startswith("https://"), (weapon.id, source.url)
+            assert " " not in source.url, source.url
+            assert source.quote and len(source.quote.strip()) >= 20, (weapon.id, source.title)
+            assert source.reason is None
+            assert set(source.supports) <= set(FIGURES)
+
+
+def test_unverified_sources_say_why_and_are_never_credited(catalog):
+    unverified = [(w, s) for w in catalog for s in w.sources if not s.verified]
+    assert unverified  # the earlier citations that could not be found are kept on record
+    for weapon, source in unverified:
+        assert source.reason and len(source.reason) > 20, (weapon.id, source.title)
+        assert source.quote is None, (weapon.id, source.title)  # nothing was seen to quote
+    for weapon in catalog:
+        credited = set(sources_line([weapon]).split(", "))
+        assert credited == {s.publisher for s in weapon.verified_sources}, weapon.id
+
+
+def test_titles_not_seen_on_the_page_are_marked(catalog):
+    for weapon in catalog:
+        for source in weapon.sources:
+            assert isinstance(source.title_seen, bool)
+    marked = [s for w in catalog for s in w.sources if not s.title_seen]
+    assert all(s.verified for s in marked)
+
+
+def test_kn23_band_is_csis_test_flight_and_white_house_900_km():
+    kn23 = get_weapon("kn-23")
+    assert (kn23.max_range_km, kn23.reported_max_km) == (690, 900)
+    assert [s.publisher for s in kn23.sources_for("max_range_km")] == ["CSIS Missile Threat"]
+    assert any("Kirby" in s.quote for s in kn23.sources_for("reported_max_km"))
+
+
+def test_iskander_k_480_km_is_russias_figure_and_2025_flight_is_the_band():
+    weapon = get_weapon("iskander-k")
+    assert "Russia's own figure" in weapon.note and "9M729" in weapon.note
+    assert any("480 km" in s.quote for s in weapon.sources_for("max_range_km"))
+    assert any(s.date.startswith("2025") for s in weapon.sources_for("reported_max_km"))
 
 
 # --- Weapon properties ------------------------------------------------------------------
@@ -208,7 +376,7 @@ def test_side_groups_statuses_into_two_camps(catalog):
 
 def test_label_shows_name_and_max_range():
     assert get_weapon("atacms-m57").label == "ATACMS M57 (unitary) – 300 km"
-    assert get_weapon("kh-101").label == "Kh-101 – 2,500 km"
+    assert get_weapon("kh-101").label == "Kh-101 – 4,500 km"
 
 
 def test_to_dict_is_json_serialisable_with_all_fields(catalog):
@@ -224,17 +392,26 @@ def test_to_dict_is_json_serialisable_with_all_fields(catalog):
             "launcher",
             "min_range_km",
             "max_range_km",
+            "reported_max_km",
+            "min_range_is_estimate",
+            "min_range_reason",
             "note",
             "side",
         ):
             assert field in data, field
         assert data["id"] == weapon.id
         assert data["max_range_km"] == weapon.max_range_km
+        assert data["reported_max_km"] == weapon.reported_max_km
+        assert data["min_range_is_estimate"] == weapon.min_range_is_estimate
         assert data["side"] == weapon.side
         assert data["sources"] == [
-            {"publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url}
+            {
+                "publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url,
+                "quote": s.quote, "supports": list(s.supports), "via": s.via,
+                "title_seen": s.title_seen, "verified": s.verified, "reason": s.reason,
+            }
             for s in weapon.sources
-        ]
+        ]  # fmt: skip
 
 
 def test_weapon_is_immutable():
@@ -414,18 +591,16 @@ def test_empty_sources_is_rejected(tmp_path):
 
 @pytest.mark.parametrize("missing", ["publisher", "title", "date"])
 def test_source_missing_required_field_is_rejected(tmp_path, missing):
-    source = {"publisher": "Reuters", "title": "A title", "date": "2024-11-17"}
+    source = _source(publisher="Reuters", title="A title", date="2024-11-17")
     del source[missing]
-    path = _write(
-        tmp_path, _entry(sources=[{"publisher": "X", "title": "Y", "date": "2024"}, source])
-    )
+    path = _write(tmp_path, _entry(sources=[_source(), source]))
     message = _load_error(path)
     _assert_names(message, path, "weapon #1 'gmlrs'", f"sources[1].{missing}")
 
 
 @pytest.mark.parametrize("bad_date", ["17/11/2024", "2024-13", "2024-02-30", "24", "2024-1-5"])
 def test_source_date_must_be_iso_year_month_or_day(tmp_path, bad_date):
-    source = {"publisher": "Reuters", "title": "A title", "date": bad_date}
+    source = _source(publisher="Reuters", title="A title", date=bad_date)
     path = _write(tmp_path, _entry(sources=[source]))
     message = _load_error(path)
     _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].date")
@@ -443,21 +618,152 @@ def test_unquoted_toml_date_is_rejected_with_a_hint(tmp_path):
 
 @pytest.mark.parametrize("good_date", ["2024", "2024-11", "2024-11-17"])
 def test_source_date_accepts_year_month_or_full_date(tmp_path, good_date):
-    source = {"publisher": "Reuters", "title": "A title", "date": good_date}
+    source = _source(publisher="Reuters", title="A title", date=good_date)
     path = _write(tmp_path, _entry(sources=[source]))
-    assert load_catalog(path)[0].sources == (Source("Reuters", "A title", good_date),)
+    expected = Source(
+        "Reuters", "A title", good_date, url="https://example.org/gmlrs",
+        quote="GMLRS reaches targets 15 to 70 km away.",
+        supports=("max_range_km", "min_range_km"),
+    )  # fmt: skip
+    assert load_catalog(path)[0].sources == (expected,)
 
 
-def test_source_url_is_optional_and_kept_when_given(tmp_path):
-    source = {"publisher": "R", "title": "T", "date": "2024", "url": "https://example.org/a"}
-    path = _write(tmp_path, _entry(sources=[source]))
-    assert load_catalog(path)[0].sources[0].url == "https://example.org/a"
+def test_source_url_is_kept_and_optional_only_for_unverified_sources(tmp_path):
+    unverified = {"publisher": "R", "title": "T", "date": "2024", "verified": False,
+                  "reason": "Not found in stored copies."}  # fmt: skip
+    path = _write(tmp_path, _entry(sources=[_source(url="https://example.org/a"), unverified]))
+    verified, kept = load_catalog(path)[0].sources
+    assert verified.url == "https://example.org/a" and verified.verified
+    assert kept.url is None and not kept.verified and kept.reason == "Not found in stored copies."
 
 
-def test_source_url_must_be_http(tmp_path):
-    source = {"publisher": "R", "title": "T", "date": "2024", "url": "example.org"}
-    path = _write(tmp_path, _entry(sources=[source]))
-    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", "sources[0].url")
+@pytest.mark.parametrize("url", ["example.org", "http://example.org/a", "https://", "ftp://x"])
+def test_source_url_must_be_https(tmp_path, url):
+    path = _write(tmp_path, _entry(sources=[_source(url=url)]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].url")
+    assert "https://" in message and repr(url) in message
+
+
+@pytest.mark.parametrize("field", ["url", "quote", "supports"])
+def test_verified_source_without_url_quote_or_supports_is_rejected(tmp_path, field):
+    path = _write(tmp_path, _entry(sources=[_source(**{field: _DROP})]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", f"sources[0].{field}")
+    assert "missing" in message
+
+
+def test_empty_quote_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(sources=[_source(quote="  ")]))
+    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", "sources[0].quote")
+
+
+def test_unverified_source_needs_a_reason_and_a_verified_one_has_none(tmp_path):
+    path = _write(tmp_path, _entry(sources=[_source(), _source(verified=False)]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[1].reason")
+    assert "verified = false" in message
+    path = _write(tmp_path, _entry(sources=[_source(reason="checked")]), name="b.toml")
+    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", "sources[0].reason")
+
+
+@pytest.mark.parametrize(("field", "value"), [("verified", "yes"), ("title_seen", 1)])
+def test_source_flags_must_be_booleans(tmp_path, field, value):
+    path = _write(tmp_path, _entry(sources=[_source(**{field: value})]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", f"sources[0].{field}")
+    assert "true or false" in message
+
+
+@pytest.mark.parametrize(
+    ("supports", "expected"),
+    [
+        (["max_range_km", "range_km"], "'range_km'"),
+        (["max_range_km", "max_range_km"], "twice"),
+        ("max_range_km", "array"),
+        (["max_range_km", "min_range_km", "reported_max_km"], "no reported_max_km"),
+    ],
+)
+def test_supports_must_name_figures_the_weapon_has(tmp_path, supports, expected):
+    path = _write(tmp_path, _entry(sources=[_source(supports=supports)]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].supports")
+    assert expected in message
+
+
+def test_figure_with_no_verified_source_is_rejected_naming_the_figure(tmp_path):
+    path = _write(tmp_path, _entry(sources=[_source(supports=["min_range_km"])]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "max_range_km")
+    assert "no verified source" in message
+
+
+def test_support_from_an_unverified_source_does_not_count(tmp_path):
+    unverified = _source(
+        verified=False, reason="Page not found.", url=_DROP, quote=_DROP,
+        supports=["reported_max_km"],
+    )  # fmt: skip
+    path = _write(tmp_path, _entry(reported_max_km=92, sources=[_source(), unverified]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "reported_max_km")
+    assert "no verified source" in message
+
+
+def test_band_with_a_supporting_source_loads(tmp_path):
+    band = _source(quote="It reaches 92 km.", supports=["reported_max_km"])
+    path = _write(tmp_path, _entry(reported_max_km=92, sources=[_source(), band]))
+    (weapon,) = load_catalog(path)
+    assert (weapon.max_range_km, weapon.reported_max_km) == (70.0, 92.0)
+    assert weapon.sources_for("reported_max_km") == (weapon.sources[1],)
+    assert weapon.to_dict()["reported_max_km"] == 92.0
+
+
+@pytest.mark.parametrize("reported", [70, 60, 20_001, True, "92"])
+def test_reported_max_must_be_a_number_above_the_nominal_maximum(tmp_path, reported):
+    path = _write(tmp_path, _entry(reported_max_km=reported))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "reported_max_km")
+
+
+def test_unsourced_minimum_flagged_as_estimate_loads_and_is_exposed(tmp_path):
+    path = _write(
+        tmp_path,
+        _entry(
+            min_range_estimate=True,
+            min_range_reason="No published minimum was found.",
+            sources=[_source(supports=["max_range_km"])],
+        ),
+    )
+    (weapon,) = load_catalog(path)
+    assert weapon.min_range_is_estimate and weapon.min_range_km == 15
+    assert weapon.min_range_reason == "No published minimum was found."
+    assert weapon.to_dict()["min_range_is_estimate"] is True
+
+
+def test_unsourced_minimum_without_the_estimate_flag_is_rejected(tmp_path):
+    path = _write(tmp_path, _entry(sources=[_source(supports=["max_range_km"])]))
+    message = _load_error(path)
+    _assert_names(message, path, "weapon #1 'gmlrs'", "min_range_km")
+    assert "min_range_estimate" in message
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"min_range_estimate": True}, "min_range_reason"),
+        ({"min_range_reason": "why"}, "min_range_reason"),
+        ({"min_range_estimate": "yes", "min_range_reason": "why"}, "min_range_estimate"),
+        ({"min_range_estimate": True, "min_range_reason": "why", "min_range_km": 0},
+         "min_range_estimate"),
+        ({"min_range_estimate": True, "min_range_reason": "why"}, "min_range_estimate"),
+    ],
+)  # fmt: skip
+def test_estimate_flag_rules(tmp_path, overrides, field):
+    # The last case: a verified source supports the minimum, so it is not an estimate.
+    sources = [_source(supports=["max_range_km"])] if "min_range_km" in overrides else None
+    entry = _entry(**overrides) if sources is None else _entry(**overrides, sources=sources)
+    path = _write(tmp_path, entry)
+    _assert_names(_load_error(path), path, "weapon #1 'gmlrs'", field)
 
 
 def test_unknown_weapon_field_is_rejected_listing_allowed_fields(tmp_path):
@@ -468,11 +774,10 @@ def test_unknown_weapon_field_is_rejected_listing_allowed_fields(tmp_path):
 
 
 def test_unknown_source_field_is_rejected(tmp_path):
-    source = {"publisher": "R", "title": "T", "date": "2024", "quote": "x"}
-    path = _write(tmp_path, _entry(sources=[source]))
+    path = _write(tmp_path, _entry(sources=[_source(page="12")]))
     message = _load_error(path)
-    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].quote")
-    assert "unknown field" in message
+    _assert_names(message, path, "weapon #1 'gmlrs'", "sources[0].page")
+    assert "unknown field" in message and "quote" in message
 
 
 def test_error_message_gives_line_of_the_weapon_table(tmp_path):
@@ -566,9 +871,17 @@ def test_get_weapon_rejects_non_string_id():
 # --- sources_line -------------------------------------------------------------------------
 
 
-def test_sources_line_joins_distinct_publishers_sorted():
+def test_sources_line_joins_distinct_verified_publishers_sorted():
     weapons = [get_weapon("atacms-m57"), get_weapon("gmlrs"), get_weapon("atacms-m39a1")]
-    assert sources_line(weapons) == "CSIS Missile Threat, Lockheed Martin, Reuters"
+    assert sources_line(weapons) == (
+        "A News, Hromadske, Reuters, Talk Business & Politics, Ukrinform, WP Tech"
+    )
+
+
+def test_sources_line_leaves_out_unverified_citations():
+    atacms = get_weapon("atacms-m57")
+    assert any(s.publisher == "CSIS Missile Threat" and not s.verified for s in atacms.sources)
+    assert "CSIS Missile Threat" not in sources_line([atacms])
 
 
 def test_sources_line_of_nothing_is_empty():
