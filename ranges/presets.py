@@ -23,8 +23,7 @@ _SUMY_BORDER_AREA = Area(
 # "Notes of the flagship preset").
 _NOV_2024_NOTES = (
     Note(
-        "Sudzha: taken by Ukrainian forces, Kyiv said on 15 Aug 2024; the incursion into "
-        "the Kursk region began on 6 Aug",
+        "Sudzha: taken by Ukrainian forces after the 6 Aug 2024 incursion, Kyiv said on 15 Aug",
         51.191, 35.271,
         "RFE/RL, 15 Aug 2024: Ukraine Claims Full Control Of Sudzha, Sets Up Military "
         "Command — https://rferl.org/amp/russia-ukraine-kursk-evacuations-humanitarian/"
