@@ -888,10 +888,29 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="folder where the pinned npm packages are already installed (skips npm install)",
     )
+    parser.add_argument(
+        "--deepstate",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="also build occupied.bin from cyterat/deepstate-map-data (a checkout or .tar.xz; "
+        "scripts/build_territory.py does this alone)",
+    )
     args = parser.parse_args(argv)
     manifest = build(args.data_dir, args.npm_dir)
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
+    if args.deepstate is not None:
+        import importlib.util
+
+        # Loaded by path: this script is imported by path too (tests), not as a package.
+        spec = importlib.util.spec_from_file_location(
+            "build_territory", Path(__file__).with_name("build_territory.py")
+        )
+        territory = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(territory)
+        json.dump(territory.build(args.deepstate, args.data_dir), sys.stdout, indent=2)
+        print()
     return 0
 
 
