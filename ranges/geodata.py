@@ -59,7 +59,7 @@ REQUIRED_COLUMNS = {
     ),
     "places": (
         "place_id", "name_en", "name_uk", "name_ru", "lat", "lon", "kind", "country",
-        "note", "source",
+        "note", "source", "source_url", "quote",
     ),
 }  # fmt: skip
 
@@ -157,7 +157,10 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
     ----------
     path : str or pathlib.Path
         CSV with columns ``place_id, name_en, name_uk, name_ru, lat, lon, kind,
-        country, note, source`` (latitude first, as people write it).
+        country, note, source, source_url, quote`` (latitude first, as people
+        write it).  ``source`` says where the coordinate comes from,
+        ``source_url`` is the https address of that record or page and
+        ``quote`` the text there that gives the coordinate.
 
     Returns
     -------
@@ -168,7 +171,8 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
     ------
     DataError
         If the file is missing or unreadable, a column is missing, a
-        ``place_id`` repeats, or a row has an empty ``source`` or a latitude /
+        ``place_id`` repeats, or a row has an empty ``source`` or ``quote``, a
+        ``source_url`` that is not an https:// address, or a latitude /
         longitude that is not a number within ±90° / ±180° (the message names
         the line and field).
     """
@@ -180,12 +184,17 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise DataError(f"{path}: cannot read places CSV: {exc}") from exc
     _check_columns(df, "places", path)
+
+    def _cell(value: object) -> str:
+        # A cell missing from a short row comes back as NaN, not as text.
+        return value.strip() if isinstance(value, str) else ""
+
     lats, lons = [], []
     for i, row in enumerate(df.itertuples(index=False), start=2):  # line 1 is the header
         where = f"{path}, line {i} (place_id {row.place_id!r})"
         if not row.place_id.strip():
             raise DataError(f"{where}: field 'place_id' is empty")
-        if not row.source.strip():
+        if not _cell(row.source):
             raise DataError(f"{where}: field 'source' is empty; every coordinate needs a source")
         coords = []
         for field, limit in (("lat", 90.0), ("lon", 180.0)):
@@ -199,6 +208,19 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
             coords.append(value)
         lats.append(coords[0])
         lons.append(coords[1])
+        # Checked after the coordinates: a short row (missing trailing cells) names the
+        # first problem a reader would fix, not the columns that pandas left empty.
+        url = _cell(row.source_url)
+        if not url.startswith("https://") or len(url) <= len("https://") or " " in url:
+            raise DataError(
+                f"{where}: field 'source_url' = {url!r} must be the https:// address of the "
+                "record or page the coordinate comes from"
+            )
+        if not _cell(row.quote):
+            raise DataError(
+                f"{where}: field 'quote' is empty; quote the text at source_url that gives "
+                "the coordinate"
+            )
     dup = df["place_id"][df["place_id"].duplicated()]
     if not dup.empty:
         raise DataError(f"{path}: place_id {dup.iloc[0]!r} appears more than once")

@@ -26,6 +26,7 @@ from ranges.catalog import (
     sources_line,
 )
 from ranges.errors import DataError, RangesError, UnknownNameError
+from ranges.geodata import REQUIRED_COLUMNS, read_places
 
 EXPECTED_IDS = {
     "atacms-m39",
@@ -886,3 +887,92 @@ def test_sources_line_leaves_out_unverified_citations():
 
 def test_sources_line_of_nothing_is_empty():
     assert sources_line([]) == ""
+
+
+# --- data/places.csv: every coordinate with an address and the text that gives it ------
+
+PLACES_PATH = DEFAULT_CATALOG_PATH.parent / "places.csv"
+_DMS = re.compile(r"(\d+)°\s*(\d+)[′']\s*([\d.]+)[″\"]?\s*([NSEWO])")
+
+
+def _coordinates_in(quote: str) -> list[float]:
+    """Decimal degrees written in ``quote``: decimals (point or comma) and D°M′S″."""
+    values = [float(x) for x in re.findall(r"\d+\.\d+", quote)]
+    values += [float(x.replace(",", ".")) for x in re.findall(r"\d+,\d+", quote)]
+    for deg, minutes, sec, hemi in _DMS.findall(quote):
+        value = int(deg) + int(minutes) / 60 + float(sec) / 3600
+        values.append(-value if hemi in "SW" else value)
+    return values
+
+
+@pytest.fixture(scope="module")
+def places():
+    return read_places(PLACES_PATH)
+
+
+def test_places_have_source_url_and_quote_columns():
+    assert REQUIRED_COLUMNS["places"][-3:] == ("source", "source_url", "quote")
+    header = PLACES_PATH.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == list(REQUIRED_COLUMNS["places"])
+
+
+def test_every_place_quote_gives_its_coordinates_from_an_https_address(places):
+    for row in places.itertuples():
+        assert row.source_url.startswith("https://") and " " not in row.source_url, row.place_id
+        found = _coordinates_in(row.quote)
+        # 0.00002° is about 2 m; DMS with whole seconds rounds to 0.00001° in the CSV.
+        assert any(abs(v - row.lat) < 2e-5 for v in found), (row.place_id, row.quote)
+        assert any(abs(v - row.lon) < 2e-5 for v in found), (row.place_id, row.quote)
+
+
+def test_geonames_places_point_at_their_geonames_record(places):
+    checked = 0
+    for row in places.itertuples():
+        if row.source.startswith("GeoNames id "):
+            geonameid = row.source.split()[-1]
+            assert row.source_url == f"https://www.geonames.org/{geonameid}", row.place_id
+            assert row.quote.startswith(f'"geonameid": {geonameid}, "name": '), row.place_id
+            checked += 1
+    assert checked >= 25
+
+
+def test_corrected_places_sit_on_the_sites_the_fact_check_located(places):
+    # The issue's fact-check: the Zaporizhzhia reactors are near 47.5122, 34.5858 and
+    # Engels-2 near 51.481, 46.21; the old coordinates were ~3.1 km and ~1.7 km off.
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    by_id = places.set_index("place_id")
+    for place_id, lat, lon in (("zaporizhzhia-npp", 47.5122, 34.5858),
+                               ("engels-2", 51.481, 46.21)):  # fmt: skip
+        row = by_id.loc[place_id]
+        _, _, metres = geod.inv(lon, lat, row["lon"], row["lat"])
+        assert metres < 300, (place_id, metres)
+        assert "wiki" in row["source_url"], place_id
+
+
+def _places_csv(tmp_path: Path, row: str) -> Path:
+    path = tmp_path / "places.csv"
+    path.write_text(",".join(REQUIRED_COLUMNS["places"]) + "\n" + row + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("url", "quote", "field"),
+    [
+        ("http://www.geonames.org/1", "latitude 50.0", "source_url"),
+        ("", "latitude 50.0", "source_url"),
+        ("https://www.geonames.org/1", "  ", "quote"),
+    ],
+)
+def test_read_places_rejects_a_row_without_https_url_or_quote(tmp_path, url, quote, field):
+    path = _places_csv(tmp_path, f"x,X,Х,Х,50.0,30.0,city,UKR,,GeoNames id 1,{url},{quote}")
+    with pytest.raises(DataError, match=rf"places.csv, line 2 .*'{field}'"):
+        read_places(path)
+
+
+def test_read_places_keeps_url_and_quote(tmp_path):
+    row_text = 'x,X,Х,Х,50.0,30.0,city,UKR,,GeoNames id 1,https://www.geonames.org/1,"50.0, 30.0"'
+    path = _places_csv(tmp_path, row_text)
+    row = read_places(path).iloc[0]
+    assert (row["source_url"], row["quote"]) == ("https://www.geonames.org/1", "50.0, 30.0")
