@@ -8,6 +8,13 @@ distance   geodesic distance and initial bearing between two SPECs
 targets    cities, airfields, places or your own targets in range
 regions    regions touched by the reach area, with the share covered
 headline   one caption per weapon: airfields, cities and people in range, focus regions
+presets    the preset scenarios (every command that builds a scenario takes --preset ID)
+territory  Ukraine's occupied and Ukrainian-held territory on a date (DeepStateMap)
+authorizations  public decisions on where supplied weapons may strike Russia, when
+
+Every command that builds a scenario takes ``--as-of YYYY-MM-DD``: the date
+the map describes (who held the ground, what was allowed); a date outside the
+shipped data ends with exit status 2 naming the range covered.
 
 ``targets`` and ``regions`` take ``--allowed REGION`` (repeatable): the regions
 where strikes are authorized, which adds an ``authorization`` column.
@@ -222,6 +229,7 @@ def _preset_launches(args) -> list[LaunchSpec]:
 
 
 def _launches(args) -> list[LaunchSpec]:
+    args.as_of = _date(args)  # checked first: a date outside the data fails fast
     given = args.launch or args.launch_file or args.border_strip is not None
     if not given and _preset(args) is not None:
         if args.standoff:
@@ -625,6 +633,53 @@ def _cmd_presets(args, out) -> int:
     return 0
 
 
+def _cmd_territory(args, out) -> int:
+    from .territory import parse_date, territory_features
+
+    as_of = args.as_of or _date(args)
+    fc = territory_features(parse_date(as_of, "--as-of"), _geodata())
+    if args.format == "geojson":
+        json.dump(fc, out, ensure_ascii=False, separators=(",", ":"))
+        out.write("\n")
+        return 0
+    rows = []
+    for f in fc["features"]:
+        p = f["properties"]
+        rows.append((p["territory"], f"{p['area_km2']:,.0f}", p["snapshot_date"], p["source"]))
+    _table(out, ("territory", "area km2", "snapshot", "source"), rows)
+    return 0
+
+
+def _cmd_authorizations(args, out) -> int:
+    from .authorizations import decisions_table
+
+    rows = decisions_table(as_of=args.as_of, weapon=args.weapon)
+    if args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not rows:
+        when = f" on or before {args.as_of}" if args.as_of else ""
+        which = f" about {args.weapon}" if args.weapon else ""
+        out.write(f"no decision{which} is recorded{when}\n")
+        return 0
+    effect = {True: "yes", False: "no", None: "-"}
+    table = [
+        (r["date"], r["decider"], r["action"], r["status"],
+         ", ".join(r["weapons"]) or r["weapons_text"],
+         ", ".join(r["scope_regions"]) or "(zone)", effect[r["in_effect"]],
+         r["headline"], r["source_line"])
+        for r in rows
+    ]  # fmt: skip
+    header = ("date", "decider", "action", "status", "weapons", "regions", "in effect",
+              "decision", "sources")  # fmt: skip
+    if not args.as_of:
+        table = [r[:6] + r[7:] for r in table]
+        header = header[:6] + header[7:]
+    _table(out, header, table)
+    return 0
+
+
 def _cmd_reach(args, out) -> int:
     sites = _launches(args)
     weapon, max_km, min_km = _weapon_and_range(args)
@@ -725,8 +780,13 @@ def _cmd_headline(args, out) -> int:
     from .targets import shipped_targets
 
     sites = _launches(args)
-    focus = _region_ids(args.focus or ["RU-KRS"], "--focus")
-    weapons = [get_weapon(w) for w in args.weapon]
+    preset = _preset(args)
+    focus = _region_ids(
+        args.focus or (preset.focus_regions if preset else ()) or ["RU-KRS"], "--focus"
+    )
+    if not args.weapon and preset is None:
+        raise _UsageError("give --weapon ID (repeatable) or --preset ID")
+    weapons = [get_weapon(w) for w in args.weapon or preset.weapons]
     geo = _geodata()
     launch = [(s.name, s.geometry) for s in sites]
     cities, airfields = shipped_targets(geo, "cities"), shipped_targets(geo, "airfields")
@@ -834,6 +894,31 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--format", choices=("table", "json"), default="table")
     ps.set_defaults(func=_cmd_presets)
 
+    te = sub.add_parser(
+        "territory",
+        help="Ukraine's occupied and Ukrainian-held territory on a date (DeepStateMap)",
+        description="Russian-occupied and Ukrainian-held territory of Ukraine as of a date, "
+        "from DeepStateMap's daily snapshots (the latest on or before the date). Ukrainian-held "
+        "ground inside Russia and grey zones are not in the source.",
+    )
+    te.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD",
+                    help="the date (default: the newest snapshot)")  # fmt: skip
+    te.add_argument("--format", choices=("geojson", "table"), default="geojson")
+    te.set_defaults(func=_cmd_territory, preset=None)
+
+    au = sub.add_parser(
+        "authorizations",
+        help="public decisions on where supplied weapons may strike Russia, with sources",
+        description="The decisions in data/authorizations.toml (who, when, which weapons, "
+        "where, allow or restrict, announced or reported), with --as-of whether each was "
+        "in effect that day.",
+    )
+    au.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD",
+                    help="only decisions made by then, with whether each was in effect")
+    au.add_argument("--weapon", metavar="ID", help="weapon id or family (ATACMS)")
+    au.add_argument("--format", choices=("table", "json"), default="table")
+    au.set_defaults(func=_cmd_authorizations)
+
     r = sub.add_parser("reach", help="reach area as GeoJSON")
     _add_launch_options(r)
     r.add_argument("--format", choices=("geojson",), default="geojson")
@@ -870,9 +955,10 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument(
         "--weapon",
         action="append",
-        required=True,
+        default=[],
         metavar="ID",
-        help="weapon id from `strike-range weapons`; repeatable, one line each",
+        help="weapon id from `strike-range weapons`; repeatable, one line each "
+        "(default with --preset: its weapons)",
     )
     h.add_argument(
         "--focus",

@@ -74,7 +74,8 @@ PRESETS: dict[str, Scenario] = {
         focus_regions=("RU-KRS",),
         notes=_NOV_2024_NOTES,
         preset="atacms-storm-shadow-nov-2024",
-        as_of="2024-11-17",
+        # the day the UK's clearance of Storm Shadow was reported (authorizations.toml)
+        as_of="2024-11-20",
     ),
     "russian-missiles-on-ukraine": Scenario(
         title="Russian and North Korean ballistic missiles: reach into Ukraine",
