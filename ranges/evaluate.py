@@ -19,7 +19,7 @@ import shapely
 from shapely.geometry import GeometryCollection, Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from . import analysis
+from . import analysis, territory
 from .catalog import Weapon, get_weapon, load_catalog
 from .errors import InputError
 from .geodesy import reach as _reach
@@ -32,6 +32,7 @@ __all__ = [
     "Result",
     "launch_geometries",
     "target_table",
+    "add_territory",
     "evaluate",
     "LAYER_NAMES",
 ]
@@ -63,7 +64,8 @@ class WeaponResult:
     coverage : pandas.DataFrame
         :func:`ranges.analysis.region_coverage` of the area.
     headline : str
-        The one-sentence caption.
+        The one-sentence caption: what is in range on the other side's ground
+        (see :func:`ranges.analysis.headline`).
     in_range : numpy.ndarray of bool
         Per row of :attr:`Result.targets`.
     authorization : str
@@ -81,6 +83,8 @@ class WeaponResult:
     authorization: str = ""
     allowed_km2: float = 0.0
     not_allowed_km2: float = 0.0
+    #: The numbers behind :attr:`headline`, per territory too.
+    numbers: analysis.Headline | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,7 +100,8 @@ class Result:
         In legend order.
     targets : pandas.DataFrame
         Every target of the chosen layers: ``name``, ``name_uk``, ``layer``,
-        ``kind``, ``population``, ``lon``, ``lat``, ``distance_km`` and
+        ``kind``, ``country``, ``territory`` (as of the scenario's date),
+        ``population``, ``lon``, ``lat``, ``distance_km`` and
         ``launch`` and ``bearing_deg`` (nearest launch site), ``in_range``
         (any weapon), ``reached_by`` (weapon names), and with an overlay
         ``authorized`` / ``authorization``.
@@ -179,28 +184,127 @@ def launch_geometries(
     return out
 
 
-_TARGET_COLUMNS = ["name", "name_uk", "layer", "kind", "country", "population", "lon", "lat"]
+_TARGET_COLUMNS = [
+    "name", "name_uk", "layer", "kind", "country", "territory", "population", "lon", "lat",
+]  # fmt: skip
 
 
 def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
     """The targets a scenario analyses, one frame with :data:`_TARGET_COLUMNS`
-    (a new frame: the caller may add columns)."""
-    table = _shipped_table(geodata, tuple(scenario.target_kinds))
+    (a new frame: the caller may add columns).
+
+    ``country`` (ISO 3166-1 alpha-3) and ``territory`` (one of
+    :data:`ranges.territory.TERRITORY_LABELS`) say where each target lies on
+    the scenario's date (:func:`ranges.territory.classify`): Crimea and
+    Sevastopol are ``"Ukraine (occupied)"`` with country ``UKR``.
+
+    Raises
+    ------
+    ranges.territory.TerritoryDateError
+        The date is outside the occupied-territory data.
+    """
+    as_of = scenario.as_of_or_latest
+    kinds = tuple(scenario.target_kinds)
+    table = _shipped_table(geodata, kinds).copy()
+    if len(table):
+        country, where = _shipped_territory(geodata, kinds, territory.snapshot_date(as_of))
+        table["country"], table["territory"] = country.copy(), where.copy()
     if not scenario.user_targets:
-        return table.copy()
+        return table
     user = pd.DataFrame({
         "name": [t.name for t in scenario.user_targets],
         "name_uk": "",
         "layer": "user",
         "kind": "user target",
-        "country": "",
         "population": 0,
         "lon": [t.lon for t in scenario.user_targets],
         "lat": [t.lat for t in scenario.user_targets],
     })  # fmt: skip
+    user = add_territory(user, as_of, geodata)
     if table.empty:
         return user[_TARGET_COLUMNS]
     return pd.concat([table, user], ignore_index=True)[_TARGET_COLUMNS]
+
+
+def add_territory(df: pd.DataFrame, as_of, geodata) -> pd.DataFrame:
+    """A copy of a target table with ``country`` and ``territory`` on ``as_of``.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Targets with ``lon`` and ``lat`` (degrees).  A ``country`` column
+        (ISO alpha-3, e.g. the shipped layers') is trusted where it is not
+        empty: see :func:`_locate`.
+    as_of : str or datetime.date
+        The date (see :func:`ranges.territory.snapshot_date`).
+    geodata : ranges.geodata.GeoData
+
+    Raises
+    ------
+    ranges.territory.TerritoryDateError
+        The date is outside the occupied-territory data.
+    """
+    out = df.copy()
+    known = out["country"].fillna("").astype(str).to_numpy(object) if "country" in out else None
+    country, where = _locate(out["lon"].to_numpy(float), out["lat"].to_numpy(float),
+                             known, as_of, geodata)  # fmt: skip
+    out["country"], out["territory"] = country, where
+    return out
+
+
+_COUNTRY_TERRITORY = {"RUS": territory.RUSSIA, "BLR": territory.BELARUS}
+
+
+def _locate(lon, lat, known, as_of, geodata) -> tuple[np.ndarray, np.ndarray]:
+    """Country and territory per point: :func:`ranges.territory.classify`,
+    except where ``known`` (a country per point, "" if unknown) says otherwise.
+
+    The countries layer is simplified to 1 km, so a town on a border river
+    can fall on the wrong side (Narva, Estonia, lands in Russia; Gorizia,
+    Italy, in Slovenia); GeoNames' and airportsdata's country for the point
+    itself is right there.  Such a point's territory follows its country; one
+    in Ukraine that the layer leaves outside (the Kerch bridge, at sea) is on
+    the nearer side of the front, held or occupied, by geodesic distance."""
+    country, where = territory.classify(lon, lat, as_of, geodata)
+    country, where = np.array(country, dtype=object), np.array(where, dtype=object)
+    if known is None:
+        return country, where
+    known = np.asarray(known, dtype=object)
+    fix = np.flatnonzero((known != "") & (known != country))
+    if fix.size == 0:
+        return country, where
+    country[fix] = known[fix]
+    where[fix] = [_COUNTRY_TERRITORY.get(c, territory.OTHER) for c in known[fix]]
+    ukr = fix[known[fix] == "UKR"]
+    if ukr.size:
+        sides = [territory.held(as_of, geodata), territory.occupied(as_of)]
+        dist = np.column_stack([_distance_m(lon[ukr], lat[ukr], s.geometry) for s in sides])
+        where[ukr] = np.where(dist[:, 0] < dist[:, 1], territory.HELD, territory.OCCUPIED)
+    return country, where
+
+
+def _distance_m(lon, lat, geom) -> np.ndarray:
+    """Geodesic distance (m) from points to the point of ``geom`` nearest in lon/lat."""
+    from .geodesy import GEOD
+
+    if geom.is_empty:
+        return np.full(len(lon), np.inf)
+    pts = shapely.points(lon, lat)
+    ends = shapely.get_coordinates(shapely.shortest_line(pts, geom))[1::2]
+    return np.asarray(GEOD.inv(lon, lat, ends[:, 0], ends[:, 1])[2])
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped_territory(geodata, kinds: tuple[str, ...], snapshot) -> tuple[np.ndarray, np.ndarray]:
+    """``country`` and ``territory`` of :func:`_shipped_table`'s rows on the
+    date of occupied-territory snapshot ``snapshot``: every date that falls
+    back on the same snapshot shares one answer.  Read-only arrays."""
+    table = _shipped_table(geodata, kinds)
+    country, where = _locate(table["lon"].to_numpy(float), table["lat"].to_numpy(float),
+                             table["country"].fillna("").astype(str).to_numpy(object),
+                             snapshot, geodata)  # fmt: skip
+    country.flags.writeable = where.flags.writeable = False
+    return country, where
 
 
 @functools.lru_cache(maxsize=8)
@@ -217,6 +321,7 @@ def _shipped_table(geodata, kinds: tuple[str, ...]) -> pd.DataFrame:
             layer["name_uk"].fillna("").to_numpy() if "name_uk" in layer.columns else ""
         )
         df["country"] = layer["country"].to_numpy() if "country" in layer.columns else ""
+        df["territory"] = ""  # depends on the date: filled in by target_table
         if "population" not in df.columns:
             df["population"] = 0
         frames.append(df)
@@ -393,10 +498,10 @@ def evaluate(
         for i in np.flatnonzero(in_range):
             reached_by[i].append(w.name)
         hit = targets[in_range]
-        headline = analysis.headline(
+        numbers = analysis.Headline.from_tables(
             w.name, w.max_range_km, site_names,
             hit[hit["layer"] == "cities"], hit[hit["layer"] == "airfields"], coverage,
-            scenario.focus_regions,
+            scenario.focus_regions, side=w.side,
         )  # fmt: skip
         auth, allowed_km2, not_allowed_km2 = "", 0.0, 0.0
         if allowed is not None:
@@ -414,8 +519,8 @@ def evaluate(
                 f"({allowed_km2:,.0f} of {total:,.0f} km²) lies where strikes are allowed"
             )
         results.append(
-            WeaponResult(w, colors[w.id], area, coverage, headline, in_range, auth,
-                         allowed_km2, not_allowed_km2)  # fmt: skip
+            WeaponResult(w, colors[w.id], area, coverage, numbers.text, in_range, auth,
+                         allowed_km2, not_allowed_km2, numbers)  # fmt: skip
         )
     targets["in_range"] = any_in
     targets["reached_by"] = ["; ".join(r) for r in reached_by]

@@ -28,9 +28,11 @@ from ranges.analysis import (
     Headline,
     allowed_area,
     coverage_by_authorization,
+    filter_territory,
     headline,
     human_number,
     nearest_launch,
+    opposing_territories,
     region_coverage,
     split_by_authorization,
     targets_in_range,
@@ -545,6 +547,124 @@ def test_headline_from_a_coverage_table_without_type_reads_as_before():
     assert Headline("X", 300, ("Sumy",), 0, 0, 0, (("Kursk", 100.0),)).text.endswith(
         "100% of Kursk region"
     )
+
+
+# Headlines that take sides: frames with a ``territory`` column.
+UA_SIDE, RU_SIDE = "Ukraine and partners", "Russia and North Korea"
+HELD, OCC, RUS, BLR = "Ukraine (held)", "Ukraine (occupied)", "Russia", "Belarus"
+
+
+def _cities(*rows):
+    """(territory, population) rows, all in range but the last column says so."""
+    return pd.DataFrame(
+        {"territory": [r[0] for r in rows], "population": [r[1] for r in rows],
+         "in_range": [r[2] if len(r) > 2 else True for r in rows]}
+    )  # fmt: skip
+
+
+def _fields(*territories):
+    return pd.DataFrame({"territory": list(territories), "icao": [f"X{i}" for i in
+                                                                  range(len(territories))]})
+
+
+def _cov(*rows):
+    """(region_id, name, country, status, type, covered_pct) rows."""
+    cols = ["region_id", "region", "country", "status", "type", "covered_pct"]
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+
+
+KURSK_COV = ("RU-KRS", "Kursk", "RUS", "", "oblast", 100.0)
+CRIMEA_COV = ("UA-43", "Autonomous Republic of Crimea", "UKR", "occupied by Russia since 2014",
+              "autonomous republic", 12.0)  # fmt: skip
+SUMY_COV = ("UA-59", "Sumy", "UKR", "", "oblast", 100.0)
+
+
+def test_headline_for_ukraines_weapons_counts_russia_then_occupied_ukraine_then_belarus():
+    cities = _cities((RUS, 4_000_000), (RUS, 500_000), (HELD, 13_100_000), (OCC, 1_200_000),
+                     (BLR, 60_000), (RUS, 9_999_999, False))  # fmt: skip
+    air = _fields(RUS, RUS, RUS, HELD, HELD, OCC)
+    h = Headline.from_tables("ATACMS M57", 300, ["the Sumy border area"], cities, air,
+                             _cov(KURSK_COV, CRIMEA_COV, SUMY_COV),
+                             ("RU-KRS", "UA-43", "UA-59"), side=UA_SIDE)  # fmt: skip
+    assert h.text == (
+        "ATACMS M57 (300 km) from the Sumy border area: "
+        "in Russia 3 airfields, 2 cities with 4.5 million people, 100% of Kursk region; "
+        "in occupied Ukraine 1 airfield, 1 city with 1.2 million people, "
+        "12% of Autonomous Republic of Crimea; "
+        "in Belarus 1 city with 60,000 people; "
+        "100% of Sumy region"
+    )
+    # the top-level numbers are the first clause's: never Ukraine's own towns
+    assert (h.airfields, h.cities, h.population) == (3, 2, 4_500_000)
+    assert h.territories == (RUS, OCC, BLR)
+
+
+def test_headline_leaves_out_occupied_and_belarus_clauses_with_nothing_in_range():
+    cities = _cities((HELD, 300_000), (BLR, 50_000, False))
+    h = Headline.from_tables("GMLRS", 70, ["Sumy"], cities, _fields(HELD), None, side=UA_SIDE)
+    assert h.text == "GMLRS (70 km) from Sumy: in Russia no airfields, no cities"
+
+
+def test_headline_for_russias_weapons_counts_only_ukrainian_held_territory():
+    cities = _cities((HELD, 2_900_000), (HELD, 1_400_000), (RUS, 37_600_000), (OCC, 400_000),
+                     (BLR, 1_500_000))  # fmt: skip
+    air = _fields(HELD, RUS, RUS, OCC, BLR)
+    kyiv = ("UA-30", "Kyiv", "UKR", "", "city", 100.0)
+    h = Headline.from_tables("Iskander-M", 500, ["Belgorod", "Kursk"], cities, air,
+                             _cov(kyiv, KURSK_COV), ("UA-30", "RU-KRS"), side=RU_SIDE)  # fmt: skip
+    assert h.text == (
+        "Iskander-M (500 km) from Belgorod and Kursk: in Ukrainian-held territory "
+        "1 airfield, 2 cities with 4.3 million people; 100% of Kyiv, 100% of Kursk region"
+    )
+    assert (h.airfields, h.cities, h.population) == (1, 2, 4_300_000)
+
+
+def test_headline_json_gives_every_count_per_territory_as_a_direct_count_does():
+    rng = np.random.default_rng(7)
+    labels = np.array([HELD, OCC, RUS, BLR, "other"], dtype=object)
+    cities = pd.DataFrame({"territory": rng.choice(labels, 300),
+                           "population": rng.integers(15_000, 3_000_000, 300),
+                           "in_range": rng.random(300) < 0.6})  # fmt: skip
+    air = pd.DataFrame({"territory": rng.choice(labels, 80), "in_range": rng.random(80) < 0.5})
+    h = Headline.from_tables("X", 300, ["Sumy"], cities, air, None, side=UA_SIDE)
+    data = h.to_dict()
+    assert set(data["by_territory"]) == set(labels)
+    for label in labels:
+        c = cities[cities["in_range"] & (cities["territory"] == label)]
+        a = air[air["in_range"] & (air["territory"] == label)]
+        assert data["by_territory"][label] == {
+            "airfields": len(a), "cities": len(c), "population": int(c["population"].sum())
+        }  # fmt: skip
+    assert (data["airfields"], data["cities"], data["population"]) == tuple(
+        data["by_territory"][RUS].values()
+    )
+    assert data["side"] == UA_SIDE and data["territories"] == [RUS, OCC, BLR]
+    assert data["text"] == h.text
+
+
+def test_headline_for_a_side_needs_the_territory_column_and_a_known_side():
+    with pytest.raises(InputError, match="'territory' column"):
+        Headline.from_tables("X", 300, ["Sumy"], pd.DataFrame({"population": [5]}), None, None,
+                             side=UA_SIDE)  # fmt: skip
+    with pytest.raises(InputError, match="side 'Ukraine'"):
+        Headline.from_tables("X", 300, ["Sumy"], _cities((RUS, 5)), None, None, side="Ukraine")
+
+
+def test_filter_territory_keeps_one_side_by_label_or_short_name():
+    df = pd.DataFrame({"name": list("abcde"), "territory": [HELD, OCC, RUS, BLR, "other"]})
+    assert filter_territory(df, "Russia")["name"].tolist() == ["c"]
+    assert filter_territory(df, ["occupied", "ukraine (held)"])["name"].tolist() == ["a", "b"]
+    assert filter_territory(df, opposing_territories(UA_SIDE))["name"].tolist() == ["b", "c", "d"]
+    assert filter_territory(df, opposing_territories(RU_SIDE))["name"].tolist() == ["a"]
+
+
+def test_filter_territory_names_a_bad_territory_and_where_it_came_from():
+    df = pd.DataFrame({"territory": [RUS]})
+    with pytest.raises(UnknownNameError, match=r"--territory 'Rusia' is not a territory") as exc:
+        filter_territory(df, ["Rusia"], where="--territory")
+    assert "Russia" in exc.value.suggestions
+    with pytest.raises(InputError, match="no 'territory' column"):
+        filter_territory(pd.DataFrame({"name": ["x"]}), "Russia")
 
 
 # --------------------------------------------------------------------------
