@@ -44,6 +44,8 @@ THEMES = {
         "text": [20, 20, 20],
         "halo": [255, 255, 255],
         "muted": [150, 150, 150],
+        "occupied": [142, 43, 34, 38],
+        "front": [142, 43, 34, 235],
     },
     "dark": {
         "sea": [24, 32, 42],
@@ -55,6 +57,8 @@ THEMES = {
         "text": [240, 240, 240],
         "halo": [20, 20, 20],
         "muted": [120, 120, 120],
+        "occupied": [224, 120, 106, 45],
+        "front": [224, 120, 106, 235],
     },
 }
 
@@ -251,6 +255,62 @@ def _text_layer(layer_id: str, data, *, halo: list[int] | None = None, **props) 
     props.setdefault("pickable", False)
     return pdk.Layer("TextLayer", data=data, id=layer_id, get_position="position",
                      get_text="text", font_family=_S(_FONT), **props)  # fmt: skip
+
+
+def occupied_layers(result, geodata, *, theme: str = "light",
+                    clip: tuple[float, float, float, float] = THEATRE,
+                    zoom: float = 5.0) -> list[pdk.Layer]:  # fmt: skip
+    """Occupied Ukraine on the scenario's date (a tinted area) and the front line.
+
+    Both are simplified to about a third of a screen pixel at ``zoom`` (Web
+    Mercator) and clipped to ``clip`` (lon/lat), which keeps the page light:
+    a few thousand vertices instead of the source's every bend.  Each carries
+    a plain-text tooltip naming the source and the snapshot's date.
+    """
+    from .exports import OCCUPIED_CAVEAT, situation
+
+    sit = situation(result, geodata)
+    snap = sit.occupied
+    if snap is None:
+        return []
+    t = THEMES[theme]
+    frame = box(*clip)
+    tol_deg = 360.0 / (512.0 * 2.0**zoom) / 3  # a third of a pixel, in degrees of longitude
+    dated = f"({snap.source}, as of {snap.snapshot_date.isoformat()})"
+    tip = f"Occupied by Russia {dated}\n{OCCUPIED_CAVEAT}."
+    area = shapely.simplify(shapely.intersection(snap.geometry, frame), tol_deg)
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=_features([_rounded(area, 4)], [{"tooltip": tip}]),
+            id="occupied",
+            filled=True,
+            stroked=False,
+            get_fill_color=t["occupied"],
+            pickable=True,
+        )
+    ]
+    front = sit.front_line
+    if front is not None and not front.is_empty:
+        front = _rounded(shapely.simplify(shapely.intersection(front, frame), tol_deg), 4)
+        front_tip = f"Front line {dated}\n{OCCUPIED_CAVEAT}."
+        paths = [
+            {"path": [list(c) for c in part.coords], "tooltip": front_tip}
+            for part in shapely.get_parts(front)
+            if part.geom_type == "LineString" and len(part.coords) > 1
+        ]
+        layers.append(
+            pdk.Layer(
+                "PathLayer",
+                data=paths,
+                id="front-line",
+                get_path="path",
+                get_color=t["front"],
+                width_min_pixels=2,
+                pickable=True,
+            )
+        )
+    return layers
 
 
 @dataclass(frozen=True)
@@ -463,7 +523,9 @@ def build_deck(
     Returns
     -------
     pydeck.Deck
-        Layer ids: ``reach-<weapon id>``, ``launch-areas``, ``launch-sites``,
+        Layer ids: ``occupied`` and ``front-line`` (Russian-occupied Ukraine on
+        the scenario's date, with the source and snapshot date in the tooltip),
+        ``reach-<weapon id>``, ``launch-areas``, ``launch-sites``,
         ``targets-cities``, ``targets-airfields``, ``targets-places``,
         ``targets-user``, ``notes`` (pickable layers carry a plain-text
         ``tooltip`` field).
@@ -472,8 +534,10 @@ def build_deck(
     lang = lang or scenario.lang
     t = THEMES[theme]
     view = view_for(result, height_px=height_px)
-    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=_clip_for(view))
+    clip = _clip_for(view)
+    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip)
     n_base = len(layers)
+    layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
 
     if result.allowed is not None and not result.allowed.is_empty:
         ids = ", ".join(scenario.allowed_regions)

@@ -48,6 +48,7 @@ import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,6 +66,8 @@ from .scenario import Scenario, scenario_from_json
 from .targets import csv_safe
 
 __all__ = [
+    "Situation",
+    "situation",
     "ExportFormat",
     "FORMATS",
     "KML_NAMESPACE",
@@ -105,6 +108,7 @@ FORMATS: dict[str, ExportFormat] = {
 KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 
 _GENERATOR = f"strike-range {__version__}"
+_OCCUPIED_COLOR = "#8E2B22"  # the static map's front-line colour (ranges.render)
 _DECIMALS = 7  # about 1 cm, as in ranges.geojson_io
 
 # Environment variables pydeck reads API keys from (pydeck 0.9 Deck._PROVIDER_ENV_VARS).
@@ -218,6 +222,85 @@ def _write_replacing(path: Path, data: bytes) -> None:
 
 
 # --------------------------------------------------------------------------
+# The situation a result describes: its date, the occupied area, the decisions
+# --------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Situation:
+    """What every map and export says about its date.
+
+    Attributes
+    ----------
+    as_of : str
+        The date the scenario describes, ISO ``YYYY-MM-DD`` (the newest
+        shipped data when the scenario has none).
+    occupied : ranges.territory.Snapshot
+        Russian-occupied Ukraine on that date: ``geometry`` (lon/lat),
+        ``snapshot_date`` (the snapshot actually used, on or before
+        ``as_of``), ``source`` and ``credit``.
+    front_line : shapely geometry or None
+        Lines between Ukrainian-held and occupied land (lon/lat); None when no
+        geodata was given.
+    decisions : tuple
+        The public decisions (:mod:`ranges.authorizations`) that allowed
+        strikes in the scenario's allowed regions by that date; empty when
+        the scenario has no overlay or its regions are not the table's (a
+        user's own choice is not credited to a government).
+    """
+
+    as_of: str
+    occupied: Any
+    front_line: BaseGeometry | None
+    decisions: tuple
+
+
+_SITUATIONS: dict[tuple, tuple[Any, Situation]] = {}
+
+
+def situation(result, geodata=None) -> Situation:
+    """The :class:`Situation` of an evaluated scenario (cached on the date and geodata).
+
+    Raises
+    ------
+    ranges.errors.InputError
+        The scenario's date is outside the occupied-territory data (the
+        message names the date and the range covered).
+    """
+    from .territory import front_line, occupied
+
+    scenario = result.scenario
+    as_of = scenario.as_of_or_latest
+    key = (as_of, id(geodata), scenario.weapons, scenario.allowed_regions)
+    hit = _SITUATIONS.get(key)
+    if hit is not None and hit[0] is geodata:
+        return hit[1]
+    front = front_line(as_of, geodata) if geodata is not None else None
+    sit = Situation(as_of, occupied(as_of), front, _decisions(scenario, as_of))
+    if len(_SITUATIONS) > 16:
+        _SITUATIONS.clear()
+    _SITUATIONS[key] = (geodata, sit)
+    return sit
+
+
+def _decisions(scenario, as_of: str) -> tuple:
+    """The decisions in effect that allowed the scenario's allowed regions, in date
+    order; none unless the table allows every one of those regions to one of the
+    scenario's weapons on that date."""
+    if not scenario.allowed_regions or not scenario.weapons:
+        return ()
+    from .authorizations import allowed_as_of
+
+    wanted = set(scenario.allowed_regions)
+    found: dict[str, Any] = {}
+    for allowance in allowed_as_of(as_of, scenario.weapons).values():
+        if not wanted <= set(allowance.regions):
+            continue
+        for d in allowance.decisions:
+            if d.action == "allow" and wanted & set(d.regions):
+                found.setdefault(d.id, d)
+    return tuple(sorted(found.values(), key=lambda d: d.date))
+
+
+# --------------------------------------------------------------------------
 # Shared tables
 # --------------------------------------------------------------------------
 def _py(value: Any) -> Any:
@@ -231,12 +314,52 @@ def _py(value: Any) -> Any:
     return value
 
 
+#: What the occupied-territory source leaves out (DeepStateMap marks Russian
+#: occupation of Ukraine only).
+OCCUPIED_CAVEAT = "Ukrainian-held ground inside Russia and grey zones are not in the source"
+
+#: The ``territory`` value of the occupied area (as in the target tables).
+OCCUPIED_TERRITORY = "Ukraine (occupied)"
+
+
 def _credits(result) -> str:
+    """"Situation as of 2024-11-17. Data: ...; Occupied territory: DeepStateMap, as of
+    2024-11-17 (...). Weapon ranges: ... Allowed: ..." for every data export."""
+    sit = situation(result)
     sources = sources_line(w.weapon for w in result.weapons)
-    text = f"Data: {attribution()}."
+    text = f"Situation as of {sit.as_of}. Data: {attribution()}"
+    if sit.occupied is not None:
+        text += f"; {sit.occupied.credit} ({OCCUPIED_CAVEAT.lower()})"
+    text += "."
     if sources:
         text += f" Weapon ranges: {sources}."
+    if sit.decisions:
+        decided = "; ".join(d.label for d in sit.decisions)
+        text += f" Strikes allowed by decisions of: {decided}."
     return text
+
+
+def _occupied_props(result) -> dict[str, Any]:
+    """Properties of the occupied-territory feature (GeoJSON, KML, GeoPackage)."""
+    sit = situation(result)
+    snap = sit.occupied
+    return {
+        "territory": OCCUPIED_TERRITORY,
+        "as_of": sit.as_of,
+        "snapshot_date": snap.snapshot_date.isoformat(),
+        "source": snap.source,
+        "credit": snap.credit,
+        "note": OCCUPIED_CAVEAT,
+    }
+
+
+def _scenario_dict(result) -> dict[str, Any]:
+    """The scenario as a file holds it, with the date the export describes filled in
+    (a scenario of "the newest data" would reopen on other data later)."""
+    scenario = result.scenario
+    if not scenario.as_of:
+        scenario = scenario.replace(as_of=situation(result).as_of)
+    return scenario.to_dict()
 
 
 def _title(result) -> str:
@@ -247,8 +370,8 @@ def _target_frame(result, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Targets (in range, or ``rows`` of :attr:`Result.targets`) with export columns."""
     t = result.targets
     t = t[t["in_range"].to_numpy(bool) if rows is None else rows]
-    cols = ["name", "name_uk", "layer", "kind", "country", "population", "lat", "lon",
-            "distance_km", "bearing_deg", "launch", "reached_by"]  # fmt: skip
+    cols = ["name", "name_uk", "layer", "kind", "country", "territory", "population", "lat",
+            "lon", "distance_km", "bearing_deg", "launch", "reached_by"]  # fmt: skip
     if "authorized" in t.columns:
         cols += ["authorized", "authorization"]
     df = t[[c for c in cols if c in t.columns]].copy().reset_index(drop=True)
@@ -259,8 +382,8 @@ def _target_frame(result, rows: np.ndarray | None = None) -> pd.DataFrame:
     df["lon"] = df["lon"].astype(float).round(6)
     df["distance_km"] = df["distance_km"].astype(float).round(2)
     df["bearing_deg"] = df["bearing_deg"].astype(float).round(1)
-    for c in ("name", "name_uk", "layer", "kind", "country", "launch", "reached_by",
-              "authorization"):  # fmt: skip
+    for c in ("name", "name_uk", "layer", "kind", "country", "territory", "launch",
+              "reached_by", "authorization"):  # fmt: skip
         if c in df.columns:
             df[c] = df[c].fillna("").astype(str)
     return df
@@ -305,6 +428,7 @@ def _weapon_props(result, w) -> dict[str, Any]:
         "headline": w.headline,
         "authorization": w.authorization,
         "sources": sources_line([w.weapon]),
+        "reported_max_km": _py(getattr(w.weapon, "reported_max_km", None)),
     }
 
 
@@ -324,11 +448,15 @@ def geojson_dict(result) -> dict[str, Any]:
     - ``target``: each target in range (``name``, ``layer``, ``kind``,
       ``distance_km``, ``bearing_deg``, ``launch``, ``reached_by`` and, with an
       authorization overlay, ``authorized`` / ``authorization``);
-    - ``note``: ``text`` and ``source``.
+    - ``note``: ``text`` and ``source``;
+    - ``occupied_territory``: Russian-occupied Ukraine on the scenario's date
+      (``territory``, ``as_of``, ``snapshot_date`` of the snapshot used,
+      ``source``, ``credit``, ``note``: what the source leaves out).
 
     Coordinates are lon/lat rounded to 7 decimals, exteriors counterclockwise,
     no ``crs`` member.  The foreign members ``scenario`` (the scenario dict,
-    RFC 7946 §6.1), ``title``, ``attribution`` and ``generator`` sit at the top.
+    RFC 7946 §6.1), ``title``, ``as_of`` (the date the map describes),
+    ``occupied_snapshot_date``, ``attribution`` and ``generator`` sit at the top.
 
     Examples
     --------
@@ -354,13 +482,18 @@ def geojson_dict(result) -> dict[str, Any]:
     for n in result.scenario.notes:
         feats.append((shapely.Point(n.lon, n.lat), {"feature": "note", "text": n.text,
                                                     "source": n.source}))  # fmt: skip
+    sit = situation(result)
+    feats.append((sit.occupied.geometry, {"feature": "occupied_territory",
+                                          **_occupied_props(result)}))  # fmt: skip
     fc = feature_collection(feats)
     return {
         "type": "FeatureCollection",
         "title": _title(result),
+        "as_of": sit.as_of,
+        "occupied_snapshot_date": sit.occupied.snapshot_date.isoformat(),
         "attribution": _credits(result),
         "generator": _GENERATOR,
-        "scenario": result.scenario.to_dict(),
+        "scenario": _scenario_dict(result),
         "features": fc["features"],
     }
 
@@ -542,8 +675,10 @@ def to_kml(result) -> bytes:
     One ``Folder`` per weapon holds its reach area (filled in the weapon's
     colour at 30 % opacity, outlined opaque) and a sub-folder of the targets
     it reaches; further folders hold the launch sites and areas and the
-    notes.  Placemark names are plain text; descriptions are HTML with every
-    piece of data escaped.  Target facts also go into ``ExtendedData``.
+    notes, and the occupied territory on the scenario's date (its
+    ``ExtendedData`` holds ``territory``, ``as_of``, ``snapshot_date`` and
+    ``source``).  Placemark names are plain text; descriptions are HTML with
+    every piece of data escaped.  Target facts also go into ``ExtendedData``.
     """
     root = ET.Element("kml", xmlns=KML_NAMESPACE)
     doc = _sub(root, "Document")
@@ -555,6 +690,7 @@ def to_kml(result) -> bytes:
                icon=kml_color(w.color))  # fmt: skip
     _style(doc, "launch", line="ff000000", fill=kml_color("#000000", 0.25), icon="ff00ffff")
     _style(doc, "note", icon="ff00d7ff", label_scale="0.8")
+    _style(doc, "occupied", line=kml_color(_OCCUPIED_COLOR), fill=kml_color(_OCCUPIED_COLOR, 0.25))
 
     for i, w in enumerate(result.weapons):
         folder = _sub(doc, "Folder")
@@ -585,6 +721,13 @@ def to_kml(result) -> bytes:
         for n in result.scenario.notes:
             desc = _html_lines(n.text, f"Source: {n.source}" if n.source else "")
             _placemark(folder, n.text, desc, "note", shapely.Point(n.lon, n.lat))
+    occ = _occupied_props(result)
+    folder = _sub(doc, "Folder")
+    _sub(folder, "name", f"Occupied territory ({occ['source']}, as of {occ['snapshot_date']})")
+    _placemark(folder, f"Occupied by Russia ({occ['source']}, as of {occ['snapshot_date']})",
+               _html_lines(occ["credit"], f"{occ['note']}."), "occupied",
+               situation(result).occupied.geometry,
+               {k: occ[k] for k in ("territory", "as_of", "snapshot_date", "source")})  # fmt: skip
     ET.indent(root, space=" ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -640,9 +783,12 @@ def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> byte
                           per weapon and region with ``covered_km2``,
                           ``region_km2`` and ``covered_pct``
     ``notes``             Point per note (``text``, ``source``)
+    ``occupied_territory`` MultiPolygon of Russian-occupied Ukraine on the
+                          scenario's date (``territory``, ``as_of``,
+                          ``snapshot_date``, ``source``, ``credit``, ``note``)
 
-    Dataset metadata holds ``title``, ``attribution``, ``generator`` and
-    ``scenario`` (the scenario file's JSON).
+    Dataset metadata holds ``title``, ``as_of``, ``occupied_snapshot_date``,
+    ``attribution``, ``generator`` and ``scenario`` (the scenario file's JSON).
 
     Parameters
     ----------
@@ -686,12 +832,18 @@ def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> byte
     notes_gdf = _gdf({"text": [n.text for n in notes], "source": [n.source for n in notes]},
                      [shapely.Point(n.lon, n.lat) for n in notes], "Point")  # fmt: skip
 
+    occ = _occupied_props(result)
+    occupied = _gdf({k: [v] for k, v in occ.items()}, [situation(result).occupied.geometry],
+                    "MultiPolygon")  # fmt: skip
+
     meta = {
         "title": _title(result),
         "subtitle": result.scenario.subtitle,
+        "as_of": occ["as_of"],
+        "occupied_snapshot_date": occ["snapshot_date"],
         "attribution": _credits(result),
         "generator": _GENERATOR,
-        "scenario": result.scenario.to_json(indent=None),
+        "scenario": json.dumps(_scenario_dict(result), ensure_ascii=False, allow_nan=False),
     }
     layers = [
         ("reach_areas", reach, "MultiPolygon"),
@@ -700,6 +852,7 @@ def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> byte
         ("targets", targets, "Point"),
         ("regions_covered", regions, "MultiPolygon"),
         ("notes", notes_gdf, "Point"),
+        ("occupied_territory", occupied, "MultiPolygon"),
     ]
     with tempfile.TemporaryDirectory(prefix="strike-range-") as tmp:
         file = Path(tmp) / "export.gpkg"
@@ -726,6 +879,13 @@ def _cell(value: Any) -> Any:
     return csv_safe(value) if isinstance(value, str) else value
 
 
+def _dated(df: pd.DataFrame, result) -> pd.DataFrame:
+    """``df`` with the columns ``as_of`` (the date the table describes) and
+    ``snapshot_date`` (of the occupied-territory snapshot behind ``territory``)."""
+    sit = situation(result)
+    return df.assign(as_of=sit.as_of, snapshot_date=sit.occupied.snapshot_date.isoformat())
+
+
 def _csv_bytes(df: pd.DataFrame, bom: bool) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends
@@ -741,8 +901,10 @@ def targets_csv(result, *, include_all: bool = False, bom: bool = True) -> bytes
     Columns: ``name``, ``name_uk``, ``layer``, ``kind``, ``country``,
     ``population`` (cities only), ``lat``, ``lon`` (degrees, 6 decimals),
     ``distance_km`` and ``bearing_deg`` to and from the nearest ``launch``
-    site, ``reached_by`` (weapon names, ``; ``-separated) and, with an
-    authorization overlay, ``authorized`` and ``authorization``.
+    site, ``reached_by`` (weapon names, ``; ``-separated), with an
+    authorization overlay ``authorized`` and ``authorization``, and last
+    ``as_of`` (the date the table describes) and ``snapshot_date`` (of the
+    occupied-territory snapshot that ``territory`` was read from).
 
     Parameters
     ----------
@@ -758,10 +920,11 @@ def targets_csv(result, *, include_all: bool = False, bom: bool = True) -> bytes
     """
     if include_all:
         df = _target_frame(result, np.ones(len(result.targets), dtype=bool))
-        df.insert(8, "in_range", result.targets["in_range"].to_numpy(bool))
+        df.insert(df.columns.get_loc("lon") + 1, "in_range",
+                  result.targets["in_range"].to_numpy(bool))  # fmt: skip
     else:
         df = _target_frame(result)
-    return _csv_bytes(df, bom)
+    return _csv_bytes(_dated(df, result), bom)
 
 
 def regions_csv(result, *, bom: bool = True) -> bytes:
@@ -769,10 +932,11 @@ def regions_csv(result, *, bom: bool = True) -> bytes:
 
     Columns: ``weapon_id``, ``weapon``, ``region_id``, ``region``,
     ``name_uk``, ``country``, ``status``, ``covered_km2``, ``region_km2``
-    (geodesic areas, km²) and ``covered_pct``; weapons in legend order, then largest
-    share first.  Encoding and formula protection as :func:`targets_csv`.
+    (geodesic areas, km²), ``covered_pct``, ``as_of`` and ``snapshot_date`` (as in
+    :func:`targets_csv`); weapons in legend order, then largest share first.
+    Encoding and formula protection as :func:`targets_csv`.
     """
-    return _csv_bytes(_regions_frame(result), bom)
+    return _csv_bytes(_dated(_regions_frame(result), result), bom)
 
 
 # --------------------------------------------------------------------------
@@ -813,14 +977,23 @@ _CAPTION_CSS = """
 .sr-caption h1 {font-size: 16px; margin: 0 0 4px;}
 .sr-caption p {margin: 2px 0;}
 .sr-caption .sr-credits {color: #aaa; font-size: 11px;}
+.sr-caption .sr-date {font-weight: 600;}
 """
 
 
-def _caption(result) -> str:
+def _as_of_text(result, lang: str) -> str:
+    """"Situation as of 17 Nov 2024" in the page's language (the static map's wording)."""
+    from .render import as_of_text
+
+    return as_of_text(situation(result).as_of, lang)
+
+
+def _caption(result, lang: str) -> str:
     s = result.scenario
     parts = [f"<h1>{html.escape(_title(result))}</h1>"]
     if s.subtitle:
         parts.append(f"<p>{html.escape(s.subtitle)}</p>")
+    parts.append(f'<p class="sr-date">{html.escape(_as_of_text(result, lang))}</p>')
     for w in result.weapons:
         parts.append(f"<p>{html.escape(w.headline)}</p>")
     parts.append(f'<p class="sr-credits">{html.escape(_credits(result))}</p>')
@@ -890,7 +1063,8 @@ def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -
 
     from .deck import build_deck
 
-    deck = _keyless(build_deck(result, geodata, lang=lang or result.scenario.lang))
+    lang = lang or result.scenario.lang
+    deck = _keyless(build_deck(result, geodata, lang=lang))
     tooltip = deck._tooltip
     if not isinstance(tooltip, bool):
         # pydeck prints a dict tooltip as a Python repr; JSON is valid JavaScript.
@@ -915,7 +1089,7 @@ def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -
     head, sep, tail = page.rpartition("</body>")
     if not sep:
         raise RuntimeError("pydeck's page template has no </body>; cannot add the caption")
-    page = f"{head}<style>{_CAPTION_CSS}</style>\n{_caption(result)}\n{sep}{tail}"
+    page = f"{head}<style>{_CAPTION_CSS}</style>\n{_caption(result, lang)}\n{sep}{tail}"
     for var in _KEY_ENV_VARS:
         value = os.environ.get(var, "")
         if len(value) >= 8 and value in page:

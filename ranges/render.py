@@ -22,6 +22,7 @@ once (vector exports take a lock for the few rcParams they need).
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import math
@@ -50,6 +51,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .catalog import sources_line
 from .errors import InputError
+from .exports import situation
 from .geodata import attribution
 from .scenario import Scenario, ScenarioError, check_text, scenario_from_json
 
@@ -68,7 +70,8 @@ __all__ = [
     "render_to_file",
     "read_embedded_scenario",
     "alt_text",
-    "data_date",
+    "as_of_text",
+    "format_date",
     "sources_text",
 ]
 
@@ -276,6 +279,9 @@ THEMES: dict[str, dict[str, Any]] = {
         "note_bg": "#ffffff",
         "reach_alpha": 0.20,
         "allowed": "#1a1a1a",
+        "occupied": "#e4d6d1",
+        "occupied_hatch": "#c7aaa2",
+        "front": "#8e2b22",
     },
     "dark": {
         "background": "#121619",
@@ -291,6 +297,9 @@ THEMES: dict[str, dict[str, Any]] = {
         "note_bg": "#1b2227",
         "reach_alpha": 0.28,
         "allowed": "#eef0f2",
+        "occupied": "#3a2f33",
+        "occupied_hatch": "#5a4348",
+        "front": "#e0786a",
     },
 }
 
@@ -309,7 +318,6 @@ _TEXT = {
         "sources": "Sources",
         "ranges": "ranges",
         "notes": "notes",
-        "data": "Data",
         "allowed": "Strikes allowed",
         "launch_site": "Launch site",
         "launch_area": "Launch area",
@@ -322,6 +330,26 @@ _TEXT = {
         "reach_of": "Reach of {weapons}",
         "from": "from {sites}",
         "no_weapon": "No weapon selected",
+        "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "as_of": "Situation as of {date}",
+        "occupied": "Occupied by Russia ({source}, as of {date})",
+        "occupied_source": (
+            "occupied territory: {source}, as of {date} (grey zones and Ukrainian-held "
+            "ground in Russia not shown)"
+        ),
+        "occupied_alt": "Shaded: territory occupied by Russia ({source}, as of {date}).",
+        "front_line": "front line",
+        "reported": "reported up to {km} km",
+        "min_estimate": "est.",
+        "decision": "{who} decision of {date}",
+        "reported_status": "reported",
+        "disputed_status": "disputed",
+        "confirmed": "confirmed {date}",
+        "decided_by": "decisions",
+        "decider:US": "US",
+        "decider:UK": "UK",
+        "decider:France": "French",
+        "decider:Germany": "German",
     },
     "uk": {
         "caveat": (
@@ -331,7 +359,6 @@ _TEXT = {
         "sources": "Джерела",
         "ranges": "дальність",
         "notes": "примітки",
-        "data": "Дані",
         "allowed": "Удари дозволені",
         "launch_site": "Місце пуску",
         "launch_area": "Район пуску",
@@ -346,6 +373,29 @@ _TEXT = {
         "reach_of": "Досяжність: {weapons}",
         "from": "з {sites}",
         "no_weapon": "Зброю не вибрано",
+        "months": (
+            "січня лютого березня квітня травня червня липня серпня вересня жовтня "
+            "листопада грудня"
+        ),
+        "as_of": "Станом на {date}",
+        "occupied": "Окуповано Росією ({source}, станом на {date})",
+        "occupied_source": (
+            "окупована територія: {source}, станом на {date} (без сірих зон і утримуваних "
+            "Україною територій у Росії)"
+        ),
+        "occupied_alt": "Затінено: територія, окупована Росією ({source}, станом на {date}).",
+        "front_line": "лінія фронту",
+        "reported": "за повідомленнями до {km} км",
+        "min_estimate": "оцінка",
+        "decision": "рішення {who} від {date}",
+        "reported_status": "за повідомленнями",
+        "disputed_status": "оспорюється",
+        "confirmed": "підтверджено {date}",
+        "decided_by": "рішення",
+        "decider:US": "США",
+        "decider:UK": "Великої Британії",  # genitive: "рішення Великої Британії"
+        "decider:France": "Франції",
+        "decider:Germany": "Німеччини",
     },
 }
 
@@ -370,39 +420,52 @@ def _fmt_km(value: float, lang: str) -> str:
     return text
 
 
-def _weapon_label(w, lang: str) -> str:
+def _weapon_label(w, lang: str, *, band: bool = False) -> str:
+    """``"ATACMS M57: 300 km (min. 70 km, est.)"``; with ``band``, the reported
+    figure the dashed ring shows: ``"KN-23: 690 km; reported up to 900 km"``."""
     t = _TEXT[lang]
     label = f"{w.name}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
     if w.min_range_km > 0:
-        label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']})"
+        est = f", {t['min_estimate']}" if _min_is_estimate(w) else ""
+        label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']}{est})"
+    reported = _reported_km(w)
+    if band and reported is not None:
+        label += "; " + t["reported"].format(km=_fmt_km(reported, lang))
     return label
 
 
+def _min_is_estimate(weapon) -> bool:
+    """Whether the catalog marks the weapon's minimum range as an estimate."""
+    return bool(getattr(weapon, "min_range_is_estimate", False))
+
+
 # --------------------------------------------------------------------------
-# Data date and sources
+# Date and sources
 # --------------------------------------------------------------------------
-_BUILT_RE = re.compile(r"Built on (\d{4}-\d{2}-\d{2})")
+def format_date(iso: str, lang: str = "en") -> str:
+    """An ISO date as a reader writes it: ``"17 Nov 2024"``, ``"17 листопада 2024"``.
 
-
-def data_date(geodata) -> str:
-    """Date of the shipped reference data, ``"YYYY-MM-DD"``, or ``""`` if unknown.
-
-    Read from ``manifest.json`` (``data_date``) in the data folder, else from
-    the "Built on YYYY-MM-DD" line of the folder's ``README.md``.
+    Examples
+    --------
+    >>> format_date("2024-11-17")
+    '17 Nov 2024'
+    >>> format_date("2025-06-01", "uk")
+    '1 червня 2025'
     """
-    folder = Path(getattr(geodata, "data_dir", "") or ".")
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        value = manifest.get("data_date") or manifest.get("build", {}).get("date")
-        if isinstance(value, str) and value:
-            return value
-    except (OSError, ValueError, AttributeError):
-        pass
-    try:
-        m = _BUILT_RE.search((folder / "README.md").read_text(encoding="utf-8"))
-    except OSError:
-        return ""
-    return m.group(1) if m else ""
+    d = datetime.date.fromisoformat(iso)
+    months = _TEXT[_check_choice(lang, "lang", _TEXT)]["months"].split()
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def as_of_text(as_of: str, lang: str = "en") -> str:
+    """What a map says about its date: ``"Situation as of 17 Nov 2024"``.
+
+    Examples
+    --------
+    >>> as_of_text("2024-11-17", "uk")
+    'Станом на 17 листопада 2024'
+    """
+    return _TEXT[_check_choice(lang, "lang", _TEXT)]["as_of"].format(date=format_date(as_of, lang))
 
 
 def _note_source(text: str) -> str:
@@ -410,23 +473,76 @@ def _note_source(text: str) -> str:
     return text.split(":", 1)[0].strip()
 
 
-def sources_text(result, lang: str = "en") -> str:
-    """The map's source line: reference data, the catalog's range sources, note sources.
-
-    Examples
-    --------
-    ``"Sources: Natural Earth (public domain); GeoNames (CC BY 4.0); airportsdata
-    (MIT); ranges: CSIS Missile Threat, Lockheed Martin; notes: Reuters, 15 Aug 2024"``
-    """
-    t = _TEXT[_check_choice(lang, "lang", _TEXT)]
+def _source_parts(result, sit, lang: str) -> list[str]:
+    """The parts of the source line, each a source with its own date where it has one."""
+    t = _TEXT[lang]
     parts = [attribution()]
+    snap = sit.occupied
+    if snap is not None:
+        date = snap.snapshot_date.isoformat()
+        parts.append(t["occupied_source"].format(source=_short_source(snap), date=date))
     ranges = sources_line([w.weapon for w in result.weapons])
     if ranges:
         parts.append(f"{t['ranges']}: {ranges}")
+    decisions = _decision_publishers(sit)
+    if decisions:
+        parts.append(f"{t['decided_by']}: {decisions}")
     notes = list(dict.fromkeys(_note_source(n.source) for n in result.scenario.notes if n.source))
     if notes:
         parts.append(f"{t['notes']}: " + "; ".join(notes))
-    return f"{t['sources']}: " + "; ".join(parts)
+    return parts
+
+
+def _decisions_text(sit, lang: str) -> str:
+    """Whose decision allowed the scenario's regions, and when: one clause per
+    government, its first decision in effect with its status, and the day it was
+    confirmed on the record if it was first only reported:
+    ``"US decision of 17 Nov 2024, reported, confirmed 25 Nov 2024; UK decision of
+    20 Nov 2024, reported"``."""
+    if sit is None or not sit.decisions:
+        return ""
+    t = _TEXT[lang]
+    by_decider: dict[str, list] = {}
+    for d in sorted(sit.decisions, key=lambda d: d.date):
+        by_decider.setdefault(d.decider, []).append(d)
+    parts = []
+    for decider, decisions in by_decider.items():
+        first = decisions[0]
+        who = t.get(f"decider:{decider}", decider)
+        text = t["decision"].format(who=who, date=format_date(first.date.isoformat(), lang))
+        if first.status != "announced":
+            text += f", {t[first.status + '_status']}"
+            on_record = next((d for d in decisions if d.status == "announced"), None)
+            if on_record is not None:
+                date = format_date(on_record.date.isoformat(), lang)
+                text += ", " + t["confirmed"].format(date=date)
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _decision_publishers(sit) -> str:
+    """The publishers that report the decisions, comma-joined, without the copy a
+    citation was read in ("Reuters (via Geo News)" -> "Reuters"; the data say which)."""
+    if sit is None:
+        return ""
+    names = {c.publisher.split(" (", 1)[0] for d in sit.decisions for c in d.sources}
+    return ", ".join(sorted(names, key=str.casefold))
+
+
+def sources_text(result, lang: str = "en") -> str:
+    """The map's date and source line: the situation's date, then each source with its date.
+
+    Examples
+    --------
+    ``"Situation as of 17 Nov 2024. Sources: Natural Earth (public domain); GeoNames
+    (CC BY 4.0); airportsdata (MIT); occupied territory: DeepStateMap, as of 2024-11-17,
+    without grey zones or Ukrainian-held ground in Russia; ranges: CSIS Missile Threat,
+    Lockheed Martin; notes: Reuters, 15 Aug 2024"``
+    """
+    t = _TEXT[_check_choice(lang, "lang", _TEXT)]
+    sit = situation(result)
+    date = as_of_text(sit.as_of, lang)
+    return f"{date}. {t['sources']}: " + "; ".join(_source_parts(result, sit, lang))
 
 
 # --------------------------------------------------------------------------
@@ -633,8 +749,13 @@ class _Meta:
 
 
 class _Ctx:
-    def __init__(self, fig: Figure, size: Size, theme: dict, lang: str):
+    def __init__(self, fig: Figure, size: Size, theme: dict, lang: str, sit=None, bands=()):
         self.fig = fig
+        self.sit = sit  # ranges.exports.Situation: the date, the occupied area, the decisions
+        self.bands = bands  # (weapon index, reported-range outline), see _bands
+        # What the map shows of the situation layers (set by the first layout pass,
+        # read by a key laid out in the header before the map is drawn).
+        self.shown: dict[str, Any] = {"occupied": True, "bands": {i for i, _ in bands}}
         self.size = size
         self.theme = theme
         self.lang = lang
@@ -803,6 +924,9 @@ def render_figure(
     subtitle_text = scenario.subtitle if subtitle is None else subtitle
     credit_text = _TEXT[lang]["credit"] if credit is None else credit
 
+    sit = situation(result, geodata)
+    bands = _bands(result)
+    shown = None
     # The key goes inside the map, in the corner that hides least of the story;
     # when no corner is quiet enough it moves to the header.
     for key_in_map in (True, False):
@@ -810,7 +934,9 @@ def render_figure(
         h_in = _exact_inches(size_.height_px, size_.dpi)
         fig = Figure(figsize=(w_in, h_in), dpi=size_.dpi, facecolor=theme_["background"])
         FigureCanvasAgg(fig)
-        ctx = _Ctx(fig, size_, theme_, lang)
+        ctx = _Ctx(fig, size_, theme_, lang, sit, bands)
+        ctx.shown = shown or ctx.shown
+        shown = ctx.shown
         header_bottom = _draw_header(ctx, result, title_text, subtitle_text, key=not key_in_map)
         footer_top = _draw_footer(ctx, result, geodata, credit_text)
         try:
@@ -820,7 +946,8 @@ def render_figure(
         break
 
     fig._strike_range = _Meta(  # read by save(); a plain attribute, not pyplot state
-        scenario=scenario,
+        # the date drawn, so that a map of "the newest data" reopens as the same map
+        scenario=scenario if scenario.as_of else scenario.replace(as_of=sit.as_of),
         title=title_text,
         alt=alt_text(result, lang=lang),
         lang=lang,
@@ -894,7 +1021,7 @@ def _draw_header(ctx: _Ctx, result, title: str, subtitle: str, *, key: bool) -> 
 def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
     th, t, lang = ctx.theme, ctx.t, ctx.lang
     entries: list[tuple[Any, str]] = []
-    for w in result.weapons:
+    for i, w in enumerate(result.weapons):
         entries.append(
             (
                 Patch(
@@ -902,12 +1029,17 @@ def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
                     edgecolor=w.color,
                     linewidth=1.4 * ctx.s,
                 ),
-                _weapon_label(w.weapon, lang),
+                _weapon_label(w.weapon, lang, band=i in ctx.shown["bands"]),
             )
         )
+    if ctx.sit is not None and ctx.sit.occupied is not None and ctx.shown["occupied"]:
+        entries.append((_occupied_handle(ctx), _occupied_label(ctx)))
     if result.allowed is not None and not result.allowed.is_empty:
         names = _allowed_names(result, lang)
         label = t["allowed"] + (f": {names}" if names else "")
+        decisions = _decisions_text(ctx.sit, lang)
+        if decisions:
+            label += f" ({decisions})"
         entries.append((_allowed_handle(ctx), label))
     points = [n for n, g in result.sites if g.geom_type in ("Point", "MultiPoint")]
     areas = [n for n, g in result.sites if g.geom_type not in ("Point", "MultiPoint")]
@@ -972,51 +1104,83 @@ def _set_hatch(patch, ctx: _Ctx) -> None:
 
 
 def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="upper left"):
-    """The key (a Legend) on ``parent``; in a row of columns when ``width`` is given."""
+    """The key (a Legend) on ``parent``; in a row of columns when ``width`` is given.
+
+    In the header (``width`` given) the number of columns is the one that gives
+    the lowest key, long entries wrapping onto a second line (at a parenthesis
+    where they can) rather than taking a row of their own.
+    """
     entries = _key_entries(ctx, result)
     if not entries:
         return None
     prop = ctx.font(8.0)
     handles, labels = zip(*entries, strict=True)
-    framed = width is None
-    legend = None
-    for ncols in range(len(entries) if width else 1, 0, -1):
-        if legend is not None:
+    if width is None:
+        legend = _legend(ctx, parent, handles, labels, prop, anchor, loc, 1, framed=True)
+    else:
+        em = prop.get_size_in_points() * ctx.px_per_pt
+        best = None
+        for ncols in range(len(entries), 0, -1):
+            col_w = (width - (ncols - 1) * 1.4 * em) / ncols - 2.1 * em
+            wrapped = [_wrap_key_label(ctx, label, prop, col_w) for label in labels]
+            if ncols > 1 and any(len(lines) > 2 for lines in wrapped):
+                continue
+            shown = ["\n".join(lines) for lines in wrapped]
+            legend = _legend(ctx, parent, handles, shown, prop, anchor, loc, ncols, framed=False)
+            bb = legend.get_window_extent(ctx.renderer)
+            score = (round(bb.height), sum(len(lines) for lines in wrapped))
+            if bb.width <= width and (best is None or score < best[0]):
+                best = (score, shown, ncols)
             legend.remove()
-        legend = parent.legend(
-            handles,
-            labels,
-            loc=loc,
-            bbox_to_anchor=anchor,
-            ncols=ncols,
-            frameon=framed,
-            fancybox=False,
-            framealpha=0.92,
-            facecolor=ctx.theme["halo"],
-            edgecolor=ctx.theme["faint"],
-            prop=prop,
-            borderaxespad=0.8 if framed else 0,
-            borderpad=0.6 if framed else 0,
-            handlelength=1.6,
-            handleheight=1.0,
-            handletextpad=0.5,
-            columnspacing=1.4,
-            labelspacing=0.45,
-            labelcolor=ctx.theme["ink"],
-        )
-        if width is None or legend.get_window_extent(ctx.renderer).width <= width:
-            break
+        shown, ncols = (best[1], best[2]) if best else (labels, 1)
+        legend = _legend(ctx, parent, handles, shown, prop, anchor, loc, ncols, framed=False)
     legend.set_gid("legend")
     legend.set_zorder(20)
-    if framed:
-        legend.get_frame().set_linewidth(0.5)
     for i, text in enumerate(legend.get_texts()):
         text.set_parse_math(False)
         text.set_gid(f"legend-{i}")
     return legend
 
 
-# -- footer: caveat, credit, data date, sources ------------------------------
+def _wrap_key_label(ctx: _Ctx, label: str, prop, width_px: float) -> list[str]:
+    """A key entry in lines of at most ``width_px``: broken before its parenthesis
+    when both halves fit, else word-wrapped."""
+    if ctx.measure(label, prop)[0] <= width_px:
+        return [label]
+    head, sep, tail = label.partition(" (")
+    if sep and max(ctx.measure(head, prop)[0], ctx.measure("(" + tail, prop)[0]) <= width_px:
+        return [head, "(" + tail]
+    return ctx.wrap(label, prop, width_px, balance=True)
+
+
+def _legend(ctx: _Ctx, parent, handles, labels, prop, anchor, loc, ncols: int, *, framed: bool):
+    legend = parent.legend(
+        handles,
+        labels,
+        loc=loc,
+        bbox_to_anchor=anchor,
+        ncols=ncols,
+        frameon=framed,
+        fancybox=False,
+        framealpha=0.92,
+        facecolor=ctx.theme["halo"],
+        edgecolor=ctx.theme["faint"],
+        prop=prop,
+        borderaxespad=0.8 if framed else 0,
+        borderpad=0.6 if framed else 0,
+        handlelength=1.6,
+        handleheight=1.0,
+        handletextpad=0.5,
+        columnspacing=1.4,
+        labelspacing=0.45,
+        labelcolor=ctx.theme["ink"],
+    )
+    if framed:
+        legend.get_frame().set_linewidth(0.5)
+    return legend
+
+
+# -- footer: caveat, credit, the situation's date, sources --------------------
 def _draw_footer(ctx: _Ctx, result, geodata, credit: str) -> float:
     th, t = ctx.theme, ctx.t
     pad = _margin(ctx)
@@ -1025,24 +1189,22 @@ def _draw_footer(ctx: _Ctx, result, geodata, credit: str) -> float:
     prop_b = ctx.font(6.6, weight="bold")
     prop_i = ctx.font(6.6, style="italic")
     gap = 0.3 * prop.get_size_in_points() * ctx.px_per_pt
-    lines = ctx.wrap(sources_text(result, ctx.lang), prop, width, balance=True)
+    text = f"{t['sources']}: " + "; ".join(_source_parts(result, ctx.sit, ctx.lang))
+    lines = ctx.wrap(text, prop, width, balance=True)
     src = _fig_text(ctx, pad, pad, "\n".join(lines), prop, th["muted"], gid="sources", va="bottom")
     src.set_linespacing(1.3)
     y = src.get_window_extent(ctx.renderer).y1 + gap
-    # One line: the caveat on the left, credit and data date on the right
-    # (the caveat wraps when the line is too short for all three).
-    date = data_date(geodata)
-    date_text = f"{t['data']}: {date}" if date else ""
-    right_w = 0.0
+    # One line: the caveat on the left, the credit and the date the map
+    # describes on the right (the caveat wraps when the line is too short).
+    date_text = as_of_text(ctx.sit.as_of, ctx.lang)
     x = ctx.W - pad
-    if date_text:
-        _fig_text(ctx, x, y, date_text, prop, th["muted"], gid="data-date", ha="right", va="bottom")
-        right_w += ctx.measure(date_text, prop)[0]
-        x -= right_w + 1.2 * gap * 3
+    _fig_text(ctx, x, y, date_text, prop_b, th["ink"], gid="as-of", ha="right", va="bottom")
+    right_w = ctx.measure(date_text, prop_b)[0]
+    x -= right_w + 1.2 * gap * 3
     if credit:
-        _fig_text(ctx, x, y, credit, prop_b, th["ink"], gid="credit", ha="right", va="bottom")
-        right_w += ctx.measure(credit, prop_b)[0] + 1.2 * gap * 3
-    left_w = width - right_w - 4 * gap if right_w else width
+        _fig_text(ctx, x, y, credit, prop, th["muted"], gid="credit", ha="right", va="bottom")
+        right_w += ctx.measure(credit, prop)[0] + 1.2 * gap * 3
+    left_w = width - right_w - 4 * gap
     caveat = t["caveat"]
     data_box = _beyond_data(result, geodata)
     if data_box is not None:
@@ -1091,6 +1253,14 @@ def _scene_geoms(result) -> list[BaseGeometry]:
     if result.allowed is not None and not result.allowed.is_empty:
         geoms.append(result.allowed)
     return geoms
+
+
+def _near_scene(result, geom: BaseGeometry) -> bool:
+    """Whether ``geom`` (lon/lat) comes within the scene's bounding box, i.e. is on the map."""
+    geoms = _scene_geoms(result) + _note_points(result)
+    if not geoms or geom is None or geom.is_empty:
+        return False
+    return geom.intersects(shapely.box(*shapely.GeometryCollection(geoms).bounds))
 
 
 def _note_points(result) -> list[BaseGeometry]:
@@ -1196,6 +1366,9 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     inset = 3.0 * ctx.u
     placer = _Placer((x0 + inset, y0 + inset, x1 - inset, y1 - inset))
 
+    layers = _situation_layers(ctx, view)
+    ctx.shown.update(occupied=layers["occupied"] is not None,
+                     bands={i for i, _ in layers["bands"]})  # fmt: skip
     reach = [(i, _project(w.area, tr)) for i, w in enumerate(result.weapons) if not w.area.is_empty]
     story = [g for _, g in reach]
     if result.allowed is not None and not result.allowed.is_empty:
@@ -1212,11 +1385,14 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     _draw_scale_bar(ctx, view, placer, scale_corner)
 
     countries = _draw_base(ctx, view, geodata)
+    _draw_occupied(ctx, view, placer, layers)
     _draw_allowed(ctx, view, placer, result)
     _draw_reach(ctx, view, placer, result, reach)
+    _draw_bands(ctx, view, placer, result, layers["bands"])
     _draw_launch(ctx, view, result)
     targets = _Targets(ctx, view, placer, result, geodata)  # airfield markers
     _label_reach(ctx, view, placer, result, reach)
+    _label_bands(ctx, view, placer, result, layers["bands"])
     _draw_sites(ctx, view, placer, result)
     _draw_note_rings(ctx, view, placer, result)
     _label_allowed(ctx, view, placer, result)
@@ -1374,6 +1550,133 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
     _draw_path(ax, _line_path(_shared_borders(cgeoms)), "country-borders", 3,
                edgecolor=th["country_edge"], linewidth=1.1 * ctx.s, **round_ends)  # fmt: skip
     return cidx, cgeoms
+
+
+#: Drawing tolerance of the reported-range outlines, metres (well below a pixel
+#: of any map this module draws: a 300 km scene is ~0.5 km per pixel on the web).
+_BAND_TOLERANCE_M = 100.0
+
+
+def _bands(result) -> tuple:
+    """The reported-range outlines: (weapon index, area lon/lat) for each weapon
+    whose catalog entry gives a higher credible reported range than the nominal
+    one, from the same launch sites (the nominal range stays the filled area)."""
+    from .geodesy import reach
+
+    geoms = [g for _, g in result.sites if not g.is_empty]
+    if not geoms:
+        return ()
+    launch = geoms[0] if len(geoms) == 1 else shapely.GeometryCollection(geoms)
+    out = []
+    for i, w in enumerate(result.weapons):
+        km = _reported_km(w.weapon)
+        if km is not None and not w.area.is_empty:
+            out.append((i, reach(launch, km, tolerance_m=_BAND_TOLERANCE_M)))
+    return tuple(out)
+
+
+def _reported_km(weapon) -> float | None:
+    """The weapon's highest credible reported range, if above its nominal one."""
+    km = getattr(weapon, "reported_max_km", None)
+    return float(km) if km is not None and km > weapon.max_range_km else None
+
+
+def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
+    """The occupied area, the front line and the reported-range outlines, clipped
+    to the view and projected (None / empty where nothing is in view)."""
+    tol_deg = view.m_per_px / 3 / 111_320.0  # a third of a pixel
+    box = shapely.box(*view.llbox)
+
+    def in_view(geom):
+        if geom is None or geom.is_empty or not geom.intersects(box):
+            return None
+        geom = shapely.clip_by_rect(geom, *view.llbox)
+        geom = shapely.simplify(geom, tol_deg, preserve_topology=True)
+        geom = shapely.clip_by_rect(_project(geom, view.tr), *view.rect)
+        return None if geom.is_empty else geom
+
+    snap = ctx.sit.occupied if ctx.sit is not None else None
+    occupied = in_view(snap.geometry) if snap is not None else None
+    front = in_view(ctx.sit.front_line) if occupied is not None else None
+    bands = []
+    for i, geom in ctx.bands:
+        ring = in_view(shapely.boundary(geom))
+        if ring is not None:
+            bands.append((i, ring))
+    return {"occupied": occupied, "front": front, "bands": bands}
+
+
+def _occupied_handle(ctx: _Ctx) -> Patch:
+    th = ctx.theme
+    p = Patch(facecolor=th["occupied"], edgecolor=th["front"], hatch=_OCCUPIED_HATCH,
+              linewidth=1.0 * ctx.s)  # fmt: skip
+    _set_hatch(p, ctx)
+    return p
+
+
+def _occupied_label(ctx: _Ctx) -> str:
+    snap = ctx.sit.occupied
+    return ctx.t["occupied"].format(source=_short_source(snap), date=snap.snapshot_date.isoformat())
+
+
+def _short_source(snap) -> str:
+    """The source's own name for the key ("DeepStateMap"), without the repository it
+    comes through (the source line names that)."""
+    return snap.source.split(" via ", 1)[0]
+
+
+_OCCUPIED_HATCH = "\\\\\\"
+
+
+def _draw_occupied(ctx: _Ctx, view: _View, placer: _Placer, layers) -> None:
+    """Occupied Ukraine as a muted hatched tint, the front line as a line of its own."""
+    th = ctx.theme
+    path = _polygon_path([layers["occupied"]]) if layers["occupied"] is not None else None
+    if path is None:
+        return
+    _draw_path(view.ax, path, "occupied", 1.5, facecolor=th["occupied"], edgecolor="none")
+    hatch = PathPatch(path, facecolor="none", edgecolor=th["occupied_hatch"],
+                      hatch=_OCCUPIED_HATCH, linewidth=0, zorder=1.6,
+                      gid="occupied-hatch")  # fmt: skip
+    _set_hatch(hatch, ctx)
+    _add(view.ax, hatch)
+    front = layers["front"]
+    if front is not None:
+        _draw_path(view.ax, _line_path([front]), "front-line", 5.5, fill=False,
+                   edgecolor=th["front"], linewidth=1.2 * ctx.s, capstyle="round",
+                   joinstyle="round")  # fmt: skip
+        _sample_outline(ctx, view, placer, front)
+
+
+def _draw_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
+    """Each reported-range outline as a dashed ring in its weapon's colour."""
+    for i, ring in bands:
+        color = result.weapons[i].color
+        _draw_path(view.ax, _line_path([ring]), f"band-{i}", 6, fill=False, edgecolor=color,
+                   linewidth=1.1 * ctx.s, linestyle=(0, (4, 2.5)))  # fmt: skip
+        _sample_outline(ctx, view, placer, ring)
+
+
+def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
+    """"reported up to 900 km" on each dashed ring."""
+    prop = ctx.font(7.5, weight="bold", style="italic")
+    prefs = np.radians([45, 135, 20, 70, 315, 225, 0, 90, 180, 270, 160, 200, 340, 110, 250, 290])
+    for i, ring in bands:
+        w = result.weapons[i]
+        km = _fmt_km(_reported_km(w.weapon), ctx.lang)
+        lines = [p for p in shapely.get_parts(ring) if p.length > 0]
+        if not lines:
+            continue
+        line = max(lines, key=lambda p: p.length)
+        _ring_label(ctx, view, placer, line, ctx.t["reported"].format(km=km), prop, w.color,
+                    prefs, f"band-label-{i}", centre=view.tr.transform(*_launch_centre(result)),
+                    force=False)  # fmt: skip
+
+
+def _launch_centre(result) -> tuple[float, float]:
+    geoms = [g for _, g in result.sites if not g.is_empty]
+    c = shapely.GeometryCollection(geoms).centroid
+    return c.x, c.y
 
 
 def _draw_allowed(ctx: _Ctx, view: _View, placer: _Placer, result) -> None:
@@ -1667,9 +1970,12 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
                     )
 
 
-def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid) -> None:
+def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, centre=None,
+                force=True) -> None:  # fmt: skip
+    """Put ``label`` on ``ring`` at the first free point in the ``prefs`` bearings
+    (radians) from ``centre`` (projected; default the ring's centroid)."""
     pts = np.asarray(ring.coords)
-    cx, cy = np.asarray(ring.centroid.coords[0])
+    cx, cy = np.asarray(ring.centroid.coords[0]) if centre is None else centre
     ang = np.arctan2(pts[:, 1] - cy, pts[:, 0] - cx)
     candidates = []
     for a in prefs:
@@ -1690,7 +1996,7 @@ def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid) -> None
         gid=gid,
         zorder=10,
         avoid=("soft", "weak"),
-        force=True,
+        force=force,
     )
     if art is not None:
         ctx.halo(art, 3.0)
@@ -2306,6 +2612,8 @@ def alt_text(result, lang: str | None = None) -> str:
     parts.append(("Карта: " if uk else "Map: ") + title.rstrip(".") + ".")
     if sc.subtitle:
         parts.append(sc.subtitle.rstrip(".") + ".")
+    sit = situation(result)
+    parts.append(as_of_text(sit.as_of, lang) + ".")
     sites = [n for n, _ in result.sites]
     if sites:
         shown = ", ".join(sites[:5]) + ("…" if len(sites) > 5 else "")
@@ -2352,11 +2660,18 @@ def alt_text(result, lang: str | None = None) -> str:
             parts.append(f"{w.weapon.name}: {share:.0f}% зони ураження там, де удари дозволені.")
     if result.allowed is not None and not result.allowed.is_empty:
         names = _allowed_names(result, lang)
+        decisions = _decisions_text(sit, lang)
+        if decisions:
+            names = f"{names}; {decisions}" if names else decisions
         parts.append(
             f"Заштриховано: {t['allowed'].lower()} ({names})."
             if uk
             else f"Hatched: strikes allowed ({names})."
         )
+    snap = sit.occupied
+    if snap is not None and _near_scene(result, snap.geometry):
+        date = snap.snapshot_date.isoformat()
+        parts.append(t["occupied_alt"].format(source=_short_source(snap), date=date))
     for note in sc.notes:
         parts.append(("Примітка: " if uk else "Note: ") + note.text.rstrip(".") + ".")
     parts.append(t["caveat"])

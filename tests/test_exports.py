@@ -6,6 +6,7 @@ preset and for a scenario whose user targets and notes are hostile text.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -18,7 +19,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from ranges import cli, cli_export
+from ranges import cli, cli_export, render, territory
 from ranges import exports as ex
 from ranges.errors import InputError
 from ranges.evaluate import evaluate
@@ -141,7 +142,7 @@ def test_geojson_reach_feature_carries_weapon_ranges_colour_sites_headline(flags
     assert props["headline"] == flagship.weapons[0].headline
     assert props["authorization"] == flagship.weapons[0].authorization != ""
     kinds = {f["properties"]["feature"] for f in fc["features"]}
-    assert kinds == {"reach_area", "launch_area", "target", "note"}
+    assert kinds == {"reach_area", "launch_area", "target", "note", "occupied_territory"}
     assert "GeoNames" in fc["attribution"]
 
 
@@ -216,7 +217,8 @@ def test_kml_has_a_folder_per_weapon_with_its_reach_and_targets(flagship):
     assert doc.findtext(f"{KML}name") == PRESETS[FLAGSHIP].title
     folders = {f.findtext(f"{KML}name"): f for f in doc.findall(f"{KML}Folder")}
     w = flagship.weapons[0]
-    assert set(folders) == {w.weapon.name, "Launch sites and areas", "Notes"}
+    occupied = "Occupied territory (DeepStateMap via cyterat/deepstate-map-data, as of 2024-11-17)"
+    assert set(folders) == {w.weapon.name, "Launch sites and areas", "Notes", occupied}
     folder = folders[w.weapon.name]
     reach = folder.find(f"{KML}Placemark")
     assert reach.findtext(f"{KML}styleUrl") == "#weapon-0"
@@ -278,6 +280,7 @@ def test_gpkg_has_every_layer_with_its_geometry_type(gpkg):
         "targets": "Point",
         "regions_covered": "MultiPolygon",
         "notes": "Point",
+        "occupied_territory": "MultiPolygon",
     }
     assert pyogrio.read_info(gpkg, layer="launch_sites")["features"] == 0
     assert pyogrio.read_info(gpkg, layer="targets")["crs"] == "EPSG:4326"
@@ -326,8 +329,11 @@ def _read_csv(data: bytes) -> list[dict[str, str]]:
 def test_targets_csv_lists_targets_in_range_lat_before_lon(flagship):
     rows = _read_csv(ex.targets_csv(flagship))
     assert len(rows) == int(flagship.targets["in_range"].sum())
-    assert list(rows[0])[:8] == ["name", "name_uk", "layer", "kind", "country", "population",
-                                 "lat", "lon"]  # fmt: skip
+    first = ["name", "name_uk", "layer", "kind", "country", "territory", "population", "lat", "lon"]
+    if "territory" not in flagship.targets.columns:
+        first.remove("territory")
+    assert list(rows[0])[: len(first)] == first
+    assert list(rows[0])[-2:] == ["as_of", "snapshot_date"]
     kursk = next(r for r in rows if r["name"] == "Kursk")
     assert float(kursk["lat"]) == pytest.approx(51.73, abs=0.02)
     assert float(kursk["lon"]) == pytest.approx(36.19, abs=0.02)
@@ -455,6 +461,111 @@ def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_p
 
 
 # --------------------------------------------------------------------------
+# The date and the occupied territory, in every format
+# --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def gap_day(geo):
+    """A result dated to a day without a snapshot of its own, and that snapshot's date."""
+    dates = territory.snapshot_dates()
+    before = next(a for a, b in zip(dates, dates[1:], strict=False) if (b - a).days > 1)
+    day = before + datetime.timedelta(days=1)
+    result = evaluate(PRESETS[FLAGSHIP].replace(as_of=day.isoformat()), geo)
+    return result, day.isoformat(), before.isoformat()
+
+
+def test_geojson_carries_the_date_and_the_occupied_area_of_the_source(gap_day):
+    result, day, snapshot = gap_day
+    fc = json.loads(ex.to_geojson(result))
+    assert (fc["as_of"], fc["occupied_snapshot_date"]) == (day, snapshot)
+    assert f"Situation as of {day}" in fc["attribution"]
+    assert f"Occupied territory: DeepStateMap, as of {snapshot}" in fc["attribution"]
+    occ = [f for f in fc["features"] if f["properties"]["feature"] == "occupied_territory"]
+    assert len(occ) == 1
+    props = occ[0]["properties"]
+    assert props["territory"] == "Ukraine (occupied)"
+    assert (props["as_of"], props["snapshot_date"]) == (day, snapshot)
+    assert props["source"] == territory.SOURCE and "grey zones" in props["note"]
+    source = territory.occupied(day).geometry
+    geom = shape(occ[0]["geometry"])
+    assert geom.symmetric_difference(source).area < 1e-6 * source.area
+
+
+def test_kml_has_the_occupied_area_with_its_snapshot_date(gap_day):
+    result, day, snapshot = gap_day
+    doc = DET.fromstring(ex.to_kml(result)).find(f"{KML}Document")
+    assert f"Situation as of {day}" in doc.findtext(f"{KML}description")
+    folder = next(f for f in doc.findall(f"{KML}Folder")
+                  if f.findtext(f"{KML}name").startswith("Occupied territory"))  # fmt: skip
+    pm = folder.find(f"{KML}Placemark")
+    data = {d.get("name"): d.findtext(f"{KML}value") for d in pm.iter(f"{KML}Data")}
+    assert data == {"territory": "Ukraine (occupied)", "as_of": day, "snapshot_date": snapshot,
+                    "source": territory.SOURCE}  # fmt: skip
+    assert f"as of {snapshot}" in pm.findtext(f"{KML}name")
+    assert pm.find(f".//{KML}Polygon") is not None
+
+
+def test_gpkg_has_the_occupied_layer_and_the_date_in_its_metadata(gap_day, geo, tmp_path):
+    result, day, snapshot = gap_day
+    path = tmp_path / "dated.gpkg"
+    ex.export(result, geo, "gpkg", path)
+    occ = pyogrio.read_dataframe(path, layer="occupied_territory")
+    assert len(occ) == 1
+    row = occ.iloc[0]
+    assert (row["territory"], row["as_of"], row["snapshot_date"]) == (
+        "Ukraine (occupied)", day, snapshot)
+    source = territory.occupied(day).geometry
+    assert occ.geometry[0].symmetric_difference(source).area < 1e-9 * source.area
+    meta = pyogrio.read_info(path, layer="reach_areas")["dataset_metadata"]
+    assert (meta["as_of"], meta["occupied_snapshot_date"]) == (day, snapshot)
+
+
+def test_csv_rows_carry_the_date_and_the_snapshot_date(gap_day):
+    result, day, snapshot = gap_day
+    for data in (ex.targets_csv(result), ex.regions_csv(result)):
+        rows = _read_csv(data)
+        assert rows and {(r["as_of"], r["snapshot_date"]) for r in rows} == {(day, snapshot)}
+
+
+def test_reach_features_carry_the_reported_range(geo):
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"], geo)
+    fc = json.loads(ex.to_geojson(result))
+    reported = {f["properties"]["weapon"]: f["properties"]["reported_max_km"]
+                for f in fc["features"] if f["properties"]["feature"] == "reach_area"}  # fmt: skip
+    assert reported == {"iskander-m": None, "kn-23": 900}
+
+
+def test_html_page_states_the_date_and_draws_the_occupied_area(gap_day, geo):
+    result, day, snapshot = gap_day
+    page = ex.to_html(result, geo).decode()
+    assert render.as_of_text(day) in page  # "Situation as of 18 Aug 2024"
+    spec = json.loads(re.search(r"const jsonInput = (.*);\n", page).group(1))
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert {"occupied", "front-line"} <= set(layers)
+    tips = {f["properties"]["tooltip"] for f in layers["occupied"]["data"]["features"]}
+    assert tips == {f"Occupied by Russia ({territory.SOURCE}, as of {snapshot})\n"
+                    f"{ex.OCCUPIED_CAVEAT}."}  # fmt: skip
+    assert all(f"as of {snapshot}" in row["tooltip"] for row in layers["front-line"]["data"])
+    uk = ex.to_html(result, geo, lang="uk").decode()
+    assert render.as_of_text(day, "uk") in uk
+
+
+def test_interactive_map_keeps_the_occupied_area_light(flagship, geo):
+    from ranges.deck import build_deck
+
+    spec = json.loads(build_deck(flagship, geo).to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    area = shape(layers["occupied"]["data"]["features"][0]["geometry"])
+    n_area = shapely.get_num_coordinates(area)
+    n_front = sum(len(row["path"]) for row in layers["front-line"]["data"])
+    source = territory.occupied("2024-11-17").geometry
+    assert n_area + n_front < 0.5 * shapely.get_num_coordinates(source)
+    # simplified, not changed: the shown area is the source's to within a few km²
+    frame = shapely.box(*area.bounds)
+    lost = shapely.symmetric_difference(area, source.intersection(frame))
+    assert territory.geodesic_area_km2(lost) < 0.01 * territory.geodesic_area_km2(source)
+
+
+# --------------------------------------------------------------------------
 # strike-range export
 # --------------------------------------------------------------------------
 @pytest.fixture
@@ -559,7 +670,8 @@ def test_an_area_split_at_the_antimeridian_exports_as_two_ccw_polygons(geo):
         sides.add(min(lons) >= 0)
     assert sides == {True, False}  # one part each side of ±180°
     kml = DET.fromstring(ex.to_kml(result))
-    assert len(list(kml.iter(f"{KML}Polygon"))) == 2
+    reach = kml.find(f"{KML}Document/{KML}Folder/{KML}Placemark")
+    assert len(list(reach.iter(f"{KML}Polygon"))) == 2
     assert _read_csv(ex.targets_csv(result)) == []
 
 

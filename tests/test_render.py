@@ -6,24 +6,31 @@ pypdf for PDF.
 
 from __future__ import annotations
 
+import datetime
 import io
+import json
 import re
 import threading
+from pathlib import Path
 
+import matplotlib.colors
 import numpy as np
 import pytest
+import shapely
 from defusedxml.ElementTree import fromstring
 from matplotlib.figure import Figure
 from PIL import Image
 from pypdf import PdfReader
 
-from ranges import cli_render, render
+from ranges import cli_render, render, territory
+from ranges.catalog import get_weapon, sources_line
 from ranges.errors import InputError
 from ranges.evaluate import evaluate
 from ranges.geodata import load_geodata
 from ranges.presets import PRESETS
 from ranges.scenario import Scenario, ScenarioError, Site
 
+ROOT = Path(__file__).resolve().parent.parent
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -207,11 +214,12 @@ def test_figure_has_title_key_scale_bar_sources_credit_caveat(two_weapons, geoda
     assert found["scale-bar-note"] == "Scale true at map centre"
     sources = found["sources"].replace("\n", " ")
     assert sources.startswith("Sources: Natural Earth")
-    for publisher in ("GeoNames", "airportsdata", "CSIS Missile Threat", "MBDA", "Reuters"):
+    publishers = sources_line(w.weapon for w in two_weapons.weapons).split(", ")
+    for publisher in ("GeoNames", "airportsdata", "DeepStateMap", *publishers):
         assert publisher in sources
     assert found["credit"] == "Graphic: The Daily"
     assert found["caveat"].replace("\n", " ") == render.CAVEAT
-    assert re.fullmatch(r"Data: \d{4}-\d{2}-\d{2}", found["data-date"])
+    assert found["as-of"] == "Situation as of 20 Nov 2024"
     assert found["range-0"] == "300 km" and found["range-1"] == "250 km"
     assert found["allowed-label"] == "Strikes allowed"
     assert all(f"note-{k}" in found for k in range(len(two_weapons.scenario.notes)))
@@ -279,7 +287,9 @@ def test_hostile_names_are_escaped_in_svg(hostile, geodata):
     assert "</svg><img onerror=x>" in words
     assert "</svg><img onerror=x> & $x^2$" in words  # no mathtext either
     assert "Depot $5$ & co" in words
-    assert render.read_embedded_scenario(data) == hostile.scenario
+    # the scenario had no date: the map embeds the one it was drawn for
+    latest = territory.latest().isoformat()
+    assert render.read_embedded_scenario(data) == hostile.scenario.replace(as_of=latest)
 
 
 def test_alt_text_states_weapon_range_sites_numbers_and_allowed_area(flagship):
@@ -289,8 +299,8 @@ def test_alt_text_states_weapon_range_sites_numbers_and_allowed_area(flagship):
     assert "ATACMS M57" in text and "300 km" in text
     assert flagship.sites[0][0] in text
     n_air = int(((flagship.targets["layer"] == "airfields") & w.in_range).sum())
-    assert f"{n_air} airfields" in text
-    assert "strikes allowed (Kursk)" in text
+    assert w.headline.rstrip(".") in text
+    assert "strikes allowed (Kursk; US decision of 17 Nov 2024, reported)" in text
     assert render.CAVEAT in text
     uk = render.alt_text(flagship, lang="uk")
     assert uk.startswith("Карта:") and f"аеродромів: {n_air}" in uk
@@ -315,6 +325,173 @@ def test_rendering_in_threads_gives_the_same_image(flagship, geodata):
     assert len(out) == 1
     for data in out:
         assert np.array_equal(png_pixels(data), reference)
+
+
+# --------------------------------------------------------------------------
+# The date, occupied territory, reported ranges and whose decision
+# --------------------------------------------------------------------------
+def _gap_date():
+    """A date with no snapshot of its own: the map must name the older snapshot's date."""
+    dates = territory.snapshot_dates()
+    before = next(a for a, b in zip(dates, dates[1:], strict=False) if (b - a).days > 1)
+    return before + datetime.timedelta(days=1), before
+
+
+def _map_patch(fig, gid: str):
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    hits = [p for p in ax.patches if p.get_gid() == gid]
+    return ax, (hits[0] if hits else None)
+
+
+def _key(fig) -> list[str]:
+    return [v.replace("\n", " ") for k, v in texts(fig).items() if k.startswith("legend-")]
+
+
+def test_footer_shows_the_scenario_date_not_the_build_date(flagship, geodata):
+    found = texts(render.render_figure(flagship, geodata))
+    assert found["as-of"] == "Situation as of 17 Nov 2024"
+    assert "data-date" not in found
+    built = re.search(r"Built on (\d{4}-\d{2}-\d{2})", (ROOT / "data" / "README.md").read_text())
+    manifest = json.loads((ROOT / "data" / "manifest.json").read_text()).get("data_date")
+    build_dates = {d for d in (built and built.group(1), manifest) if d}
+    for gid, text in found.items():
+        assert not any(d in text for d in build_dates), (gid, text)
+    # the sources carry their own dates: the occupied area's snapshot
+    sources = found["sources"].replace("\n", " ")
+    assert "occupied territory: DeepStateMap, as of 2024-11-17" in sources
+    uk = texts(render.render_figure(flagship, geodata, lang="uk"))
+    assert uk["as-of"] == "Станом на 17 листопада 2024"
+    assert "окупована територія: DeepStateMap, станом на 2024-11-17" in uk["sources"].replace(
+        "\n", " ")
+
+
+def test_another_date_changes_the_footer_the_key_and_the_sources(geodata):
+    day, snapshot = _gap_date()
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"].replace(as_of=day.isoformat()),
+                      geodata)  # fmt: skip
+    fig = render.render_figure(result, geodata)
+    found = texts(fig)
+    assert found["as-of"] == f"Situation as of {render.format_date(day.isoformat())}"
+    # everything shown names the snapshot actually used, not the date asked for
+    label = f"Occupied by Russia (DeepStateMap, as of {snapshot.isoformat()})"
+    assert label in _key(fig)
+    assert f"as of {snapshot.isoformat()}" in found["sources"].replace("\n", " ")
+    assert day.isoformat() not in " ".join(found.values())
+    assert render.sources_text(result).startswith(
+        f"Situation as of {render.format_date(day.isoformat())}. Sources: ")
+
+
+def test_occupied_area_is_drawn_where_the_source_has_it(geodata):
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"], geodata)
+    fig = render.render_figure(result, geodata)
+    ax, fill = _map_patch(fig, "occupied")
+    assert fill is not None and _map_patch(fig, "occupied-hatch")[1] is not None
+    assert _map_patch(fig, "front-line")[1] is not None
+    tr = render._aeqd(*fig._strike_range.centre)
+    path = fill.get_path()
+    snap = territory.occupied("2024-11-17")
+    # towns the source puts on either side of the line, checked against the polygon itself
+    for lon, lat in ((37.80, 48.00), (34.10, 44.95), (36.23, 49.99), (35.14, 47.84)):
+        inside = snap.geometry.contains(shapely.Point(lon, lat))
+        assert path.contains_point(tr.transform(lon, lat)) == inside, (lon, lat, inside)
+    assert "Occupied by Russia (DeepStateMap, as of 2024-11-17)" in _key(fig)
+    alt = render.alt_text(result)
+    assert "Situation as of 17 Nov 2024." in alt
+    assert "territory occupied by Russia (DeepStateMap, as of 2024-11-17)" in alt
+
+
+@pytest.mark.parametrize(("theme", "lang"), [("dark", "uk"), ("light", "uk"), ("dark", "en")])
+def test_occupied_layer_in_every_theme_and_language(flagship, geodata, theme, lang):
+    fig = render.render_figure(flagship, geodata, theme=theme, lang=lang)
+    _, fill = _map_patch(fig, "occupied")
+    assert fill is not None
+    assert matplotlib.colors.to_hex(fill.get_facecolor()) == render.THEMES[theme]["occupied"]
+    expected = ("Окуповано Росією (DeepStateMap, станом на 2024-11-17)" if lang == "uk"
+                else "Occupied by Russia (DeepStateMap, as of 2024-11-17)")  # fmt: skip
+    assert expected in _key(fig)
+
+
+def test_a_map_far_from_ukraine_has_no_occupied_key_entry(geodata):
+    result = evaluate(Scenario(weapons=("gmlrs",), sites=(Site("Anadyr", 64.73, 177.5),),
+                               as_of="2024-11-17"), geodata)  # fmt: skip
+    fig = render.render_figure(result, geodata)
+    assert _map_patch(fig, "occupied")[1] is None
+    assert not any(e.startswith("Occupied") for e in _key(fig))
+    assert "Shaded" not in render.alt_text(result)
+
+
+def test_reported_range_ring_only_for_weapons_that_have_one(geodata):
+    from ranges.geodesy import GEOD
+
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"], geodata)
+    fig = render.render_figure(result, geodata)
+    found = texts(fig)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    tr = render._aeqd(*fig._strike_range.centre)
+    for i, w in enumerate(result.weapons):
+        ring = _map_patch(fig, f"band-{i}")[1]
+        if w.weapon.reported_max_km is None:  # Iskander-M
+            assert ring is None and f"band-label-{i}" not in found
+            continue
+        assert ring is not None and ring.get_linestyle() == (0, (4, 2.5))  # dashed
+        assert found[f"band-label-{i}"] == f"reported up to {w.weapon.reported_max_km:,.0f} km"
+        assert f"{w.weapon.name}: 690 km; reported up to 900 km" in _key(fig)
+        # the ring is the reported range: every vertex inside the view lies
+        # reported_max_km from the nearest launch site, on the ellipsoid
+        xy = ring.get_path().vertices
+        hx, hy = ax.get_xlim()[1], ax.get_ylim()[1]
+        xy = xy[(np.abs(xy[:, 0]) < 0.98 * hx) & (np.abs(xy[:, 1]) < 0.98 * hy)]
+        lon, lat = tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")
+        dist = np.min([GEOD.inv(lon, lat, np.full(len(lon), g.x), np.full(len(lat), g.y))[2]
+                       for _, g in result.sites], axis=0)  # fmt: skip
+        assert len(dist) > 50
+        assert np.allclose(dist, w.weapon.reported_max_km * 1000, atol=1000)
+    uk = texts(render.render_figure(result, geodata, lang="uk"))
+    assert uk["band-label-1"] == "за повідомленнями до 900 км"
+
+
+def test_key_says_when_a_minimum_range_is_an_estimate(flagship, geodata):
+    assert get_weapon("atacms-m57").min_range_is_estimate
+    assert "ATACMS M57 (unitary): 300 km (min. 70 km, est.)" in _key(
+        render.render_figure(flagship, geodata))
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"], geodata)
+    assert not get_weapon("iskander-m").min_range_is_estimate
+    assert "Iskander-M (9M723): 500 km (min. 50 km)" in _key(render.render_figure(result, geodata))
+
+
+def test_key_names_the_decision_behind_the_allowed_regions(flagship, geodata):
+    fig = render.render_figure(flagship, geodata)
+    assert "Strikes allowed: Kursk (US decision of 17 Nov 2024, reported)" in _key(fig)
+    assert "decisions: " in texts(fig)["sources"].replace("\n", " ")
+    uk = render.render_figure(flagship, geodata, lang="uk")
+    assert ("Удари дозволені: Курська обл. (рішення США від 17 листопада 2024, "
+            "за повідомленнями)") in _key(uk)  # fmt: skip
+    assert "US decision of 17 Nov 2024, reported" in render.alt_text(flagship)
+    # a region the user chose, which no decision covers, is not credited to anyone
+    own = evaluate(PRESETS["atacms-nov-2024"].replace(allowed_regions=("RU-BRY",)), geodata)
+    key = _key(render.render_figure(own, geodata))
+    assert "Strikes allowed: Bryansk" in key
+    assert not any("decision" in e for e in key)
+    # before the decision there is none to name
+    early = evaluate(PRESETS["atacms-nov-2024"].replace(as_of="2024-11-16"), geodata)
+    assert not any("decision" in e for e in _key(render.render_figure(early, geodata)))
+
+
+def test_both_languages_have_every_text_with_the_same_placeholders():
+    import string
+
+    en, uk = render._TEXT["en"], render._TEXT["uk"]
+    assert set(en) == set(uk)
+    for key in en:
+        fields = [{f for _, f, _, _ in string.Formatter().parse(c[key]) if f} for c in (en, uk)]
+        assert fields[0] == fields[1], key
+    assert len(en["months"].split()) == len(uk["months"].split()) == 12
+
+
+def test_dates_are_written_as_readers_write_them():
+    assert render.format_date("2024-11-17") == "17 Nov 2024"
+    assert render.format_date("2025-06-01", "uk") == "1 червня 2025"
+    assert render.as_of_text("2025-01-31") == "Situation as of 31 Jan 2025"
 
 
 # --------------------------------------------------------------------------
@@ -363,7 +540,7 @@ def run_cli(argv: list[str]) -> int:
          "--weapon: weapon id 'atacms' is not in the weapon catalog"),
         (["--scenario", "s.json", "--weapon", "gmlrs", "--out", "m.png"],
          "--scenario FILE cannot be combined with"),
-        (["--out", "m.png"], "give --scenario FILE, or --launch SPEC and --weapon ID"),
+        (["--out", "m.png"], "give --scenario FILE, --preset ID, or --launch SPEC and --weapon ID"),
         (["--launch", "95, 30", "--weapon", "gmlrs", "--out", "m.png"], "latitude 95"),
         (["--launch", "Sumy", "--weapon", "gmlrs", "--out", "m.png", "--theme", "sepia"],
          "invalid choice: 'sepia'"),
