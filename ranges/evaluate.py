@@ -32,6 +32,7 @@ __all__ = [
     "Result",
     "launch_geometries",
     "target_table",
+    "located_targets",
     "add_territory",
     "evaluate",
     "LAYER_NAMES",
@@ -204,11 +205,7 @@ def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
         The date is outside the occupied-territory data.
     """
     as_of = scenario.as_of_or_latest
-    kinds = tuple(scenario.target_kinds)
-    table = _shipped_table(geodata, kinds).copy()
-    if len(table):
-        country, where = _shipped_territory(geodata, kinds, territory.snapshot_date(as_of))
-        table["country"], table["territory"] = country.copy(), where.copy()
+    table = located_targets(geodata, tuple(scenario.target_kinds), as_of)
     if not scenario.user_targets:
         return table
     user = pd.DataFrame({
@@ -224,6 +221,37 @@ def target_table(scenario: Scenario, geodata) -> pd.DataFrame:
     if table.empty:
         return user[_TARGET_COLUMNS]
     return pd.concat([table, user], ignore_index=True)[_TARGET_COLUMNS]
+
+
+def located_targets(geodata, kinds, as_of) -> pd.DataFrame:
+    """The shipped targets of ``kinds`` with ``country`` and ``territory`` on ``as_of``.
+
+    Parameters
+    ----------
+    geodata : ranges.geodata.GeoData
+    kinds : str or sequence of str
+        ``"cities"``, ``"airfields"``, ``"places"``.
+    as_of : str or datetime.date
+        The date (see :func:`ranges.territory.snapshot_date`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame with :data:`_TARGET_COLUMNS`; the territories are
+        computed once per GeoData, kinds and snapshot date.
+
+    Raises
+    ------
+    ranges.territory.TerritoryDateError
+        The date is outside the occupied-territory data.
+    """
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    table = _shipped_table(geodata, kinds).copy()
+    snapshot = territory.snapshot_date(as_of)
+    if len(table):
+        country, where = _shipped_territory(geodata, kinds, snapshot)
+        table["country"], table["territory"] = country.copy(), where.copy()
+    return table
 
 
 def add_territory(df: pd.DataFrame, as_of, geodata) -> pd.DataFrame:

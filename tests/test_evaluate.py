@@ -224,3 +224,25 @@ def test_a_date_between_snapshots_classifies_as_the_snapshot_before_it(geo):
     a = target_table(PRESETS["atacms-nov-2024"].replace(as_of="2025-01-01"), geo)
     b = target_table(PRESETS["atacms-nov-2024"].replace(as_of="2024-12-30"), geo)
     assert a["territory"].equals(b["territory"])
+
+
+def test_a_date_outside_the_territory_data_stops_evaluate_naming_the_date(geo):
+    from ranges.territory import TerritoryDateError
+
+    with pytest.raises(TerritoryDateError, match="as_of 2023-06-01: occupied-territory data"):
+        evaluate(PRESETS["atacms-nov-2024"].replace(as_of="2023-06-01"), geo)
+
+
+def test_cli_helpers_locate_targets_as_evaluate_does(geo):
+    import pandas as pd
+
+    from ranges.evaluate import add_territory, located_targets
+
+    scenario = PRESETS["atacms-nov-2024"].replace(target_kinds=("airfields",))
+    shipped = located_targets(geo, "airfields", scenario.as_of)
+    assert shipped.equals(target_table(scenario, geo))
+    own = pd.DataFrame({"name": ["Kursk", "Simferopol"], "lon": [36.1873, 34.1], "lat": [51.7373,
+                                                                                        44.95]})
+    located = add_territory(own, "2024-11-17", geo)
+    assert located["territory"].tolist() == [RUS, OCC]
+    assert "territory" not in own.columns  # a copy
