@@ -7,7 +7,11 @@ a point-in-polygon test against the drawn reach area, so a target a metre
 inside or outside the limit is classified correctly.  :func:`nearest_launch`
 is the distance engine behind it; :func:`region_coverage` measures how much of
 each region the reach area covers (geodesic areas); :func:`headline` turns the
-tables into one sentence for a caption; :func:`split_by_authorization` and
+tables into one sentence for a caption that counts the other side's ground
+(Russia, occupied Ukraine and Belarus for Ukraine's weapons, Ukrainian-held
+territory for Russia's: :data:`HEADLINE_TERRITORIES`), and
+:func:`filter_territory` keeps one side of a target table;
+:func:`split_by_authorization` and
 :func:`coverage_by_authorization` overlay the regions where strikes are
 permitted (e.g. Kursk region in November 2024).
 
@@ -1170,9 +1174,8 @@ class Headline:
                     rtype = row["type"] if "type" in table.columns else ""
                     types.append("" if pd.isna(rtype) else str(rtype))
                     places.append(_region_territory(row.get("country"), row.get("status")))
-        classified = all(df.empty or "territory" in df.columns for df in (cities, airfields)) and (
-            any("territory" in df.columns for df in (cities, airfields))
-        )
+        # (no rows at all: zero everywhere, which is true on every side)
+        classified = all(df.empty or "territory" in df.columns for df in (cities, airfields))
         by_territory = _tally(cities, airfields) if classified else ()
         territories = ()
         if side is not None:
