@@ -104,8 +104,10 @@ def _members(path: Path) -> Iterator[tuple[str, bytes]]:
                 yield p.relative_to(path).as_posix(), p.read_bytes()
         return
     try:
-        with tarfile.open(path, "r:*") as tar:
-            for m in sorted(tar.getmembers(), key=lambda m: m.name):
+        # Stream mode, in archive order: seeking back in an .xz stream
+        # decompresses it again from the start.
+        with tarfile.open(path, "r|*") as tar:
+            for m in tar:
                 if m.isfile():
                     yield m.name, tar.extractfile(m).read()
     except (OSError, tarfile.TarError) as exc:
@@ -144,7 +146,7 @@ def read_source(path: str | Path) -> dict:
     path = Path(path)
     if not path.exists():
         raise _fail(f"{path}: no such file or directory")
-    snapshots, digest, license_text, commit = [], hashlib.sha256(), None, None
+    snapshots, hashes, license_text, commit = [], [], None, None
     for name, data in _members(path):
         if name.endswith("PROVENANCE.txt"):
             m = re.search(r"^Commit: ([0-9a-f]{40})", data.decode("utf-8"), re.M)
@@ -155,7 +157,7 @@ def read_source(path: str | Path) -> dict:
         if not m:
             continue
         day = date(int(m[1][:4]), int(m[1][4:6]), int(m[1][6:]))
-        digest.update(f"{name.split('/')[-1]}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+        hashes.append(f"{name.split('/')[-1]}\0{hashlib.sha256(data).hexdigest()}\n")
         where = name
         try:
             doc = json.loads(data)
@@ -177,7 +179,8 @@ def read_source(path: str | Path) -> dict:
     return {
         "snapshots": snapshots,
         "license": license_text,
-        "digest": digest.hexdigest(),
+        # sha256 of the lines "file name NUL sha256 of the file", sorted
+        "digest": hashlib.sha256("".join(sorted(hashes)).encode()).hexdigest(),
         "commit": commit,
     }
 
@@ -305,7 +308,8 @@ def _check(path, header, blocks, snaps, source_km2) -> list[float]:
         if shapely.get_num_geometries(geom) != len(polys):
             raise _fail(f"{day}: stored polygon has a different number of parts")
         km2 = territory.geodesic_area_km2(geom)
-        if abs(km2 - src_km2) > MAX_AREA_ERROR_PCT / 100 * src_km2:
+        # Written so that a NaN or zero area fails too.
+        if not (src_km2 > 0 and abs(km2 - src_km2) <= MAX_AREA_ERROR_PCT / 100 * src_km2):
             raise _fail(
                 f"{day}: stored area {km2:.1f} km² differs from the source's {src_km2:.1f} km² "
                 f"by more than {MAX_AREA_ERROR_PCT}%"
