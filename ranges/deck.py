@@ -2,7 +2,9 @@
 
 The base map is drawn from the project's own geodata (sea, land, countries,
 region borders, region labels), so the map is complete with no tile server
-and no key; a Carto basemap can be put underneath when online.  Tooltips are
+and no key; a Carto basemap can be put underneath when online.  Over it go
+Russian-occupied Ukraine and the front line on the scenario's date
+(:func:`occupied_layers`), simplified to the screen.  Tooltips are
 plain text (deck.gl sets them as text, never as HTML), and labels use the
 ``auto`` character set so that Cyrillic renders.
 """
@@ -25,6 +27,7 @@ __all__ = [
     "CompactDeck",
     "build_deck",
     "base_layers",
+    "occupied_layers",
     "view_for",
     "legend_items",
     "hex_rgb",
@@ -278,7 +281,7 @@ def occupied_layers(result, geodata, *, theme: str = "light",
     tol_deg = 360.0 / (512.0 * 2.0**zoom) / 3  # a third of a pixel, in degrees of longitude
     dated = f"({snap.source}, as of {snap.snapshot_date.isoformat()})"
     tip = f"Occupied by Russia {dated}\n{OCCUPIED_CAVEAT}."
-    area = shapely.simplify(shapely.intersection(snap.geometry, frame), tol_deg)
+    area = shapely.simplify(shapely.intersection(sit.occupied_land, frame), tol_deg)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",

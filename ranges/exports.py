@@ -10,11 +10,20 @@ files agree with the dashboard and with each other:
 ``kml``        Google Earth: a styled folder per weapon, launch sites, notes
 ``gpkg``       GeoPackage (QGIS, ArcGIS): layers ``reach_areas``,
                ``launch_sites``, ``launch_areas``, ``targets``,
-               ``regions_covered`` and ``notes``
+               ``regions_covered``, ``notes`` and ``occupied_territory``
 ``csv``        the targets in range, one row each
 ``regions-csv``  the regions the reach areas touch, one row per weapon and region
 ``html``       a standalone interactive map (deck.gl via pydeck)
 =============  ==================================================================
+
+Every file says the date it describes (the scenario's ``as_of``) and carries
+Russian-occupied Ukraine on that date (DeepStateMap via
+:mod:`ranges.territory`) with the date of the snapshot used
+(``snapshot_date``), which can be older than ``as_of`` where the source
+skipped days: GeoJSON and GeoPackage as an ``occupied_territory`` feature or
+layer and in their metadata, KML as a folder, CSV as the last two columns,
+HTML in its caption and as a map layer.  :func:`situation` gathers these
+facts once for the static map, the interactive map and the files.
 
 Coordinates are WGS84 longitude, latitude everywhere (x = lon, y = lat);
 tables written for people (CSV) put ``lat`` before ``lon``.
@@ -240,6 +249,11 @@ class Situation:
     front_line : shapely geometry or None
         Lines between Ukrainian-held and occupied land (lon/lat); None when no
         geodata was given.
+    occupied_land : shapely geometry or None
+        What maps draw: the occupied area clipped to Ukraine as the base map
+        draws it (the source's polygon strays a little over the sea and the
+        Russian border where its coastline differs); None without geodata.
+        Data exports keep the source polygon (:attr:`occupied`).
     decisions : tuple
         The public decisions (:mod:`ranges.authorizations`) that allowed
         strikes in the scenario's allowed regions by that date; empty when
@@ -251,6 +265,7 @@ class Situation:
     occupied: Any
     front_line: BaseGeometry | None
     decisions: tuple
+    occupied_land: BaseGeometry | None = None
 
 
 _SITUATIONS: dict[tuple, tuple[Any, Situation]] = {}
@@ -273,8 +288,14 @@ def situation(result, geodata=None) -> Situation:
     hit = _SITUATIONS.get(key)
     if hit is not None and hit[0] is geodata:
         return hit[1]
-    front = front_line(as_of, geodata) if geodata is not None else None
-    sit = Situation(as_of, occupied(as_of), front, _decisions(scenario, as_of))
+    snap = occupied(as_of)
+    front = land = None
+    if geodata is not None:
+        front = front_line(as_of, geodata)
+        countries = geodata.countries
+        ukraine = shapely.union_all(countries.geometry[countries["iso_a3"] == "UKR"].to_numpy())
+        land = shapely.intersection(snap.geometry, ukraine)
+    sit = Situation(as_of, snap, front, _decisions(scenario, as_of), land)
     if len(_SITUATIONS) > 16:
         _SITUATIONS.clear()
     _SITUATIONS[key] = (geodata, sit)
@@ -428,7 +449,7 @@ def _weapon_props(result, w) -> dict[str, Any]:
         "headline": w.headline,
         "authorization": w.authorization,
         "sources": sources_line([w.weapon]),
-        "reported_max_km": _py(getattr(w.weapon, "reported_max_km", None)),
+        "reported_max_km": _py(w.weapon.reported_max_km),
     }
 
 

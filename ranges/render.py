@@ -2,11 +2,14 @@
 
 :func:`render_figure` draws a :class:`ranges.evaluate.Result` on a
 :class:`matplotlib.figure.Figure`: sea, land, region and country borders, the
-reach area of each weapon (with its range and any minimum-range hole), the
-regions where strikes are allowed, launch sites and areas, the targets that
-matter (cities above the scenario's population threshold, the places in the
-news, airfields in range), the scenario's callout notes, a title block, a
-key, a scale bar, the sources, the credit, the data date and the caveat.
+reach area of each weapon (with its range and any minimum-range hole, and a
+dashed ring where the catalog reports a longer range), the Russian-occupied
+territory and the front line on the scenario's date, the regions where strikes
+are allowed (the key names the decision behind them), launch sites and areas,
+the targets that matter (cities above the scenario's population threshold,
+the places in the news, airfields in range), the scenario's callout notes, a
+title block, a key, a scale bar, the date the map describes ("Situation as of
+17 Nov 2024"), the sources with their own dates, the credit and the caveat.
 :func:`save` writes PNG, SVG or PDF with the scenario embedded, and
 :func:`read_embedded_scenario` reads it back, so an exported map can be
 reopened and redrawn.  :func:`alt_text` describes the map for screen readers.
@@ -30,6 +33,7 @@ import os
 import re
 import threading
 import warnings
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -426,7 +430,7 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     t = _TEXT[lang]
     label = f"{w.name}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
     if w.min_range_km > 0:
-        est = f", {t['min_estimate']}" if _min_is_estimate(w) else ""
+        est = f", {t['min_estimate']}" if w.min_range_is_estimate else ""
         label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']}{est})"
     reported = _reported_km(w)
     if band and reported is not None:
@@ -434,9 +438,6 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     return label
 
 
-def _min_is_estimate(weapon) -> bool:
-    """Whether the catalog marks the weapon's minimum range as an estimate."""
-    return bool(getattr(weapon, "min_range_is_estimate", False))
 
 
 # --------------------------------------------------------------------------
@@ -823,7 +824,9 @@ class _Ctx:
         lines: list[str] = []
         for para in text.split("\n"):
             line, line_w = "", 0.0
-            for word in para.split():
+            for word in para.split(" "):  # not at no-break spaces
+                if not word:
+                    continue
                 w = self.measure(word, prop)[0]
                 if line and line_w + space + w > width_px:
                     lines.append(line)
@@ -907,7 +910,9 @@ def render_figure(
     Raises
     ------
     ranges.errors.InputError
-        A size, theme or language that breaks a rule (the message names it).
+        A size, theme or language that breaks a rule (the message names it),
+        or a scenario date outside the occupied-territory data
+        (:class:`ranges.territory.TerritoryDateError`).
     """
     size_ = parse_size(size, dpi=dpi)
     theme_ = THEMES[_check_choice(theme, "theme", THEMES)]
@@ -1142,11 +1147,15 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     return legend
 
 
+_DATE_WORDS = re.compile(r"\b(\d{1,2}) (\w+) (\d{4})\b")
+
+
 def _wrap_key_label(ctx: _Ctx, label: str, prop, width_px: float) -> list[str]:
     """A key entry in lines of at most ``width_px``: broken before its parenthesis
-    when both halves fit, else word-wrapped."""
+    when both halves fit, else word-wrapped (never inside a date)."""
     if ctx.measure(label, prop)[0] <= width_px:
         return [label]
+    label = _DATE_WORDS.sub("\\1\u00a0\\2\u00a0\\3", label)
     head, sep, tail = label.partition(" (")
     if sep and max(ctx.measure(head, prop)[0], ctx.measure("(" + tail, prop)[0]) <= width_px:
         return [head, "(" + tail]
@@ -1557,27 +1566,34 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
 _BAND_TOLERANCE_M = 100.0
 
 
+#: Reported-range outlines per result (a map is often drawn again at another
+#: size, theme or language; results are immutable).
+_BANDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _bands(result) -> tuple:
     """The reported-range outlines: (weapon index, area lon/lat) for each weapon
     whose catalog entry gives a higher credible reported range than the nominal
     one, from the same launch sites (the nominal range stays the filled area)."""
     from .geodesy import reach
 
+    hit = _BANDS.get(result)
+    if hit is not None:
+        return hit
     geoms = [g for _, g in result.sites if not g.is_empty]
-    if not geoms:
-        return ()
     launch = geoms[0] if len(geoms) == 1 else shapely.GeometryCollection(geoms)
     out = []
     for i, w in enumerate(result.weapons):
         km = _reported_km(w.weapon)
-        if km is not None and not w.area.is_empty:
+        if km is not None and geoms and not w.area.is_empty:
             out.append((i, reach(launch, km, tolerance_m=_BAND_TOLERANCE_M)))
-    return tuple(out)
+    _BANDS[result] = tuple(out)
+    return _BANDS[result]
 
 
 def _reported_km(weapon) -> float | None:
     """The weapon's highest credible reported range, if above its nominal one."""
-    km = getattr(weapon, "reported_max_km", None)
+    km = weapon.reported_max_km
     return float(km) if km is not None and km > weapon.max_range_km else None
 
 
@@ -1595,8 +1611,7 @@ def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
         geom = shapely.clip_by_rect(_project(geom, view.tr), *view.rect)
         return None if geom.is_empty else geom
 
-    snap = ctx.sit.occupied if ctx.sit is not None else None
-    occupied = in_view(snap.geometry) if snap is not None else None
+    occupied = in_view(ctx.sit.occupied_land) if ctx.sit is not None else None
     front = in_view(ctx.sit.front_line) if occupied is not None else None
     bands = []
     for i, geom in ctx.bands:

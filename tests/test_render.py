@@ -344,7 +344,8 @@ def _map_patch(fig, gid: str):
 
 
 def _key(fig) -> list[str]:
-    return [v.replace("\n", " ") for k, v in texts(fig).items() if k.startswith("legend-")]
+    return [v.replace("\n", " ").replace("\u00a0", " ") for k, v in texts(fig).items()
+            if k.startswith("legend-")]  # fmt: skip
 
 
 def test_footer_shows_the_scenario_date_not_the_build_date(flagship, geodata):
