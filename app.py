@@ -8,6 +8,7 @@ plain values: JSON text, WKB bytes, numbers).
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import os
@@ -42,6 +43,8 @@ from ranges.scenario import (
 )
 from ranges.spec import resolve_spec
 from ranges.targets import parse_targets, read_features
+from ranges.territory import TERRITORY_LABELS
+from ranges.territory import coverage as territory_coverage
 
 # One setting for both limits: Streamlit's upload size (`server.maxUploadSize`
 # in .streamlit/config.toml, `--server.maxUploadSize`, or the environment
@@ -184,6 +187,7 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["area_order"] = order
     ss["kinds"] = list(scenario.target_kinds)
     ss["user_targets"] = list(scenario.user_targets)
+    ss["allowed_table"] = scenario.allowed_from_table
     ss["allowed"] = [r for r in scenario.allowed_regions if r in region_options()]
     ss["allowed_extra"] = [r for r in scenario.allowed_regions if r not in region_options()]
     ss["focus"] = [r for r in scenario.focus_regions if r in region_options()]
@@ -194,9 +198,24 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["title"], ss["subtitle"] = scenario.title, scenario.subtitle
     ss["min_population"] = scenario.min_population
     ss["colors"] = dict(scenario.colors)
+    ss["as_of"] = _date_in_data(scenario.as_of_or_latest)
     ss["preset"] = scenario.preset if scenario.preset in PRESETS else CUSTOM
     ss.setdefault("tiles", False)
     ss["scenario"] = scenario
+
+
+def _date_in_data(as_of: str) -> datetime.date:
+    """``as_of`` as a date the shipped data covers: a date outside it moves to
+    the nearest covered day, with a warning (never silently)."""
+    first, last = territory_coverage()
+    day = datetime.date.fromisoformat(as_of)
+    if not first <= day <= last:
+        near = first if day < first else last
+        _flash("warning", f"Date {day.isoformat()} is outside the occupied-territory data "
+                          f"({first.isoformat()} to {last.isoformat()}); showing "
+                          f"{near.isoformat()}, the nearest date covered.")  # fmt: skip
+        day = near
+    return day
 
 
 def _region_name(region_id: str) -> str:
@@ -264,6 +283,8 @@ def _scenario_from_widgets() -> Scenario:
         min_population=int(ss.get("min_population", 100_000)),
         preset=ss.get("preset", CUSTOM) if ss.get("preset") != CUSTOM else "",
         colors=tuple(ss.get("colors", {}).items()),
+        allowed_from_table=bool(ss.get("allowed_table", False)),
+        as_of=ss["as_of"].isoformat() if ss.get("as_of") else "",
     ).replace()  # re-validated (and colours put in canonical form)
 
 
@@ -490,6 +511,13 @@ def _sidebar() -> None:
     titles = {CUSTOM: "— your own map —", **{k: v.title for k, v in PRESETS.items()}}
     sb.selectbox("Preset", list(titles), format_func=titles.get, key="preset",
                  on_change=_on_preset)  # fmt: skip
+    first, last = territory_coverage()
+    sb.date_input(
+        "Situation as of", key="as_of", min_value=first, max_value=last, format="YYYY-MM-DD",
+        help="Who held the ground and what was allowed on this day. Occupied territory: "
+             f"DeepStateMap, daily from {first.isoformat()} to {last.isoformat()}.",
+        **_CUSTOM,
+    )  # fmt: skip
 
     sb.subheader("Weapons")
     options = dash.weapon_options(catalog())
@@ -568,6 +596,10 @@ def _sidebar() -> None:
         if ss.get("user_targets"):
             st.caption(f"{len(ss['user_targets']):,} uploaded targets")
             st.button("Remove uploaded targets", on_click=_on_clear_targets)
+        st.checkbox("Allowed regions from public decisions (as of the date)",
+                    key="allowed_table", **_CUSTOM,
+                    help="US, UK, French and German decisions on where supplied weapons may "
+                         "strike Russia, with sources: `strike-range authorizations`.")  # fmt: skip
         st.multiselect("Strikes allowed in (authorization overlay)", list(region_options()),
                        format_func=region_options().get, key="allowed", **_CUSTOM)  # fmt: skip
         st.multiselect("Regions quoted in headlines", list(region_options()),
@@ -620,7 +652,10 @@ def _headlines(result: Result) -> None:
 def _answers(result: Result, lang: str) -> None:
     tab_t, tab_r, tab_s = st.tabs(["Targets in range", "Regions covered", "Sources"])
     with tab_t:
-        table = dash.targets_display(result.targets, lang)
+        keep = st.multiselect("Territory (as of the date)", list(TERRITORY_LABELS),
+                              default=list(TERRITORY_LABELS), key="territory_filter",
+                              help="Keep one side of the front: e.g. only Russia.")  # fmt: skip
+        table = dash.targets_display(result.targets, lang, keep)
         population = st.column_config.NumberColumn(format="%d")
         st.dataframe(table, hide_index=True, height=360, column_config={"population": population})
         st.download_button("Download targets (CSV)", dash.csv_bytes(table),

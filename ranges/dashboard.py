@@ -145,13 +145,22 @@ def _names(df: pd.DataFrame, lang: str) -> pd.Series:
     return df["name"].astype(str)
 
 
-def targets_display(targets: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Targets in range as shown and downloaded: nearest first."""
+def targets_display(
+    targets: pd.DataFrame, lang: str = "en", territories: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Targets in range as shown and downloaded: nearest first.
+
+    ``territories`` keeps only rows whose ``territory`` is one of them (one
+    side of the front: e.g. ``("Russia",)``); None keeps every row."""
     df = targets[targets["in_range"]].copy()
+    if territories is not None and "territory" in df.columns:
+        df = df[df["territory"].isin(list(territories))]
+    where = df["territory"].astype(str) if "territory" in df.columns else ""
     out = pd.DataFrame({
         "name": _names(df, lang),
         "type": df["kind"].astype(str),
         "country": df["country"].fillna("").astype(str),
+        "territory": where,
         "population": df["population"].astype("int64"),
         "lat": df["lat"].round(5),
         "lon": df["lon"].round(5),

@@ -442,6 +442,11 @@ class Scenario:
         Colours chosen instead of the palette's (a newsroom's own); in the
         file an object ``{"atacms-m57": "#1F77B4"}``.  Only weapons on the
         map, and only colours that differ from the palette's, are kept.
+    allowed_from_table : bool
+        Fill the authorization overlay from ``data/authorizations.toml``:
+        the regions the public decisions in effect on :attr:`as_of` allow
+        for the scenario's weapons (:mod:`ranges.authorizations`).  Regions
+        in :attr:`allowed_regions` are then added to them (a user's override).
     as_of : str
         The date the map describes (ISO ``YYYY-MM-DD``): who held the ground
         and what was allowed that day.  ``""`` means the newest shipped data
@@ -462,6 +467,7 @@ class Scenario:
     min_population: int = 100_000
     preset: str = ""
     colors: tuple[tuple[str, str], ...] = ()
+    allowed_from_table: bool = False
     as_of: str = ""
     schema: int = field(default=SCHEMA_VERSION)
 
@@ -482,8 +488,9 @@ class Scenario:
                 f"{where}.schema", schema,
                 f"is not a schema version this program reads (it reads {readable})",
             )  # fmt: skip
-        if schema == 1 and "as_of" in d:
-            raise ScenarioError(f"{where}: field 'as_of' needs schema 2 or later (this is 1)")
+        for key in ("as_of", "allowed_from_table"):
+            if schema == 1 and key in d:
+                raise ScenarioError(f"{where}: field {key!r} needs schema 2 or later (this is 1)")
         # A file without a date (schema 1, or one written by hand) describes
         # the newest data: say so by filling it in, so the map keeps its date.
         as_of = d.get("as_of")
@@ -524,6 +531,8 @@ class Scenario:
             min_population=min_pop,
             preset=_text(d.get("preset", ""), f"{where}.preset", limit=64),
             colors=_colors(d.get("colors", {}), f"{where}.colors", weapons),
+            allowed_from_table=_bool(d.get("allowed_from_table", False),
+                                     f"{where}.allowed_from_table"),
             as_of=as_of,
         )
 
@@ -545,6 +554,7 @@ class Scenario:
             "min_population": self.min_population,
             "preset": self.preset,
             "colors": dict(self.colors),
+            "allowed_from_table": self.allowed_from_table,
             "as_of": self.as_of,
         }
 
