@@ -1246,16 +1246,25 @@ class Headline:
             return f"{head}{where}: " + ", ".join(parts)
         counts = self.territory_counts
         clauses = []
-        for k, territory in enumerate(self.territories):
+        for territory in self.territories:
             c = counts[territory]
-            parts = [_targets_phrase(c["airfields"], c["cities"], c["population"], full=k == 0)]
+            parts = [_targets_phrase(c["airfields"], c["cities"], c["population"], full=False)]
             parts = [p for p in parts if p] + self._region_parts(territory)
             if parts:
-                clauses.append(f"{_CLAUSE[territory]} " + ", ".join(parts))
+                clauses.append((territory, parts))
+        first = self.territories[0]
+        if not clauses or clauses[0][0] == first:
+            # The first clause says "no airfields" and "no cities" outright,
+            # unless it has nothing to say and another clause does (a launch
+            # from Kherson: "in occupied Ukraine ...", not "in Russia no ...").
+            c = counts[first]
+            full = _targets_phrase(c["airfields"], c["cities"], c["population"], full=True)
+            clauses[:1] = [(first, [full, *self._region_parts(first)])]
+        text = ["; ".join(f"{_CLAUSE[t]} " + ", ".join(parts) for t, parts in clauses)]
         rest = self._region_parts(None)
         if rest:
-            clauses.append(", ".join(rest))
-        return f"{head}{where}: " + "; ".join(clauses)
+            text.append(", ".join(rest))
+        return f"{head}{where}: " + "; ".join(text)
 
     def to_dict(self) -> dict:
         """The headline as JSON-ready data: the sentence and every count, per

@@ -605,6 +605,21 @@ def test_headline_leaves_out_occupied_and_belarus_clauses_with_nothing_in_range(
     assert h.text == "GMLRS (70 km) from Sumy: in Russia no airfields, no cities"
 
 
+def test_headline_skips_an_empty_russia_clause_when_occupied_ukraine_is_in_range():
+    cities = _cities((OCC, 340_000), (HELD, 280_000))
+    h = Headline.from_tables("Storm Shadow", 250, ["Kherson"], cities, _fields(OCC), None,
+                             side=UA_SIDE)  # fmt: skip
+    assert h.text == (
+        "Storm Shadow (250 km) from Kherson: in occupied Ukraine 1 airfield, 1 city with "
+        "340,000 people"
+    )
+    assert (h.airfields, h.cities, h.population) == (0, 0, 0)  # Russia's, as the JSON says
+    only_russia = _cities((RUS, 50_000))
+    assert Headline.from_tables("X", 70, ["Sumy"], only_russia, None, None, side=UA_SIDE).text == (
+        "X (70 km) from Sumy: in Russia no airfields, 1 city with 50,000 people"
+    )
+
+
 def test_headline_for_russias_weapons_counts_only_ukrainian_held_territory():
     cities = _cities((HELD, 2_900_000), (HELD, 1_400_000), (RUS, 37_600_000), (OCC, 400_000),
                      (BLR, 1_500_000))  # fmt: skip
