@@ -57,6 +57,7 @@ __all__ = [
     "snapshot_dates",
     "snapshot_date",
     "latest",
+    "data_info",
     "source_areas_km2",
     "occupied",
     "held",
@@ -269,6 +270,21 @@ def snapshot_date(as_of: str | datetime.date, data_dir=None, where: str = "as_of
     if not dates[0] <= day <= dates[-1]:
         raise TerritoryDateError(day, dates[0], dates[-1], where)
     return dates[bisect.bisect_right(dates, day) - 1]
+
+
+def data_info(data_dir=None) -> dict:
+    """Where the stored snapshots come from and how faithfully they are stored.
+
+    Returns
+    -------
+    dict
+        ``source`` (name, repository, commit, licence, sha256 of the input
+        files) and ``stats`` (snapshot count, first and last date, vertices,
+        ``worst_area_error_pct`` and its date, byte counts) as the build
+        recorded them.
+    """
+    header = _index(data_dir).header
+    return json.loads(json.dumps({"source": header["source"], "stats": header.get("stats", {})}))
 
 
 def source_areas_km2(data_dir=None) -> dict[datetime.date, float]:

@@ -139,7 +139,7 @@ def test_occupied_area_on_17_november_2024_is_about_111000_km2():
 
 
 def test_data_file_records_its_source_licence_and_worst_area_error():
-    header = T._index().header
+    header = T.data_info()
     assert header["source"]["commit"] == "e904719a6726c7e6b5d6e87a7701e1b77b18e554"
     assert header["stats"]["worst_area_error_pct"] < 1.0
     notice = (DEFAULT_DATA_DIR / T.LICENSE_FILE).read_text(encoding="utf-8")
