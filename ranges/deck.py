@@ -30,6 +30,7 @@ __all__ = [
     "occupied_layers",
     "view_for",
     "legend_items",
+    "occupied_item",
     "hex_rgb",
 ]
 
@@ -354,6 +355,21 @@ def legend_items(result) -> list[tuple[str, str]]:
             km = f"{w.weapon.min_range_km:,.0f}–{km}"
         items.append((f"{w.weapon.name} ({km})", w.color))
     return items
+
+
+def occupied_item(result, theme: str = "light") -> tuple[str, str] | None:
+    """(label, ``#RRGGBB``) of the occupied area for a legend beside the map, like
+    :func:`legend_items`: ``("Occupied by Russia (DeepStateMap, as of 2024-11-17)",
+    "#8E2B22")``; None when the date has no occupied area."""
+    from .exports import situation
+
+    snap = situation(result).occupied
+    if snap is None:
+        return None
+    name = snap.source.split(" via ", 1)[0]
+    r, g, b, _ = THEMES[theme]["front"]
+    return (f"Occupied by Russia ({name}, as of {snap.snapshot_date.isoformat()})",
+            f"#{r:02X}{g:02X}{b:02X}")  # fmt: skip
 
 
 def _wrap(text: str, width: int = 34) -> str:

@@ -343,14 +343,16 @@ OCCUPIED_CAVEAT = "Ukrainian-held ground inside Russia and grey zones are not in
 OCCUPIED_TERRITORY = "Ukraine (occupied)"
 
 
-def _credits(result) -> str:
+def _credits(result, *, dated: bool = True) -> str:
     """"Situation as of 2024-11-17. Data: ...; Occupied territory: DeepStateMap, as of
-    2024-11-17 (...). Weapon ranges: ... Allowed: ..." for every data export."""
+    2024-11-17 (...). Weapon ranges: ... Strikes allowed by decisions of: ..." for
+    every data export (``dated=False``: without the first sentence)."""
     sit = situation(result)
     sources = sources_line(w.weapon for w in result.weapons)
-    text = f"Situation as of {sit.as_of}. Data: {attribution()}"
+    text = f"Situation as of {sit.as_of}. " if dated else ""
+    text += f"Data: {attribution()}"
     if sit.occupied is not None:
-        text += f"; {sit.occupied.credit} ({OCCUPIED_CAVEAT.lower()})"
+        text += f"; {sit.occupied.credit} ({OCCUPIED_CAVEAT})"
     text += "."
     if sources:
         text += f" Weapon ranges: {sources}."
@@ -1017,7 +1019,7 @@ def _caption(result, lang: str) -> str:
     parts.append(f'<p class="sr-date">{html.escape(_as_of_text(result, lang))}</p>')
     for w in result.weapons:
         parts.append(f"<p>{html.escape(w.headline)}</p>")
-    parts.append(f'<p class="sr-credits">{html.escape(_credits(result))}</p>')
+    parts.append(f'<p class="sr-credits">{html.escape(_credits(result, dated=False))}</p>')
     return f'<div class="sr-caption">{"".join(parts)}</div>'
 
 

@@ -549,6 +549,29 @@ def test_html_page_states_the_date_and_draws_the_occupied_area(gap_day, geo):
     assert render.as_of_text(day, "uk") in uk
 
 
+def test_interactive_map_legend_item_names_source_and_snapshot(gap_day):
+    from ranges.deck import occupied_item
+
+    result, _, snapshot = gap_day
+    label, color = occupied_item(result)
+    assert label == f"Occupied by Russia (DeepStateMap, as of {snapshot})"
+    assert re.fullmatch(r"#[0-9A-F]{6}", color)
+
+
+def test_a_date_outside_the_data_is_refused_naming_the_range(flagship, geo):
+    import dataclasses
+
+    # evaluate refuses such a date already; a result made some other way must not
+    # be exported with another date's front line either
+    result = dataclasses.replace(flagship, scenario=flagship.scenario.replace(as_of="2024-01-01"))
+    first, last = (d.isoformat() for d in territory.coverage())
+    for fmt in ("geojson", "csv", "kml"):
+        with pytest.raises(InputError, match=f"2024-01-01.*covers {first} to {last}"):
+            ex.export(result, geo, fmt)
+    with pytest.raises(InputError, match=f"2024-01-01.*covers {first} to {last}"):
+        render.render_figure(result, geo)
+
+
 def test_interactive_map_keeps_the_occupied_area_light(flagship, geo):
     from ranges.deck import build_deck
 
