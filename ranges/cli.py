@@ -166,7 +166,7 @@ def _date(args) -> str:
         from .scenario import default_as_of
 
         as_of = default_as_of()
-    snapshot_date(parse_date(as_of, "--as-of"))
+    snapshot_date(parse_date(as_of, "--as-of"), where="--as-of")
     return as_of
 
 
@@ -636,7 +636,7 @@ def _cmd_presets(args, out) -> int:
 def _cmd_territory(args, out) -> int:
     from .territory import parse_date, territory_features
 
-    as_of = args.as_of or _date(args)
+    as_of = _date(args)
     fc = territory_features(parse_date(as_of, "--as-of"), _geodata())
     if args.format == "geojson":
         json.dump(fc, out, ensure_ascii=False, separators=(",", ":"))
