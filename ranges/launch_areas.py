@@ -1,24 +1,69 @@
-"""Launch areas built from the shipped borders.
+"""Launch areas built from the shipped borders and the front line.
 
-"Ukrainian territory within X km of the Russian border", optionally with a
-standoff (launchers at least N km back from it): geodesic buffers of the
-shared land border (:func:`ranges.geodesy.reach` of the border line), clipped to
-the launching country.  Borders are Natural Earth's internationally recognised
-ones (Crimea shown as Ukraine, see data/README.md); occupied ground is inside
-the strip, so for a front line upload a control map as a GeoJSON launch area.
+* **Border strip**: "Ukrainian territory within X km of the Russian border",
+  optionally with a standoff (launchers at least N km back from it): geodesic
+  buffers of the shared land border (:func:`ranges.geodesy.reach` of the border
+  line), clipped to the launching country.  With a date (``as_of``) Ukraine's
+  strip keeps only the ground Ukraine held on that date.
+* **Held and occupied territory** on a date: Ukraine (Natural Earth's outline,
+  Crimea included, see data/README.md) split by DeepStateMap's occupied area
+  (:mod:`ranges.territory`).  Ukrainian-held ground inside Russia (the Kursk
+  incursion) and grey zones are not in that source, so not here either.
+* **Front strip**: held territory between ``standoff_km`` and ``width_km`` of
+  the front line, the same geodesic buffering as the border strip.  The front
+  line is the boundary between held and occupied land: not the sea coast and
+  not the international border.
+
+Two outlines meet here, so they disagree by a few kilometres along coasts and
+borders (Natural Earth's is generalised, DeepStateMap's detailed).  Pieces of
+Ukraine left outside the occupied area only by that disagreement (a strip of
+Azov coast, a sliver along the Russian border in Luhansk oblast) would be
+"held" ground behind the lines and would draw a false front along the coast;
+:data:`SLIVER_KM` states the rule that gives them to the occupied side.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 
+import numpy as np
 import shapely
+from shapely.geometry import GeometryCollection, MultiLineString, MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from .errors import InputError, UnknownNameError
-from .geodesy import check_ranges, reach
+from .geodesy import GEOD, check_ranges, reach
 
-__all__ = ["shared_border", "border_strip"]
+__all__ = [
+    "SLIVER_KM",
+    "shared_border",
+    "border_strip",
+    "held_territory",
+    "occupied_territory",
+    "front_line",
+    "front_strip",
+]
+
+#: A piece of Ukraine outside DeepStateMap's occupied area that touches
+#: Ukraine's outline (coast or land border) and lies wholly within this many
+#: kilometres of occupied land counts as occupied: it is there only because
+#: Natural Earth and DeepStateMap draw the coast and the border differently.
+#: Measured on all 769 snapshots (2024-07-08 to 2026-08-22): such pieces
+#: reach at most 4.41 km from occupied land (on the Kinburn spit) and cover
+#: 930-932 km² in all; every other piece on the outline reaches 160 km or
+#: more from it (the smallest, 42 km² by the Tuzly lagoons in Odesa oblast).
+SLIVER_KM = 5.0
+
+# Overlays snap to this grid (1e-7 degrees, about 1 cm): the source's
+# coordinates have 7 decimals, so held and occupied land share their edges
+# exactly instead of leaving zero-width slivers along them.
+_GRID_DEG = 1e-7
+# Spacing of the points at which a piece's distance to occupied land is
+# measured (about 200 m); a piece wider than SLIVER_KM by more than half of
+# that cannot pass for a sliver.
+_SAMPLE_DEG = 0.002
+_OCCUPIED_CACHE_SIZE = 8
 
 
 def _country(geodata, iso_a3: str) -> BaseGeometry:
@@ -39,6 +84,145 @@ def shared_border(geodata, country: str = "UKR", neighbour: str = "RUS") -> Base
     return line
 
 
+# --------------------------------------------------------------------------
+# Held and occupied territory
+# --------------------------------------------------------------------------
+def _occupied(as_of):
+    # Imported here: the border strip without a date needs no territory data.
+    from .territory import occupied
+
+    return occupied(as_of)
+
+
+def held_territory(geodata, as_of) -> BaseGeometry:
+    """Ukrainian-held territory on a date: Ukraine minus the occupied area.
+
+    Parameters
+    ----------
+    geodata : ranges.geodata.GeoData
+        The shipped layers (Ukraine's outline comes from ``countries``).
+    as_of : str or datetime.date
+        ISO date; the latest DeepStateMap snapshot on or before it is used
+        (``ranges.territory.occupied(as_of).snapshot_date`` names it).
+
+    Returns
+    -------
+    Polygon or MultiPolygon
+        Lon/lat (x = longitude, y = latitude).  With
+        :func:`occupied_territory` it covers Ukraine exactly, without overlap.
+
+    Raises
+    ------
+    ranges.territory.TerritoryDateError
+        A date the data does not cover (the message names the range).
+    ranges.errors.InputError
+        A malformed date.
+    """
+    return _split(geodata, _occupied(as_of).snapshot_date)[0]
+
+
+def occupied_territory(geodata, as_of) -> BaseGeometry:
+    """Russian-occupied territory of Ukraine on a date (Crimea, the south and
+    east): DeepStateMap's area inside Ukraine's outline, plus the coastal and
+    border slivers of :data:`SLIVER_KM`.  A launch area for Russian weapons.
+
+    Parameters and errors as :func:`held_territory`.
+    """
+    return _split(geodata, _occupied(as_of).snapshot_date)[1]
+
+
+def front_line(geodata, as_of) -> BaseGeometry:
+    """The front line on a date: the boundary between held and occupied land.
+
+    Returns
+    -------
+    LineString or MultiLineString
+        Lon/lat.  Neither the sea coast nor the international border is part
+        of it; enclaves of one side inside the other add rings.  Empty if no
+        held land touches occupied land.
+
+    Parameters and errors as :func:`held_territory`.
+    """
+    return _split(geodata, _occupied(as_of).snapshot_date)[2]
+
+
+@functools.lru_cache(maxsize=_OCCUPIED_CACHE_SIZE)
+def _split(geodata, snapshot_date) -> tuple[BaseGeometry, BaseGeometry, BaseGeometry]:
+    """(held, occupied, front line) for one snapshot, computed once per date
+    (about 0.1 s; a dashboard redraws the same date many times)."""
+    ukraine = _country(geodata, "UKR")
+    source = _occupied(snapshot_date).geometry
+    held = shapely.difference(ukraine, source, grid_size=_GRID_DEG)
+    occupied = shapely.intersection(ukraine, source, grid_size=_GRID_DEG)
+    pieces = shapely.get_parts(held)
+    sliver = _slivers(pieces, source, ukraine.boundary)
+    if sliver.any():
+        # The pieces are disjoint parts of one valid polygon: no union needed.
+        kept = list(pieces[~sliver])
+        held = kept[0] if len(kept) == 1 else MultiPolygon(kept)
+        occupied = shapely.difference(ukraine, held, grid_size=_GRID_DEG)
+    line = shapely.intersection(held.boundary, occupied.boundary, grid_size=_GRID_DEG)
+    lines = [g for g in shapely.get_parts(line) if g.geom_type == "LineString" and g.length > 0]
+    front = shapely.line_merge(MultiLineString(lines)) if lines else GeometryCollection()
+    return held, occupied, front
+
+
+def _slivers(pieces: np.ndarray, occupied: BaseGeometry, outline: BaseGeometry) -> np.ndarray:
+    """Which pieces of (Ukraine minus occupied) are slivers (:data:`SLIVER_KM`).
+
+    Distances are to the source's occupied area as drawn, not to its part
+    inside Ukraine's outline: where DeepStateMap's coast lies out at sea by
+    Natural Earth's, the occupied land it draws is still there."""
+    out = np.zeros(len(pieces), dtype=bool)
+    if occupied.is_empty:
+        return out
+    # Cheap necessary conditions first: touching the outline (the grid keeps
+    # shared vertices within a micro-degree) and lying near occupied land.
+    near = shapely.box(*_grown_bounds(occupied, SLIVER_KM))
+    maybe = shapely.dwithin(pieces, outline, 1e-6) & shapely.covers(near, pieces)
+    edge = occupied.boundary
+    for i in np.flatnonzero(maybe):
+        out[i] = _farthest_km(pieces[i], edge) <= SLIVER_KM
+    return out
+
+
+def _farthest_km(piece: BaseGeometry, edge: BaseGeometry) -> float:
+    """The largest geodesic distance in km from points of ``piece`` (its
+    outline every ~200 m and its innermost point) to the line ``edge``.
+
+    Each sample's nearest point of ``edge`` is found in a frame where a degree
+    of longitude is scaled by cos(latitude) (locally true to a few per mille
+    over a sliver's width); the distance to that point (on ``edge`` to within a
+    metre) is then measured on the ellipsoid.  Only ``edge`` within
+    :data:`SLIVER_KM` of ``piece`` is searched: a larger result means "farther
+    than that", and ``inf`` that nothing of ``edge`` is that near."""
+    edge = shapely.clip_by_rect(edge, *_grown_bounds(piece, SLIVER_KM))
+    if edge.is_empty:
+        return math.inf
+    lon0 = (piece.bounds[0] + piece.bounds[2]) / 2.0
+
+    def scaled(xy):
+        return np.column_stack([(xy[:, 0] - lon0) * np.cos(np.radians(xy[:, 1])), xy[:, 1]])
+
+    inscribed = shapely.maximum_inscribed_circle(piece, _SAMPLE_DEG)
+    samples = np.vstack(
+        [
+            shapely.get_coordinates(shapely.segmentize(piece.boundary, _SAMPLE_DEG)),
+            shapely.get_coordinates(shapely.get_point(inscribed, 0)),
+        ]
+    )
+    lines = shapely.shortest_line(
+        shapely.transform(edge, scaled), shapely.points(scaled(samples))
+    )
+    ends = shapely.get_coordinates(shapely.get_point(lines, 0))
+    lon = ends[:, 0] / np.cos(np.radians(ends[:, 1])) + lon0
+    _, _, dist = GEOD.inv(samples[:, 0], samples[:, 1], lon, ends[:, 1])
+    return float(np.max(dist)) / 1000.0
+
+
+# --------------------------------------------------------------------------
+# Strips: border and front
+# --------------------------------------------------------------------------
 def border_strip(
     geodata,
     width_km: float,
@@ -48,6 +232,7 @@ def border_strip(
     neighbour: str = "RUS",
     tolerance_m: float = 10.0,
     within: BaseGeometry | None = None,
+    as_of=None,
 ) -> BaseGeometry:
     """Territory of ``country`` between ``standoff_km`` and ``width_km`` of the
     border with ``neighbour`` (geodesic distances, WGS84).
@@ -56,38 +241,132 @@ def border_strip(
     inside it.  That is faster than intersecting afterwards: only the border
     within ``width_km`` of ``within`` is buffered, and the result is the same.
 
+    ``as_of`` (an ISO date): Ukraine's strip keeps only the ground Ukraine held
+    on that date (:func:`held_territory`); occupied land is no launch area for
+    Ukraine's weapons.  Other countries' strips do not depend on the date.
+
     Raises
     ------
     ranges.errors.InputError
         width ≤ 0, standoff < 0 or standoff ≥ width (messages name the value),
         or no territory lies in the strip (inside ``within``).
+    ranges.territory.TerritoryDateError
+        ``as_of`` outside the dates the occupied-territory data covers.
     """
     width_km, standoff_km, tolerance_m = check_ranges(
         width_km, standoff_km, tolerance_m, names=("border strip width", "standoff", "tolerance")
     )
     border = shared_border(geodata, country, neighbour)
-    land = _country(geodata, country)
+    land, owner = _country(geodata, country), country
+    if as_of is not None and country == "UKR":
+        snapshot = _occupied(as_of)
+        land = _split(geodata, snapshot.snapshot_date)[0]
+        owner = f"Ukrainian-held ({_as_of_text(snapshot)})"
     if within is not None:
-        # Every border point closer than width_km to `within` (and so every
-        # one that puts a point of it in the strip or in the standoff) lies in
-        # this box; clipping keeps such points and adds none.
         border = shapely.clip_by_rect(border, *_grown_bounds(within, width_km))
-        land = shapely.intersection(land, within)
         if border.is_empty:
             raise InputError(
                 f"the {country}-{neighbour} border is nowhere within {width_km:g} km of the "
                 "chosen region"
             )
-    strip = reach(border, width_km, min_km=0.0, tolerance_m=tolerance_m)
-    if standoff_km > 0:
-        strip = strip.difference(reach(border, standoff_km, tolerance_m=tolerance_m))
-    area = shapely.intersection(strip, land)
+    area = _strip(border, land, width_km, standoff_km, tolerance_m, within)
     if area.is_empty:
         where = " in the chosen region" if within is not None else ""
         raise InputError(
-            f"no {country} territory lies {standoff_km:g}-{width_km:g} km from the border{where}"
+            f"no {owner} territory lies {standoff_km:g}-{width_km:g} km from the border{where}"
         )
     return area
+
+
+def front_strip(
+    geodata,
+    as_of,
+    width_km: float,
+    *,
+    standoff_km: float = 0.0,
+    tolerance_m: float = 10.0,
+    within: BaseGeometry | None = None,
+    side: str = "held",
+) -> BaseGeometry:
+    """Held territory between ``standoff_km`` and ``width_km`` of the front line.
+
+    Parameters
+    ----------
+    geodata : ranges.geodata.GeoData
+        The shipped layers.
+    as_of : str or datetime.date
+        ISO date of the front line (the latest snapshot on or before it).
+    width_km : float
+        Farthest a launcher stands from the front, km (geodesic, WGS84).
+    standoff_km : float, default 0
+        Nearest a launcher stands to the front, km; below ``width_km``.
+    tolerance_m : float, default 10
+        Largest error of the strip's edges, metres.
+    within : shapely geometry, optional
+        Lon/lat area (e.g. one oblast) to keep the strip inside; faster than
+        intersecting afterwards (only the front within ``width_km`` of it is
+        buffered), with the same result.
+    side : {"held", "occupied"}
+        Whose side of the front: Ukrainian-held land (launchers of Ukraine's
+        weapons) or occupied land (Russian launchers).
+
+    Returns
+    -------
+    Polygon or MultiPolygon
+        Lon/lat (x = longitude, y = latitude).
+
+    Raises
+    ------
+    ranges.errors.InputError
+        width ≤ 0, standoff < 0 or standoff ≥ width, an unknown ``side``, or
+        no land of that side lies in the strip (inside ``within``); messages
+        name the value and the date.
+    ranges.territory.TerritoryDateError
+        A date the occupied-territory data does not cover.
+    """
+    width_km, standoff_km, tolerance_m = check_ranges(
+        width_km, standoff_km, tolerance_m, names=("front strip width", "standoff", "tolerance")
+    )
+    if side not in ("held", "occupied"):
+        raise InputError(f"front strip side must be 'held' or 'occupied', got {side!r}")
+    snapshot = _occupied(as_of)
+    held, occupied, line = _split(geodata, snapshot.snapshot_date)
+    when = _as_of_text(snapshot)
+    if line.is_empty:
+        raise InputError(f"there is no front line {when}: no held land touches occupied land")
+    if within is not None:
+        line = shapely.clip_by_rect(line, *_grown_bounds(within, width_km))
+        if line.is_empty:
+            raise InputError(
+                f"the front line {when} is nowhere within {width_km:g} km of the chosen region"
+            )
+    land = held if side == "held" else occupied
+    area = _strip(line, land, width_km, standoff_km, tolerance_m, within)
+    if area.is_empty:
+        where = " in the chosen region" if within is not None else ""
+        owner = "Ukrainian-held" if side == "held" else "occupied"
+        raise InputError(
+            f"no {owner} territory lies {standoff_km:g}-{width_km:g} km from the front line"
+            f"{where} {when}"
+        )
+    return area
+
+
+def _strip(line, land, width_km, standoff_km, tolerance_m, within) -> BaseGeometry:
+    """``land`` (inside ``within``) between ``standoff_km`` and ``width_km`` of
+    ``line``; ``line`` already clipped near ``within``."""
+    if within is not None:
+        land = shapely.intersection(land, within)
+    strip = reach(line, width_km, min_km=0.0, tolerance_m=tolerance_m)
+    if standoff_km > 0:
+        strip = strip.difference(reach(line, standoff_km, tolerance_m=tolerance_m))
+    return shapely.intersection(strip, land)
+
+
+def _as_of_text(snapshot) -> str:
+    if snapshot.snapshot_date == snapshot.as_of:
+        return f"as of {snapshot.as_of}"
+    return f"as of {snapshot.as_of} (DeepStateMap snapshot of {snapshot.snapshot_date})"
 
 
 def _grown_bounds(geom: BaseGeometry, km: float) -> tuple[float, float, float, float]:
@@ -96,7 +375,9 @@ def _grown_bounds(geom: BaseGeometry, km: float) -> tuple[float, float, float, f
     A degree of latitude is at least 110.57 km; a degree of longitude at
     latitude φ is at least 111.32 km · cos φ (the ellipsoid's parallels are
     longer than the sphere's of the equatorial radius' cos φ share), taken at
-    the grown box's highest latitude; 2% on top covers rounding."""
+    the grown box's highest latitude; 2% on top covers rounding.  Every point
+    within ``km`` of ``geom`` lies in the box, so clipping a line to it keeps
+    every point of the line that is that close to ``geom``."""
     minx, miny, maxx, maxy = geom.bounds
     dlat = 1.02 * km / 110.57
     top = min(max(abs(miny - dlat), abs(maxy + dlat)), 89.0)
