@@ -342,8 +342,8 @@ _TEXT = {
             "ground in Russia not shown)"
         ),
         "occupied_alt": "Shaded: territory occupied by Russia ({source}, as of {date}).",
-        "front_line": "front line",
         "reported": "reported up to {km} km",
+        "reported_alt": "Dashed: {weapon}, reported up to {km} km.",
         "min_estimate": "est.",
         "decision": "{who} decision of {date}",
         "reported_status": "reported",
@@ -388,8 +388,8 @@ _TEXT = {
             "Україною територій у Росії)"
         ),
         "occupied_alt": "Затінено: територія, окупована Росією ({source}, станом на {date}).",
-        "front_line": "лінія фронту",
         "reported": "за повідомленнями до {km} км",
+        "reported_alt": "Пунктиром: {weapon}, за повідомленнями до {km} км.",
         "min_estimate": "оцінка",
         "decision": "рішення {who} від {date}",
         "reported_status": "за повідомленнями",
@@ -436,8 +436,6 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     if band and reported is not None:
         label += "; " + t["reported"].format(km=_fmt_km(reported, lang))
     return label
-
-
 
 
 # --------------------------------------------------------------------------
@@ -536,9 +534,9 @@ def sources_text(result, lang: str = "en") -> str:
     Examples
     --------
     ``"Situation as of 17 Nov 2024. Sources: Natural Earth (public domain); GeoNames
-    (CC BY 4.0); airportsdata (MIT); occupied territory: DeepStateMap, as of 2024-11-17,
-    without grey zones or Ukrainian-held ground in Russia; ranges: CSIS Missile Threat,
-    Lockheed Martin; notes: Reuters, 15 Aug 2024"``
+    (CC BY 4.0); airportsdata (MIT); occupied territory: DeepStateMap, as of 2024-11-17
+    (grey zones and Ukrainian-held ground in Russia not shown); ranges: Hromadske,
+    Reuters; decisions: Reuters, The Washington Post; notes: RFE/RL, 15 Aug 2024"``
     """
     t = _TEXT[_check_choice(lang, "lang", _TEXT)]
     sit = situation(result)
@@ -1635,8 +1633,8 @@ def _occupied_label(ctx: _Ctx) -> str:
 
 
 def _short_source(snap) -> str:
-    """The source's own name for the key ("DeepStateMap"), without the repository it
-    comes through (the source line names that)."""
+    """The source's own name ("DeepStateMap"), as the credit line writes it, without
+    the repository it comes through (the data exports and data/README.md name that)."""
     return snap.source.split(" via ", 1)[0]
 
 
@@ -2683,6 +2681,9 @@ def alt_text(result, lang: str | None = None) -> str:
             if uk
             else f"Hatched: strikes allowed ({names})."
         )
+    for i, _ in _bands(result):
+        w = result.weapons[i].weapon
+        parts.append(t["reported_alt"].format(weapon=w.name, km=_fmt_km(_reported_km(w), lang)))
     snap = sit.occupied
     if snap is not None and _near_scene(result, snap.geometry):
         date = snap.snapshot_date.isoformat()

@@ -449,6 +449,8 @@ def test_reported_range_ring_only_for_weapons_that_have_one(geodata):
         assert np.allclose(dist, w.weapon.reported_max_km * 1000, atol=1000)
     uk = texts(render.render_figure(result, geodata, lang="uk"))
     assert uk["band-label-1"] == "за повідомленнями до 900 км"
+    assert "Dashed: KN-23 / Hwasong-11, reported up to 900 km." in render.alt_text(result)
+    assert "reported up to" not in render.alt_text(evaluate(PRESETS["atacms-nov-2024"], geodata))
 
 
 def test_key_says_when_a_minimum_range_is_an_estimate(flagship, geodata):
