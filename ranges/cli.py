@@ -714,17 +714,23 @@ def _cmd_distance(args, out) -> int:
 
 
 def _targets_frame(args):
-    """The candidate targets: the shipped layers of --kind, and/or --targets FILE."""
+    """The candidate targets: the shipped layers of --kind, and/or --targets FILE,
+    with ``country`` and ``territory`` on the scenario's date."""
     import pandas as pd
 
-    from .targets import read_targets, shipped_targets
+    from .evaluate import add_territory, located_targets
+    from .targets import read_targets
 
+    as_of = _date(args)
     frames = []
     if args.targets:
         check_input_file(args.targets, "--targets")
-        frames.append(read_targets(args.targets))
+        frames.append(add_territory(read_targets(args.targets), as_of, _geodata()))
     if args.kind or not args.targets:
-        frames.append(shipped_targets(_geodata(), args.kind or "cities"))
+        kind = args.kind or "cities"
+        shipped = located_targets(_geodata(), kind, as_of)
+        # only cities have a population; 0 would read as "nobody lives here"
+        frames.append(shipped if kind == "cities" else shipped.drop(columns="population"))
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
@@ -735,10 +741,15 @@ def _cmd_targets(args, out) -> int:
     weapon, max_km, min_km = _weapon_and_range(args)
     allowed = _region_ids(args.allowed, "--allowed")
     targets = _targets_frame(args)
+    if args.territory:
+        from .analysis import filter_territory
+
+        targets = filter_territory(targets, args.territory, where="--territory")
     df = targets_in_range(
         [(s.name, s.geometry) for s in sites], targets, max_km, min_km=min_km, include_all=args.all
     )
-    cols = ["name", "kind", "lat", "lon", "distance_km", "bearing_deg", "launch"]
+    cols = ["name", "kind", "country", "territory", "lat", "lon", "distance_km", "bearing_deg",
+            "launch"]  # fmt: skip
     if "population" in df.columns:
         cols.insert(2, "population")
     if args.all:
@@ -750,7 +761,10 @@ def _cmd_targets(args, out) -> int:
         cols.append("authorization")
     cols = [c for c in cols if c in df.columns]
     df = df[cols]
-    _emit_frame(df, args.format, out, {"distance_km": 2, "bearing_deg": 1, "lat": 5, "lon": 5})
+    # Tables round for reading; CSV and JSON keep distances to the metre.
+    km_digits = 2 if args.format == "table" else 3
+    _emit_frame(df, args.format, out,
+                {"distance_km": km_digits, "bearing_deg": 1, "lat": 5, "lon": 5})  # fmt: skip
     return 0
 
 
@@ -777,7 +791,7 @@ def _cmd_regions(args, out) -> int:
 def _cmd_headline(args, out) -> int:
     from .analysis import Headline, region_coverage, targets_in_range
     from .catalog import get_weapon
-    from .targets import shipped_targets
+    from .evaluate import located_targets
 
     sites = _launches(args)
     preset = _preset(args)
@@ -789,7 +803,9 @@ def _cmd_headline(args, out) -> int:
     weapons = [get_weapon(w) for w in args.weapon or preset.weapons]
     geo = _geodata()
     launch = [(s.name, s.geometry) for s in sites]
-    cities, airfields = shipped_targets(geo, "cities"), shipped_targets(geo, "airfields")
+    as_of = _date(args)
+    cities = located_targets(geo, "cities", as_of)
+    airfields = located_targets(geo, "airfields", as_of)
     lines = []
     for weapon in weapons:
         max_km, min_km, _ = check_ranges(
@@ -807,28 +823,12 @@ def _cmd_headline(args, out) -> int:
             targets_in_range(launch, airfields, max_km, min_km=min_km),
             region_coverage(area, geo.regions),
             focus_regions=focus,
+            side=weapon.side,
         )
         lines.append((weapon, min_km, head))
     if args.format == "json":
-        rows = [
-            {
-                "weapon": w.id,
-                "text": h.text,
-                "max_range_km": h.max_km,
-                "min_range_km": min_km,
-                "launch_sites": list(h.site_names),
-                "airfields": h.airfields,
-                "cities": h.cities,
-                "population": h.population,
-                "regions": [
-                    {"region": name, "type": rtype, "covered_pct": round(pct, 2)}
-                    for (name, pct), rtype in zip(
-                        h.regions, h.region_types or ("",) * len(h.regions), strict=True
-                    )
-                ],
-            }
-            for w, min_km, h in lines
-        ]
+        rows = [{"weapon": w.id, "min_range_km": min_km, "as_of": as_of, **h.to_dict()}
+                for w, min_km, h in lines]  # fmt: skip
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
@@ -940,6 +940,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon) or GeoJSON"
     )
     t.add_argument("--all", action="store_true", help="list every target with an in_range column")
+    t.add_argument(
+        "--territory", action="append", metavar="NAME",
+        help="keep targets in this territory (repeatable): 'Ukraine (held)', "
+             "'Ukraine (occupied)', Russia, Belarus, other, or held / occupied",
+    )  # fmt: skip
     _add_allowed_option(t)
     t.add_argument("--format", choices=("table", "csv", "json"), default="table")
     t.set_defaults(func=_cmd_targets)
