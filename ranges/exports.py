@@ -250,10 +250,12 @@ class Situation:
         Lines between Ukrainian-held and occupied land (lon/lat); None when no
         geodata was given.
     occupied_land : shapely geometry or None
-        What maps draw: the occupied area clipped to Ukraine as the base map
-        draws it (the source's polygon strays a little over the sea and the
-        Russian border where its coastline differs); None without geodata.
-        Data exports keep the source polygon (:attr:`occupied`).
+        What maps draw: Ukraine as the base map draws it minus the
+        Ukrainian-held territory (:func:`ranges.territory.held`), so the
+        shading stays on land (the source's polygon strays a little over the
+        sea and the Russian border) and agrees with the launch areas and the
+        targets' ``territory``; None without geodata.  Data exports keep the
+        source polygon (:attr:`occupied`).
     decisions : tuple
         The public decisions (:mod:`ranges.authorizations`) that allowed
         strikes in the scenario's allowed regions by that date; empty when
@@ -280,7 +282,7 @@ def situation(result, geodata=None) -> Situation:
         The scenario's date is outside the occupied-territory data (the
         message names the date and the range covered).
     """
-    from .territory import front_line, occupied
+    from .territory import front_line, held, occupied
 
     scenario = result.scenario
     as_of = scenario.as_of_or_latest
@@ -294,7 +296,7 @@ def situation(result, geodata=None) -> Situation:
         front = front_line(as_of, geodata)
         countries = geodata.countries
         ukraine = shapely.union_all(countries.geometry[countries["iso_a3"] == "UKR"].to_numpy())
-        land = shapely.intersection(snap.geometry, ukraine)
+        land = shapely.difference(ukraine, held(as_of, geodata).geometry)
     sit = Situation(as_of, snap, front, _decisions(scenario, as_of), land)
     if len(_SITUATIONS) > 16:
         _SITUATIONS.clear()

@@ -1402,9 +1402,10 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     _label_bands(ctx, view, placer, result, layers["bands"])
     _draw_sites(ctx, view, placer, result)
     _draw_note_rings(ctx, view, placer, result)
-    _label_allowed(ctx, view, placer, result)
     targets.label(targets.primary)
     _draw_notes(ctx, view, placer, result)
+    # after the callouts, so that no leader line runs through it
+    _label_allowed(ctx, view, placer, result)
     targets.label(targets.secondary)
     targets.finish()
     _label_countries(ctx, view, placer, geodata, countries)
