@@ -20,7 +20,7 @@ from shapely.geometry import GeometryCollection, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 from . import analysis, territory
-from .catalog import Weapon, get_weapon, load_catalog
+from .catalog import SIDE_UKRAINE, Weapon, get_weapon, load_catalog
 from .errors import InputError
 from .geodesy import reach as _reach
 from .launch_areas import border_strip as _border_strip
@@ -34,6 +34,7 @@ __all__ = [
     "target_table",
     "located_targets",
     "add_territory",
+    "allowed_regions",
     "evaluate",
     "LAYER_NAMES",
 ]
@@ -163,6 +164,29 @@ def area_geometry(area: Area, geodata) -> BaseGeometry:
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
     return geom
+
+
+def _allowances(scenario: Scenario) -> dict:
+    """What the public decisions allowed each of the scenario's weapons on its
+    date (:func:`ranges.authorizations.allowed_as_of`), when the scenario takes
+    its overlay from the table; else empty."""
+    if not scenario.allowed_from_table or not scenario.weapons:
+        return {}
+    from .authorizations import allowed_as_of
+
+    return allowed_as_of(scenario.as_of_or_latest, scenario.weapons)
+
+
+def allowed_regions(scenario: Scenario, allowances: dict | None = None) -> tuple[str, ...]:
+    """The regions of the authorization overlay: the scenario's own
+    ``allowed_regions`` and, with ``allowed_from_table``, every region the
+    decisions in effect on its date allow for one of its weapons."""
+    out = list(scenario.allowed_regions)
+    if allowances is None:
+        allowances = _allowances(scenario)
+    for allowance in allowances.values():
+        out += [r for r in allowance.regions if r not in out]
+    return tuple(out)
 
 
 def launch_geometries(
@@ -485,10 +509,12 @@ def evaluate(
     sites = launch_geometries(scenario, geodata, area_fn=area_fn)
     coverage_fn = coverage_fn or (lambda a: analysis.region_coverage(a, geodata.regions))
     targets = target_table(scenario, geodata)
+    allowances = _allowances(scenario)
+    regions = allowed_regions(scenario, allowances)
     allowed = None
-    if scenario.allowed_regions:
+    if regions:
         try:
-            allowed = analysis.allowed_area(geodata.regions, scenario.allowed_regions)
+            allowed = analysis.allowed_area(geodata.regions, regions)
         except InputError as exc:
             raise ScenarioError(f"scenario.allowed_regions: {exc}") from None
 
@@ -532,12 +558,24 @@ def evaluate(
             scenario.focus_regions, side=w.side,
         )  # fmt: skip
         auth, allowed_km2, not_allowed_km2 = "", 0.0, 0.0
-        if allowed is not None:
-            split = analysis.coverage_by_authorization(area, allowed)
+        allowance = allowances.get(w.id)
+        # With the table, each weapon has its own overlay: what its decisions
+        # allowed that day, plus the regions the user added.
+        mine = allowed
+        if allowance is not None:
+            own = [*scenario.allowed_regions,
+                   *(r for r in allowance.regions if r not in scenario.allowed_regions)]
+            mine = analysis.allowed_area(geodata.regions, own) if own else None
+            if mine is None and w.side == SIDE_UKRAINE:
+                # no whole region allowed: say what the table does say (a
+                # described zone, a restriction, or no decision yet)
+                auth = f"{w.name}: {allowance.summary}"
+        if mine is not None:
+            split = analysis.coverage_by_authorization(area, mine)
             allowed_km2, not_allowed_km2 = split["allowed_km2"], split["not_allowed_km2"]
             inside = hit
             if len(hit):
-                inside = hit[shapely.intersects_xy(allowed, hit["lon"], hit["lat"])]
+                inside = hit[shapely.intersects_xy(mine, hit["lon"], hit["lat"])]
             total = allowed_km2 + not_allowed_km2
             share = f"{100 * allowed_km2 / total:.0f}%" if total > 0 else "0%"
             auth = (
@@ -546,6 +584,8 @@ def evaluate(
                 f"{_plural(_count(inside, 'cities'), 'city', 'cities')}; {share} of the reach area "
                 f"({allowed_km2:,.0f} of {total:,.0f} km²) lies where strikes are allowed"
             )
+            if allowance is not None and allowance.allowed:
+                auth += f" ({allowance.summary})"
         results.append(
             WeaponResult(w, colors[w.id], area, coverage, numbers.text, in_range, auth,
                          allowed_km2, not_allowed_km2, numbers)  # fmt: skip
