@@ -5,21 +5,17 @@
   buffers of the shared land border (:func:`ranges.geodesy.reach` of the border
   line), clipped to the launching country.  With a date (``as_of``) Ukraine's
   strip keeps only the ground Ukraine held on that date.
-* **Held and occupied territory** on a date: Ukraine (Natural Earth's outline,
-  Crimea included, see data/README.md) split by DeepStateMap's occupied area
-  (:mod:`ranges.territory`).  Ukrainian-held ground inside Russia (the Kursk
-  incursion) and grey zones are not in that source, so not here either.
+* **Held and occupied territory** on a date: :func:`ranges.territory.held`
+  (Ukraine's Natural Earth outline, Crimea included, minus DeepStateMap's
+  occupied area, without the slivers the two outlines leave along coasts and
+  borders) and the rest of Ukraine.  Ukrainian-held ground inside Russia (the
+  Kursk incursion) and grey zones are not in that source, so not here either.
 * **Front strip**: held territory between ``standoff_km`` and ``width_km`` of
   the front line, the same geodesic buffering as the border strip.  The front
   line is the boundary between held and occupied land: not the sea coast and
-  not the international border.
-
-Two outlines meet here, so they disagree by a few kilometres along coasts and
-borders (Natural Earth's is generalised, DeepStateMap's detailed).  Pieces of
-Ukraine left outside the occupied area only by that disagreement (a strip of
-Azov coast, a sliver along the Russian border in Luhansk oblast) would be
-"held" ground behind the lines and would draw a false front along the coast;
-:data:`SLIVER_KM` states the rule that gives them to the occupied side.
+  not the international border (those slivers, kept as held land, would draw
+  a false front along the Azov coast and the Russian border in Luhansk
+  oblast).
 """
 
 from __future__ import annotations
@@ -27,16 +23,14 @@ from __future__ import annotations
 import functools
 import math
 
-import numpy as np
 import shapely
-from shapely.geometry import GeometryCollection, MultiLineString, MultiPolygon
+from shapely.geometry import GeometryCollection, MultiLineString
 from shapely.geometry.base import BaseGeometry
 
 from .errors import InputError, UnknownNameError
-from .geodesy import GEOD, check_ranges, reach
+from .geodesy import check_ranges, reach
 
 __all__ = [
-    "SLIVER_KM",
     "shared_border",
     "border_strip",
     "held_territory",
@@ -45,24 +39,12 @@ __all__ = [
     "front_strip",
 ]
 
-#: A piece of Ukraine outside DeepStateMap's occupied area that touches
-#: Ukraine's outline (coast or land border) and lies wholly within this many
-#: kilometres of occupied land counts as occupied: it is there only because
-#: Natural Earth and DeepStateMap draw the coast and the border differently.
-#: Measured on all 769 snapshots (2024-07-08 to 2026-08-22): such pieces
-#: reach at most 4.41 km from occupied land (on the Kinburn spit) and cover
-#: 930-932 km² in all; every other piece on the outline reaches 160 km or
-#: more from it (the smallest, 42 km² by the Tuzly lagoons in Odesa oblast).
-SLIVER_KM = 5.0
-
-# Overlays snap to this grid (1e-7 degrees, about 1 cm): the source's
-# coordinates have 7 decimals, so held and occupied land share their edges
-# exactly instead of leaving zero-width slivers along them.
+# Overlays snap to this grid (1e-7 degrees, about 1 cm, the quantum in which
+# data/occupied.bin stores the source's coordinates), so that held and
+# occupied land share their edges exactly instead of leaving zero-width
+# slivers along them, and the front line has no gaps where the overlay moved
+# a vertex by a rounding error.
 _GRID_DEG = 1e-7
-# Spacing of the points at which a piece's distance to occupied land is
-# measured (about 200 m); a piece wider than SLIVER_KM by more than half of
-# that cannot pass for a sliver.
-_SAMPLE_DEG = 0.002
 _OCCUPIED_CACHE_SIZE = 8
 
 
@@ -97,6 +79,9 @@ def _occupied(as_of):
 def held_territory(geodata, as_of) -> BaseGeometry:
     """Ukrainian-held territory on a date: Ukraine minus the occupied area.
 
+    The geometry of :func:`ranges.territory.held` (the same land that names a
+    target's side), snapped to a 1e-7 degree grid (~1 cm).
+
     Parameters
     ----------
     geodata : ranges.geodata.GeoData
@@ -123,8 +108,10 @@ def held_territory(geodata, as_of) -> BaseGeometry:
 
 def occupied_territory(geodata, as_of) -> BaseGeometry:
     """Russian-occupied territory of Ukraine on a date (Crimea, the south and
-    east): DeepStateMap's area inside Ukraine's outline, plus the coastal and
-    border slivers of :data:`SLIVER_KM`.  A launch area for Russian weapons.
+    east): Ukraine minus :func:`held_territory`, i.e. DeepStateMap's area
+    inside Ukraine's outline plus the coastal and border slivers
+    (:data:`ranges.territory.SLIVER_MAX_RADIUS_M`).  A launch area for Russian
+    weapons.
 
     Parameters and errors as :func:`held_territory`.
     """
@@ -149,75 +136,16 @@ def front_line(geodata, as_of) -> BaseGeometry:
 @functools.lru_cache(maxsize=_OCCUPIED_CACHE_SIZE)
 def _split(geodata, snapshot_date) -> tuple[BaseGeometry, BaseGeometry, BaseGeometry]:
     """(held, occupied, front line) for one snapshot, computed once per date
-    (about 0.1 s; a dashboard redraws the same date many times)."""
-    ukraine = _country(geodata, "UKR")
-    source = _occupied(snapshot_date).geometry
-    held = shapely.difference(ukraine, source, grid_size=_GRID_DEG)
-    occupied = shapely.intersection(ukraine, source, grid_size=_GRID_DEG)
-    pieces = shapely.get_parts(held)
-    sliver = _slivers(pieces, source, ukraine.boundary)
-    if sliver.any():
-        # The pieces are disjoint parts of one valid polygon: no union needed.
-        kept = list(pieces[~sliver])
-        held = kept[0] if len(kept) == 1 else MultiPolygon(kept)
-        occupied = shapely.difference(ukraine, held, grid_size=_GRID_DEG)
-    line = shapely.intersection(held.boundary, occupied.boundary, grid_size=_GRID_DEG)
+    (about 0.05 s; a dashboard redraws the same date many times)."""
+    from .territory import held
+
+    # Held land is ranges.territory's, the same that names a target's side.
+    held_land = shapely.set_precision(held(snapshot_date, geodata).geometry, _GRID_DEG)
+    occupied = shapely.difference(_country(geodata, "UKR"), held_land, grid_size=_GRID_DEG)
+    line = shapely.intersection(held_land.boundary, occupied.boundary, grid_size=_GRID_DEG)
     lines = [g for g in shapely.get_parts(line) if g.geom_type == "LineString" and g.length > 0]
     front = shapely.line_merge(MultiLineString(lines)) if lines else GeometryCollection()
-    return held, occupied, front
-
-
-def _slivers(pieces: np.ndarray, occupied: BaseGeometry, outline: BaseGeometry) -> np.ndarray:
-    """Which pieces of (Ukraine minus occupied) are slivers (:data:`SLIVER_KM`).
-
-    Distances are to the source's occupied area as drawn, not to its part
-    inside Ukraine's outline: where DeepStateMap's coast lies out at sea by
-    Natural Earth's, the occupied land it draws is still there."""
-    out = np.zeros(len(pieces), dtype=bool)
-    if occupied.is_empty:
-        return out
-    # Cheap necessary conditions first: touching the outline (the grid keeps
-    # shared vertices within a micro-degree) and lying near occupied land.
-    near = shapely.box(*_grown_bounds(occupied, SLIVER_KM))
-    maybe = shapely.dwithin(pieces, outline, 1e-6) & shapely.covers(near, pieces)
-    edge = occupied.boundary
-    for i in np.flatnonzero(maybe):
-        out[i] = _farthest_km(pieces[i], edge) <= SLIVER_KM
-    return out
-
-
-def _farthest_km(piece: BaseGeometry, edge: BaseGeometry) -> float:
-    """The largest geodesic distance in km from points of ``piece`` (its
-    outline every ~200 m and its innermost point) to the line ``edge``.
-
-    Each sample's nearest point of ``edge`` is found in a frame where a degree
-    of longitude is scaled by cos(latitude) (locally true to a few per mille
-    over a sliver's width); the distance to that point (on ``edge`` to within a
-    metre) is then measured on the ellipsoid.  Only ``edge`` within
-    :data:`SLIVER_KM` of ``piece`` is searched: a larger result means "farther
-    than that", and ``inf`` that nothing of ``edge`` is that near."""
-    edge = shapely.clip_by_rect(edge, *_grown_bounds(piece, SLIVER_KM))
-    if edge.is_empty:
-        return math.inf
-    lon0 = (piece.bounds[0] + piece.bounds[2]) / 2.0
-
-    def scaled(xy):
-        return np.column_stack([(xy[:, 0] - lon0) * np.cos(np.radians(xy[:, 1])), xy[:, 1]])
-
-    inscribed = shapely.maximum_inscribed_circle(piece, _SAMPLE_DEG)
-    samples = np.vstack(
-        [
-            shapely.get_coordinates(shapely.segmentize(piece.boundary, _SAMPLE_DEG)),
-            shapely.get_coordinates(shapely.get_point(inscribed, 0)),
-        ]
-    )
-    lines = shapely.shortest_line(
-        shapely.transform(edge, scaled), shapely.points(scaled(samples))
-    )
-    ends = shapely.get_coordinates(shapely.get_point(lines, 0))
-    lon = ends[:, 0] / np.cos(np.radians(ends[:, 1])) + lon0
-    _, _, dist = GEOD.inv(samples[:, 0], samples[:, 1], lon, ends[:, 1])
-    return float(np.max(dist)) / 1000.0
+    return held_land, occupied, front
 
 
 # --------------------------------------------------------------------------
