@@ -246,3 +246,44 @@ def test_cli_helpers_locate_targets_as_evaluate_does(geo):
     located = add_territory(own, "2024-11-17", geo)
     assert located["territory"].tolist() == [RUS, OCC]
     assert "territory" not in own.columns  # a copy
+
+
+# ------------------------------------------------ authorization overlay from the table
+def _from_table(pid: str, as_of: str, **changes):
+    changes = {"allowed_regions": (), **changes}
+    return PRESETS[pid].replace(allowed_from_table=True, as_of=as_of, **changes)
+
+
+def test_overlay_from_the_table_follows_the_date_of_each_weapons_decision(geo):
+    from ranges.analysis import allowed_area
+
+    kursk = allowed_area(geo.regions, ["RU-KRS"])
+    before = evaluate(_from_table("atacms-storm-shadow-nov-2024", "2024-11-16"), geo)
+    assert before.allowed is None
+    assert all(w.allowed_km2 == 0 for w in before.weapons)
+    assert "No decision in the table allows ATACMS" in before.weapons[0].authorization
+    us_only = evaluate(_from_table("atacms-storm-shadow-nov-2024", "2024-11-17"), geo)
+    atacms, storm = us_only.weapons
+    assert us_only.allowed.equals(kursk)
+    assert atacms.allowed_km2 > 0 and "US, 17 Nov 2024" in atacms.authorization
+    assert storm.allowed_km2 == 0 and "Storm Shadow" in storm.authorization
+    both = evaluate(_from_table("atacms-storm-shadow-nov-2024", "2024-11-20"), geo)
+    assert all(w.allowed_km2 > 0 for w in both.weapons)
+    assert "UK, 20 Nov 2024" in both.weapons[1].authorization
+
+
+def test_overlay_from_the_table_adds_the_users_own_regions(geo):
+    result = evaluate(_from_table("atacms-nov-2024", "2024-11-17",
+                                  allowed_regions=("RU-BEL",)), geo)  # fmt: skip
+    from ranges.evaluate import allowed_regions
+
+    assert allowed_regions(result.scenario) == ("RU-BEL", "RU-KRS")
+    bel = geo.regions[geo.regions["region_id"] == "RU-BEL"].geometry.iloc[0]
+    assert result.allowed.contains(bel.representative_point())
+
+
+def test_a_restriction_in_the_table_is_what_the_sentence_says(geo):
+    result = evaluate(_from_table("atacms-nov-2024", "2025-09-01"), geo)
+    (atacms,) = result.weapons
+    assert result.allowed is None and atacms.allowed_km2 == 0
+    assert "Pentagon review" in atacms.authorization
