@@ -286,7 +286,8 @@ def situation(result, geodata=None) -> Situation:
 
     scenario = result.scenario
     as_of = scenario.as_of_or_latest
-    key = (as_of, id(geodata), scenario.weapons, scenario.allowed_regions)
+    key = (as_of, id(geodata), scenario.weapons, scenario.allowed_regions,
+           scenario.allowed_from_table)  # fmt: skip
     hit = _SITUATIONS.get(key)
     if hit is not None and hit[0] is geodata:
         return hit[1]
@@ -308,11 +309,14 @@ def _decisions(scenario, as_of: str) -> tuple:
     """The decisions in effect that allowed the scenario's allowed regions, in date
     order; none unless the table allows every one of those regions to one of the
     scenario's weapons on that date."""
-    if not scenario.allowed_regions or not scenario.weapons:
+    from .evaluate import allowed_regions
+
+    regions = allowed_regions(scenario)
+    if not regions or not scenario.weapons:
         return ()
     from .authorizations import allowed_as_of
 
-    wanted = set(scenario.allowed_regions)
+    wanted = set(regions)
     found: dict[str, Any] = {}
     for allowance in allowed_as_of(as_of, scenario.weapons).values():
         if not wanted <= set(allowance.regions):
