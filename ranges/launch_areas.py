@@ -185,11 +185,11 @@ def border_strip(
         width_km, standoff_km, tolerance_m, names=("border strip width", "standoff", "tolerance")
     )
     border = shared_border(geodata, country, neighbour)
-    land, owner = _country(geodata, country), country
+    land, owner, when = _country(geodata, country), country, ""
     if as_of is not None and country == "UKR":
         snapshot = _occupied(as_of)
         land = _split(geodata, snapshot.snapshot_date)[0]
-        owner = f"Ukrainian-held ({_as_of_text(snapshot)})"
+        owner, when = "Ukrainian-held", f" {_as_of_text(snapshot)}"
     if within is not None:
         border = shapely.clip_by_rect(border, *_grown_bounds(within, width_km))
         if border.is_empty:
@@ -202,6 +202,7 @@ def border_strip(
         where = " in the chosen region" if within is not None else ""
         raise InputError(
             f"no {owner} territory lies {standoff_km:g}-{width_km:g} km from the border{where}"
+            f"{when}"
         )
     return area
 

@@ -392,5 +392,6 @@ def test_dated_border_strip_leaves_out_occupied_land(geo, held, source):
 def test_dated_border_strip_within_a_region_names_held_territory_when_empty(geo):
     luhansk = geo.regions[geo.regions["region_id"] == "UA-09"].geometry.iloc[0]
     assert not border_strip(geo, 20.0, within=luhansk).is_empty
-    with pytest.raises(InputError, match="no Ukrainian-held .as of 2024-11-17. territory"):
+    message = "no Ukrainian-held territory lies 0-20 km from the border in the chosen region"
+    with pytest.raises(InputError, match=message + " as of 2024-11-17$"):
         border_strip(geo, 20.0, within=luhansk, as_of=STORY)
