@@ -21,7 +21,7 @@ from ranges import dashboard as dash
 from ranges import exports, render
 from ranges.analysis import region_coverage
 from ranges.catalog import load_catalog, sources_line
-from ranges.deck import build_deck, legend_items
+from ranges.deck import build_deck, legend_items, occupied_item
 from ranges.errors import RangesError
 from ranges.evaluate import Result, area_geometry, evaluate
 from ranges.gazetteer import Gazetteer
@@ -629,6 +629,16 @@ def _legend(result: Result) -> None:
         f"</span>{html.escape(label)}</span>"
         for label, color in legend_items(result)
     )
+    occupied = occupied_item(result)
+    if occupied is not None:
+        label, color = occupied
+        chips += (
+            f'<span style="display:inline-block;margin-right:1.2em">'
+            f'<span style="display:inline-block;width:0.9em;height:0.9em;'
+            f'background:repeating-linear-gradient(135deg,{color} 0 2px,transparent 2px 5px);'
+            f'border:2px solid {color};vertical-align:middle;margin-right:0.35em"></span>'
+            f"{html.escape(label)}</span>"
+        )
     chips += (
         '<span style="margin-right:1.2em">● in range</span>'
         '<span style="color:#999;margin-right:1.2em">● out of range</span>'
@@ -668,8 +678,19 @@ def _answers(result: Result, lang: str) -> None:
     with tab_s:
         st.markdown("**Ranges**: " + html.escape(sources_line([w.weapon for w in result.weapons])))
         for w in result.weapons:
-            for s in w.weapon.sources:
-                st.markdown(f"- {w.weapon.name}: {s.title} ({s.publisher}, {s.date})")
+            for s in w.weapon.verified_sources:
+                figures = ", ".join(f.replace("_", " ") for f in s.supports)
+                st.markdown(f"- {html.escape(w.weapon.name)} ({html.escape(figures)}): "
+                            f"[{html.escape(s.title)}]({s.url}) ({html.escape(s.publisher)}, "
+                            f"{s.date}): “{html.escape(s.quote)}”")  # fmt: skip
+        decisions = exports.situation(result).decisions
+        if decisions:
+            st.markdown("**Decisions behind the allowed regions**:")
+            for d in decisions:
+                for c in d.sources:
+                    st.markdown(f"- {d.decider}, {d.date.isoformat()} ({d.status}): "
+                                f"[{html.escape(c.title)}]({c.url}) ({html.escape(c.publisher)}): "
+                                f"“{html.escape(c.quote)}”")  # fmt: skip
         st.markdown("**Map data**: " + attribution())
         for n in result.scenario.notes:
             if n.source:
@@ -795,7 +816,8 @@ def main() -> None:
         st.text_input("Subtitle", key="subtitle", max_chars=200)
     st.caption(
         "Nominal maximum ranges from published sources; real reach depends on launcher "
-        f"position. Map data: {attribution()}."
+        f"position. Map data: {attribution()}. Occupied territory: DeepStateMap (GPL v3); "
+        "grey zones and Ukrainian-held ground inside Russia are not in it."
     )
 
 

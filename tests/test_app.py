@@ -13,6 +13,7 @@ covers the real page.  Two controls need a little help:
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -133,7 +134,11 @@ def test_app_opens_on_the_flagship_preset_with_its_headline_and_no_errors(at):
     assert at.number_input(key="strip_width").value == 60.0
     assert at.number_input(key="strip_standoff").value == 15.0
     assert at.selectbox(key="strip_within").value == "UA-59"
-    assert at.multiselect(key="allowed").value == ["RU-KRS"]
+    # the overlay comes from the decisions table (US, 17 Nov 2024: Kursk region)
+    assert at.checkbox(key="allowed_table").value is True
+    assert at.multiselect(key="allowed").value == []
+    assert at.date_input(key="as_of").value == datetime.date(2024, 11, 17)
+    assert any("US, 17 Nov 2024" in c.value for c in at.caption)
     assert at.radio(key="lang").value == "en"
     assert {d.key for d in at.get("download_button")} == {"dl_targets", "dl_regions",
                                                          "dl_scenario"}  # fmt: skip
@@ -451,9 +456,11 @@ def test_targets_upload_bad_csv_names_the_file(at):
 
 
 def test_allowed_regions_control_the_authorization_sentence(at):
+    at.checkbox(key="allowed_table").set_value(False)
     at.multiselect(key="allowed").set_value([])
     _run(at)
     assert not any("strikes are allowed" in c.value for c in at.caption)
+    assert scenario(at).allowed_from_table is False
     at.multiselect(key="allowed").set_value(["RU-KRS", "RU-BEL"])
     _run(at)
     (auth,) = [c.value for c in at.caption if "strikes are allowed" in c.value]
@@ -465,7 +472,8 @@ def test_focus_regions_are_quoted_in_the_headline(at):
     at.multiselect(key="focus").set_value(["RU-BEL", "RU-KRS"])
     _run(at)
     line = headlines(at)[0]
-    assert re.search(r"\d+% of Belgorod region, 100% of Kursk region$", line)
+    # the headline counts Russia first; occupied Ukraine and Belarus follow
+    assert re.search(r"\d+% of Belgorod region, 100% of Kursk region; in occupied Ukraine", line)
 
 
 def test_min_population_is_kept_in_the_scenario_and_link(at):
@@ -686,3 +694,36 @@ def test_url_follows_every_change(at):
     reopened = _open(dict(at.query_params))
     assert scenario(reopened) == scenario(at)
     assert headlines(reopened) == headlines(at)
+
+
+# ------------------------------------------------------------------ the date
+def test_the_date_control_dates_the_scenario_the_link_and_the_territories(at):
+    at.date_input(key="as_of").set_value(datetime.date(2025, 6, 1))
+    _run(at)
+    assert scenario(at).as_of == "2025-06-01"
+    assert at.selectbox(key="preset").value == "custom"
+    reopened = _open(dict(at.query_params))
+    assert reopened.date_input(key="as_of").value == datetime.date(2025, 6, 1)
+    assert not messages(reopened, "error")
+
+
+@pytest.mark.parametrize(("as_of", "nearest"), [("2023-02-24", "2024-07-08"),
+                                                 ("2031-01-01", "2026-08-22")])  # fmt: skip
+def test_a_link_dated_outside_the_data_warns_and_shows_the_nearest_date(as_of, nearest):
+    opened = _open({"preset": "atacms-nov-2024", "as_of": as_of})
+    warnings = messages(opened, "warning")
+    assert any(as_of in w and nearest in w and "outside" in w for w in warnings), warnings
+    assert opened.date_input(key="as_of").value == datetime.date.fromisoformat(nearest)
+    assert scenario(opened).as_of == nearest
+    assert not messages(opened, "error")
+
+
+def test_the_targets_table_has_territory_and_keeps_one_side(at):
+    table = tables(at)[0]
+    assert {"country", "territory"} <= set(table.columns)
+    assert "Russia" in set(table["territory"]) and "Ukraine (held)" in set(table["territory"])
+    at.multiselect(key="territory_filter").set_value(["Russia"])
+    _run(at)
+    table = tables(at)[0]
+    assert len(table) and set(table["territory"]) == {"Russia"}
+    assert set(table["country"]) == {"RUS"}
