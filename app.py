@@ -99,8 +99,8 @@ def cached_reach(wkb: bytes, max_km: float, min_km: float):
 
 
 @st.cache_resource(max_entries=64)
-def cached_area(area_json: str):
-    return area_geometry(Area.from_dict(json.loads(area_json)), geodata())
+def cached_area(area_json: str, as_of: str):
+    return area_geometry(Area.from_dict(json.loads(area_json)), geodata(), as_of)
 
 
 @st.cache_resource(max_entries=512)
@@ -138,7 +138,7 @@ def cached_result(scenario_json: str) -> Result:
         geodata(),
         catalog(),
         reach_fn=lambda g, mx, mn: cached_reach(shapely.to_wkb(g), mx, mn),
-        area_fn=lambda a: cached_area(json.dumps(a.to_dict(), sort_keys=True)),
+        area_fn=lambda a, day: cached_area(json.dumps(a.to_dict(), sort_keys=True), day),
         coverage_fn=lambda a: cached_coverage(shapely.to_wkb(a)),
     )
 
@@ -164,7 +164,8 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["w_ua"], ss["w_ru"] = sides[dash.SIDES[0]], sides[dash.SIDES[1]]
     ss["sites"] = list(scenario.sites)
     ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-    regions, strip, other, order = [], None, [], []
+    regions, strip, front, other, order = [], None, None, [], []
+    whole = {"held": None, "occupied": None}
     for a in scenario.areas:
         if (a.kind == "region" and a.enabled and a.region_id in region_options()
                 and a.name == _region_name(a.region_id) and a.region_id not in regions):
@@ -174,6 +175,13 @@ def _load_scenario(scenario: Scenario) -> None:
                 not a.within or a.within in region_options()):
             strip = a
             order.append(("strip", None))
+        elif a.kind == "front-strip" and a.enabled and front is None and (
+                not a.within or a.within in region_options()):
+            front = a
+            order.append(("front", None))
+        elif a.kind in whole and a.enabled and whole[a.kind] is None:
+            whole[a.kind] = a
+            order.append((a.kind, None))
         else:
             other.append(a)
             order.append(("other", a))
@@ -183,6 +191,14 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["strip_width"], ss["strip_standoff"] = float(s.width_km), float(s.standoff_km)
     ss["strip_within"] = s.within
     ss["strip_loaded"] = s
+    ss["front_on"] = front is not None
+    f = front or Area("front-strip", "", width_km=30.0, standoff_km=0.0)
+    ss["front_width"], ss["front_standoff"] = float(f.width_km), float(f.standoff_km)
+    ss["front_within"] = f.within
+    ss["front_loaded"] = f
+    for kind, area in whole.items():
+        ss[f"{kind}_on"] = area is not None
+        ss[f"{kind}_loaded"] = area
     ss["other_areas"] = other
     ss["area_order"] = order
     ss["kinds"] = list(scenario.target_kinds)
@@ -222,16 +238,16 @@ def _region_name(region_id: str) -> str:
     return region_options()[region_id].split(" (")[0]
 
 
-def _strip_from_widgets() -> Area:
+def _strip_from_widgets(prefix: str = "strip", kind: str = "border-strip") -> Area:
     ss = st.session_state
-    loaded = ss.get("strip_loaded")
-    width, standoff = float(ss["strip_width"]), float(ss["strip_standoff"])
-    within = ss.get("strip_within") or ""
+    loaded = ss.get(f"{prefix}_loaded")
+    width, standoff = float(ss[f"{prefix}_width"]), float(ss[f"{prefix}_standoff"])
+    within = ss.get(f"{prefix}_within") or ""
     same = loaded is not None and (loaded.width_km, loaded.standoff_km, loaded.within) == (
         width, standoff, within)  # fmt: skip
     try:
         return Area.from_dict({
-            "kind": "border-strip",
+            "kind": kind,
             "name": loaded.name if same else "",
             "width_km": width,
             "standoff_km": standoff,
@@ -248,20 +264,31 @@ def _areas_from_widgets() -> list[Area]:
     chosen = list(ss.get("area_regions", []))
     others = list(ss.get("other_areas", []))
     out: list[Area] = []
-    strip_done = False
+    done: set[str] = set()
+
+    def widget_area(kind: str) -> Area:
+        if kind == "strip":
+            return _strip_from_widgets()
+        if kind == "front":
+            return _strip_from_widgets("front", "front-strip")
+        loaded = ss.get(f"{kind}_loaded")  # held or occupied ground, under its own name
+        return loaded if loaded is not None else Area.from_dict({"kind": kind})
+
     for kind, value in ss.get("area_order", []):
         if kind == "region" and value in chosen:
             out.append(Area("region", _region_name(value), region_id=value))
             chosen.remove(value)
-        elif kind == "strip" and ss.get("strip_on") and not strip_done:
-            out.append(_strip_from_widgets())
-            strip_done = True
+        elif kind in ("strip", "front", "held", "occupied") and ss.get(f"{kind}_on") and (
+                kind not in done):
+            out.append(widget_area(kind))
+            done.add(kind)
         elif kind == "other" and value in others:
             out.append(value)
             others.remove(value)
     out += [Area("region", _region_name(r), region_id=r) for r in chosen]
-    if ss.get("strip_on") and not strip_done:
-        out.append(_strip_from_widgets())
+    for kind in ("strip", "front", "held", "occupied"):
+        if ss.get(f"{kind}_on") and kind not in done:
+            out.append(widget_area(kind))
     out += others
     return out
 
@@ -567,7 +594,8 @@ def _sidebar() -> None:
         },  # fmt: skip
     )
 
-    with sb.expander("Launch areas", expanded=bool(ss.get("strip_on"))):
+    with sb.expander("Launch areas", expanded=any(
+            ss.get(k) for k in ("strip_on", "front_on", "held_on", "occupied_on"))):
         st.multiselect("Regions", list(region_options()), format_func=region_options().get,
                        key="area_regions", **_CUSTOM)  # fmt: skip
         st.checkbox("Border strip (Ukrainian territory near the Russian border)",
@@ -578,6 +606,20 @@ def _sidebar() -> None:
         ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
         st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
                      key="strip_within", **_CUSTOM)  # fmt: skip
+        st.checkbox("Front strip (Ukrainian-held territory near the front line, as of the date)",
+                    key="front_on", **_CUSTOM)  # fmt: skip
+        c1, c2 = st.columns(2)
+        c1.number_input("Width from the front, km", 5.0, 500.0, step=5.0, key="front_width",
+                        **_CUSTOM)  # fmt: skip
+        c2.number_input("Standoff from the front, km", 0.0, 495.0, step=5.0,
+                        key="front_standoff", **_CUSTOM)  # fmt: skip
+        st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
+                     key="front_within", **_CUSTOM)  # fmt: skip
+        st.checkbox("All Ukrainian-held territory (as of the date)", key="held_on", **_CUSTOM)
+        st.checkbox("Occupied territory of Ukraine (a launch area for Russia's weapons)",
+                    key="occupied_on", **_CUSTOM)  # fmt: skip
+        st.caption("Held and occupied ground: DeepStateMap as of the date; grey zones count as "
+                   "held, and Ukrainian-held ground inside Russia is not included.")
         st.file_uploader("Upload a launch area (GeoJSON or KML, e.g. a front line)",
                          type=["geojson", "json", "kml"], key="area_upload",
                          on_change=_on_area_upload)  # fmt: skip

@@ -191,11 +191,19 @@ def _add_launch_options(p: argparse.ArgumentParser, *, need_range: bool = True) 
         help="launch area: Ukrainian territory within KM of the Russian border",
     )
     p.add_argument(
+        "--front-strip",
+        type=_km,
+        metavar="KM",
+        help="launch area: Ukrainian-held territory within KM of the front line on the date "
+        "(DeepStateMap)",
+    )
+    p.add_argument(
         "--standoff",
         type=_km,
         default=0.0,
         metavar="KM",
-        help="with --border-strip: launchers at least KM back from the border",
+        help="with --border-strip or --front-strip: launchers at least KM back from the "
+        "border or the front",
     )
     if need_range:
         g = p.add_mutually_exclusive_group()
@@ -228,33 +236,76 @@ def _preset_launches(args) -> list[LaunchSpec]:
     return [LaunchSpec(name, geom) for name, geom in launch_geometries(scenario, _geodata())]
 
 
+def _strip_areas(args) -> list[dict]:
+    """The launch areas ``--border-strip`` and ``--front-strip`` ask for, as
+    scenario areas, with the scenario's rules said in the options' words."""
+    from .scenario import STRIP_WIDTH_KM
+
+    areas = []
+    strips = (("border_strip", "border-strip", "Ukraine within {w:g} km of the Russian border"),
+              ("front_strip", "front-strip",
+               "Ukrainian-held territory within {w:g} km of the front line"))  # fmt: skip
+    for option, kind, label in strips:
+        width = getattr(args, option, None)
+        if width is None:
+            continue
+        flag = "--" + option.replace("_", "-")
+        low, high = STRIP_WIDTH_KM
+        if not low <= width <= high:
+            raise InputError(f"{flag} {width:g}: a strip is {low:g} to {high:g} km wide")
+        if not 0.0 <= args.standoff < width:
+            raise InputError(
+                f"--standoff {args.standoff:g}: must be 0 or more and less than {flag} ({width:g})"
+            )
+        name = label.format(w=width)
+        if args.standoff:
+            name += f", {args.standoff:g} km standoff"
+        areas.append({"kind": kind, "name": name, "width_km": width,
+                      "standoff_km": args.standoff})  # fmt: skip
+    if args.standoff and not areas:
+        raise InputError("--standoff needs --border-strip KM or --front-strip KM")
+    return areas
+
+
+def _named_area(text: str) -> dict | None:
+    """A ``--launch`` that names Ukrainian-held or occupied territory as a whole."""
+    from .scenario import HELD_NAME, OCCUPIED_NAME, area_kind_named
+
+    kind = area_kind_named(text)
+    if not kind:
+        return None
+    return {"kind": kind, "name": (HELD_NAME if kind == "held" else OCCUPIED_NAME)["en"]}
+
+
 def _launches(args) -> list[LaunchSpec]:
     args.as_of = _date(args)  # checked first: a date outside the data fails fast
-    given = args.launch or args.launch_file or args.border_strip is not None
+    given = (args.launch or args.launch_file or args.border_strip is not None
+             or args.front_strip is not None)  # fmt: skip
     if not given and _preset(args) is not None:
         if args.standoff:
-            raise _UsageError("--standoff needs --border-strip KM")
+            raise _UsageError("--standoff needs --border-strip KM or --front-strip KM")
         return _preset_launches(args)
-    sites = [resolve_spec(s, _gazetteer, source="--launch") for s in args.launch]
+    from .evaluate import area_geometry
+    from .scenario import Area
+
+    def area(d: dict) -> LaunchSpec:
+        return LaunchSpec(d["name"], area_geometry(Area.from_dict(d), _geodata(), args.as_of))
+
+    sites = []
+    for text in args.launch:
+        named = _named_area(text)
+        sites.append(area(named) if named else resolve_spec(text, _gazetteer, source="--launch"))
     if args.launch_file:
         from .geojson_io import read_geojson_features
 
         for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
             name = str((props or {}).get("name") or f"{args.launch_file} #{i}")
             sites.append(LaunchSpec(name, geom))
-    if args.border_strip is not None:
-        from .launch_areas import border_strip
-
-        strip = border_strip(_geodata(), args.border_strip, standoff_km=args.standoff)
-        name = f"Ukraine within {args.border_strip:g} km of the Russian border"
-        if args.standoff:
-            name += f", {args.standoff:g} km standoff"
-        sites.append(LaunchSpec(name, strip))
-    elif args.standoff:
-        raise _UsageError("--standoff needs --border-strip KM")
+    sites += [area(d) for d in _strip_areas(args)]
     if not sites:
         raise _UsageError(
-            "give at least one --launch SPEC, a --launch-file, --border-strip or --preset ID"
+            "give at least one --launch SPEC, a --launch-file, --border-strip, --front-strip "
+            "or --preset ID"
         )
     return sites
 
@@ -370,11 +421,11 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     from shapely.geometry import mapping
 
     from .catalog import get_weapon, load_catalog
-    from .scenario import STRIP_WIDTH_KM, TARGET_KINDS, Scenario, ScenarioError
+    from .scenario import TARGET_KINDS, Scenario, ScenarioError
 
     if args.scenario:
-        options = ("launch", "launch_file", "border_strip", "standoff", "weapon", "kind",
-                   "targets", "preset", *conflicting)  # fmt: skip
+        options = ("launch", "launch_file", "border_strip", "front_strip", "standoff", "weapon",
+                   "kind", "targets", "preset", *conflicting)  # fmt: skip
         given = [f"--{o.replace('_', '-')}" for o in options if getattr(args, o, None)]
         if given:
             raise InputError(
@@ -408,6 +459,10 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
     sites: list[dict] = []
     areas: list[dict] = []
     for text in args.launch:
+        named = _named_area(text)
+        if named:
+            areas.append(named)
+            continue
         spec = resolve_spec(text, _gazetteer, source="--launch")
         if spec.is_point:
             sites.append({"name": spec.name, "lat": spec.geometry.y, "lon": spec.geometry.x})
@@ -426,28 +481,11 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
                 sites.append({"name": name, "lat": geom.y, "lon": geom.x})
             else:
                 areas.append({"kind": "geojson", "name": name, "geometry": mapping(geom)})
-    if args.border_strip is not None:
-        # the scenario's rule for a strip, said in the options' words
-        low, high = STRIP_WIDTH_KM
-        if not low <= args.border_strip <= high:
-            raise InputError(
-                f"--border-strip {args.border_strip:g}: a strip is {low:g} to {high:g} km wide"
-            )
-        if not 0.0 <= args.standoff < args.border_strip:
-            raise InputError(
-                f"--standoff {args.standoff:g}: must be 0 or more and less than --border-strip "
-                f"({args.border_strip:g})"
-            )
-        name = f"Ukraine within {args.border_strip:g} km of the Russian border"
-        if args.standoff:
-            name += f", {args.standoff:g} km standoff"
-        areas.append({"kind": "border-strip", "name": name, "width_km": args.border_strip,
-                      "standoff_km": args.standoff})  # fmt: skip
-    elif args.standoff:
-        raise InputError("--standoff needs --border-strip KM")
+    areas += _strip_areas(args)
     if not sites and not areas and preset is None:
         raise InputError(
-            "give at least one --launch SPEC, a --launch-file or --border-strip, --preset ID "
+            "give at least one --launch SPEC, a --launch-file, --border-strip or --front-strip, "
+            "--preset ID "
             "or --scenario"
         )
     user_targets: list[dict] = []

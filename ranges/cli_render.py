@@ -75,7 +75,8 @@ def cmd_render(args, out) -> int:
     from .evaluate import evaluate
     from .render import parse_size, render_figure, save
 
-    launch_given = bool(args.launch or args.launch_file or args.border_strip is not None)
+    launch_given = bool(args.launch or args.launch_file or args.border_strip is not None
+                        or args.front_strip is not None)
     if args.scenario and (launch_given or args.weapon or args.preset):
         raise InputError(
             "--scenario FILE cannot be combined with --launch, --launch-file, --border-strip, "

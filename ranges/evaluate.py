@@ -19,13 +19,20 @@ import shapely
 from shapely.geometry import GeometryCollection, Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from . import analysis, territory
+from . import analysis, launch_areas, territory
 from .catalog import SIDE_UKRAINE, Weapon, get_weapon, load_catalog
 from .errors import InputError
 from .geodesy import reach as _reach
-from .launch_areas import border_strip as _border_strip
-from .scenario import Area, Scenario, ScenarioError, weapon_colors
+from .scenario import (
+    DATED_AREA_KINDS,
+    Area,
+    Scenario,
+    ScenarioError,
+    default_as_of,
+    weapon_colors,
+)
 from .targets import shipped_targets
+from .territory import TerritoryDateError
 
 __all__ = [
     "WeaponResult",
@@ -43,7 +50,7 @@ __all__ = [
 LAYER_NAMES = {"cities": "city", "airfields": "airfield", "places": "place", "user": "user target"}
 
 ReachFn = Callable[[BaseGeometry, float, float], BaseGeometry]
-AreaFn = Callable[[Area], BaseGeometry]
+AreaFn = Callable[[Area, str], BaseGeometry]
 
 #: Targets farther than this from every launch site get no distance (NaN):
 #: they are off any map the scenario draws, and exact distances to launch
@@ -134,8 +141,10 @@ class Result:
         )
 
 
-def area_geometry(area: Area, geodata) -> BaseGeometry:
-    """The lon/lat geometry of a launch area (region, border strip or upload)."""
+def area_geometry(area: Area, geodata, as_of: str = "") -> BaseGeometry:
+    """The lon/lat geometry of a launch area (region, border or front strip,
+    held or occupied ground, upload); the strips and held or occupied ground
+    as of ``as_of`` (ISO date; ``""``: the newest data)."""
     if area.kind == "region":
         hit = geodata.regions[geodata.regions["region_id"] == area.region_id]
         if hit.empty:
@@ -144,7 +153,8 @@ def area_geometry(area: Area, geodata) -> BaseGeometry:
                 "layer (data/regions.fgb)"
             )
         return hit.geometry.iloc[0]
-    if area.kind == "border-strip":
+    if area.kind in DATED_AREA_KINDS:
+        day = as_of or default_as_of()
         within = None
         if area.within:
             hit = geodata.regions[geodata.regions["region_id"] == area.within]
@@ -154,9 +164,16 @@ def area_geometry(area: Area, geodata) -> BaseGeometry:
                 )
             within = hit.geometry.iloc[0]
         try:
-            return _border_strip(
-                geodata, area.width_km, standoff_km=area.standoff_km, within=within
-            )
+            if area.kind == "held":
+                return launch_areas.held_territory(geodata, day)
+            if area.kind == "occupied":
+                return launch_areas.occupied_territory(geodata, day)
+            strip = launch_areas.border_strip if area.kind == "border-strip" else (
+                launch_areas.front_strip)  # fmt: skip
+            return strip(geodata, width_km=area.width_km, standoff_km=area.standoff_km,
+                         within=within, as_of=day)  # fmt: skip
+        except TerritoryDateError:
+            raise
         except InputError as exc:
             where = f" within {area.within}" if area.within else ""
             raise ScenarioError(f"launch area {area.name!r}{where}: {exc}") from None
@@ -194,13 +211,18 @@ def launch_geometries(
 ) -> list[tuple[str, BaseGeometry]]:
     """Active launch sites and areas as ``(name, lon/lat geometry)``, names unique.
 
-    ``area_fn(area)`` builds an area's geometry (default :func:`area_geometry`);
-    pass a cached wrapper."""
-    area_fn = area_fn or (lambda a: area_geometry(a, geodata))
+    ``area_fn(area, as_of)`` builds an area's geometry (default
+    :func:`area_geometry`); ``as_of`` is the scenario's date for the areas that
+    follow the front (:data:`ranges.scenario.DATED_AREA_KINDS`), else ``""``.
+    Pass a cached wrapper."""
+    area_fn = area_fn or (lambda a, day: area_geometry(a, geodata, day))
+    day = scenario.as_of_or_latest
     out: list[tuple[str, BaseGeometry]] = []
     seen: dict[str, int] = {}
     items = [(s.name, Point(s.lon, s.lat)) for s in scenario.active_sites]
-    items += [(a.name, area_fn(a)) for a in scenario.active_areas]
+    # only the areas that follow the front depend on the date (and key caches on it)
+    items += [(a.name, area_fn(a, day if a.kind in DATED_AREA_KINDS else ""))
+              for a in scenario.active_areas]  # fmt: skip
     for name, geom in items:
         if geom.is_empty:
             continue

@@ -63,7 +63,34 @@ PALETTE = ("#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F
 
 TARGET_KINDS = ("cities", "airfields", "places")
 LANGUAGES = ("en", "uk")
-AREA_KINDS = ("region", "border-strip", "geojson")
+AREA_KINDS = ("region", "border-strip", "geojson", "front-strip", "held", "occupied")
+
+#: Launch areas whose ground depends on the scenario's date (who held it).
+DATED_AREA_KINDS = ("border-strip", "front-strip", "held", "occupied")
+
+#: Default names of the areas that follow the front, per language.
+HELD_NAME = {"en": "Ukrainian-held territory", "uk": "Підконтрольна Україні територія"}
+OCCUPIED_NAME = {"en": "Occupied territory of Ukraine",
+                 "uk": "Тимчасово окупована територія України"}  # fmt: skip
+
+_AREA_ALIASES = {
+    "held": (*HELD_NAME.values(), "held", "held territory", "Ukraine (held)",
+             "Ukrainian-controlled territory", "підконтрольна територія",
+             "Україна (підконтрольна)"),
+    "occupied": (*OCCUPIED_NAME.values(), "occupied", "occupied territory",
+                 "Ukraine (occupied)", "Russian-occupied Ukraine", "occupied Ukraine",
+                 "окупована територія", "ТОТ", "Україна (окупована)"),
+}  # fmt: skip
+
+
+def area_kind_named(text: str) -> str:
+    """``"held"`` or ``"occupied"`` when ``text`` names Ukrainian-held or occupied
+    territory as a whole (in English or Ukrainian, any case), else ``""``."""
+    key = " ".join(str(text).replace("’", "'").split()).casefold()
+    for kind, names in _AREA_ALIASES.items():
+        if key in {n.casefold() for n in names}:
+            return kind
+    return ""
 
 #: Width of a border-strip launch area in a scenario, km (the standoff is
 #: 0 or more and less than the width).
@@ -288,9 +315,14 @@ class Area:
     """A launch area.
 
     ``kind`` is ``"region"`` (the region ``region_id``), ``"border-strip"``
-    (Ukrainian territory ``standoff_km``..``width_km`` from the Russian border,
-    optionally only inside the region ``within``) or ``"geojson"`` (an
-    uploaded geometry, kept as canonical GeoJSON text in ``geometry``).
+    (Ukrainian-held territory ``standoff_km``..``width_km`` from the Russian
+    border, optionally only inside the region ``within``), ``"front-strip"``
+    (Ukrainian-held territory ``standoff_km``..``width_km`` from the front
+    line, optionally inside ``within``), ``"held"`` (all Ukrainian-held
+    territory), ``"occupied"`` (Russian-occupied Ukraine: a launch area for
+    Russia's weapons) or ``"geojson"`` (an uploaded geometry, kept as
+    canonical GeoJSON text in ``geometry``).  The strips, held and occupied
+    ground are taken as of the scenario's date.
     """
 
     kind: str
@@ -319,7 +351,11 @@ class Area:
         if kind == "region":
             rid = _text(d.get("region_id", ""), f"{where}.region_id", limit=64, empty=False)
             return cls(kind, name or rid, region_id=rid, enabled=enabled)
-        if kind == "border-strip":
+        if kind == "held":
+            return cls(kind, name or HELD_NAME["en"], enabled=enabled)
+        if kind == "occupied":
+            return cls(kind, name or OCCUPIED_NAME["en"], enabled=enabled)
+        if kind in ("border-strip", "front-strip"):
             width = _number(d.get("width_km"), f"{where}.width_km", *STRIP_WIDTH_KM)
             standoff = _number(d.get("standoff_km", 0.0), f"{where}.standoff_km", 0.0,
                                STRIP_WIDTH_KM[1] - 1.0)  # fmt: skip
@@ -328,7 +364,8 @@ class Area:
                     f"{where}: standoff {standoff:g} km must be less than the width {width:g} km"
                 )
             within = _text(d.get("within", ""), f"{where}.within", limit=64)
-            name = name or f"Border strip {standoff:g}-{width:g} km"
+            what = "Border" if kind == "border-strip" else "Front"
+            name = name or f"{what} strip {standoff:g}-{width:g} km"
             return cls(kind, name, width_km=width, standoff_km=standoff, within=within,
                        enabled=enabled)  # fmt: skip
         geom = d.get("geometry")
@@ -353,9 +390,9 @@ class Area:
         d: dict[str, Any] = {"kind": self.kind, "name": self.name, "enabled": self.enabled}
         if self.kind == "region":
             d["region_id"] = self.region_id
-        elif self.kind == "border-strip":
+        elif self.kind in ("border-strip", "front-strip"):
             d.update(width_km=self.width_km, standoff_km=self.standoff_km, within=self.within)
-        else:
+        elif self.kind == "geojson":
             d["geometry"] = json.loads(self.geometry)
         return d
 
@@ -555,7 +592,9 @@ class Scenario:
             "preset": self.preset,
             "colors": dict(self.colors),
             "allowed_from_table": self.allowed_from_table,
-            "as_of": self.as_of,
+            # a written scenario always says its date, so it keeps its meaning
+            # when newer data ships
+            "as_of": self.as_of_or_latest,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -727,3 +727,26 @@ def test_the_targets_table_has_territory_and_keeps_one_side(at):
     table = tables(at)[0]
     assert len(table) and set(table["territory"]) == {"Russia"}
     assert set(table["country"]) == {"RUS"}
+
+
+def test_front_strip_held_and_occupied_launch_areas_follow_the_date(at):
+    at.checkbox(key="strip_on").set_value(False)
+    at.checkbox(key="front_on").set_value(True)
+    at.number_input(key="front_width").set_value(40.0)
+    at.number_input(key="front_standoff").set_value(10.0)
+    _run(at)
+    (front,) = [a for a in scenario(at).areas if a.kind == "front-strip"]
+    assert (front.width_km, front.standoff_km) == (40.0, 10.0)
+    assert not messages(at, "error")
+    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 km) from Front strip 10-40 km")
+    reopened = _open(dict(at.query_params))
+    assert reopened.checkbox(key="front_on").value is True
+    assert scenario(reopened) == scenario(at)
+    at.checkbox(key="front_on").set_value(False)
+    at.checkbox(key="occupied_on").set_value(True)
+    at.multiselect(key="w_ua").set_value([])
+    at.multiselect(key="w_ru").set_value(["iskander-m"])
+    _run(at)
+    assert [a.kind for a in scenario(at).areas] == ["occupied"]
+    line = headlines(at)[0]
+    assert "from Occupied territory of Ukraine: in Ukrainian-held territory" in line

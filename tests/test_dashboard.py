@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import datetime
 import json
 import math
 import zlib
@@ -28,6 +29,7 @@ from ranges.evaluate import evaluate
 from ranges.geodata import load_geodata
 from ranges.presets import DEFAULT_PRESET, PRESETS, preset, preset_titles
 from ranges.scenario import (
+    AREA_KINDS,
     LANGUAGES,
     LIMITS,
     PALETTE,
@@ -105,13 +107,15 @@ notes = st.builds(Note, names, lats, lons, st.one_of(st.just(""), names))
 
 @st.composite
 def areas(draw) -> Area:
-    kind = draw(st.sampled_from(["region", "border-strip", "geojson"]))
+    kind = draw(st.sampled_from(list(AREA_KINDS)))
     name = draw(names)
     enabled = draw(st.booleans())
     if kind == "region":
         return Area.from_dict({"kind": kind, "name": name, "enabled": enabled,
                                "region_id": draw(st.sampled_from(REGION_IDS))})  # fmt: skip
-    if kind == "border-strip":
+    if kind in ("held", "occupied"):
+        return Area.from_dict({"kind": kind, "name": name, "enabled": enabled})
+    if kind in ("border-strip", "front-strip"):
         width = draw(st.floats(1.0, 1000.0))
         standoff = draw(st.floats(0.0, 999.0).filter(lambda s: s < width))
         return Area.from_dict({"kind": kind, "name": name, "enabled": enabled,
@@ -137,6 +141,11 @@ scenarios = st.builds(
     lang=st.sampled_from(LANGUAGES),
     min_population=st.integers(0, 10**8),
     preset=st.one_of(st.just(""), st.sampled_from(list(PRESETS))),
+    allowed_from_table=st.booleans(),
+    # a scenario always carries a date once written (files, links)
+    as_of=st.dates(datetime.date(2024, 7, 8), datetime.date(2026, 8, 22)).map(
+        datetime.date.isoformat
+    ),
 )
 
 
@@ -364,7 +373,7 @@ def _doc(**changes) -> str:
         (_doc(title="x" * 201), "scenario.title: 'xxxx"),
         (_doc(title="a\x00b"), "scenario.title: 'a\\x00b' contains control characters"),
         (_doc(lang="de"), "scenario.lang: 'de' is not one of en, uk"),
-        (_doc(schema=2), "scenario.schema: 2 is not a schema version"),
+        (_doc(schema=3), "scenario.schema: 3 is not a schema version"),
         (_doc(min_population=-1), "scenario.min_population: -1 is not a whole number"),
         (_doc(min_population=1.5), "scenario.min_population: 1.5 is not a whole number"),
         (_doc(target_kinds=["tanks"]), "scenario.target_kinds: 'tanks' is not one of"),
@@ -511,11 +520,19 @@ def test_csv_bytes_of_the_real_targets_table_opens_cleanly(flagship):
     assert len(back) == len(table)
 
 
+def test_targets_display_keeps_one_side_of_the_front(two_cities):
+    russia = dash.targets_display(two_cities.targets, territories=["Russia"])
+    assert len(russia) and set(russia["territory"]) == {"Russia"}
+    everything = dash.targets_display(two_cities.targets)
+    assert len(everything) > len(russia)
+    assert (everything["territory"] == "Russia").sum() == len(russia)
+
+
 def test_targets_display_has_the_documented_columns_nearest_first(two_cities):
     table = dash.targets_display(two_cities.targets)
     assert list(table.columns) == [
-        "name", "type", "country", "population", "lat", "lon", "distance_km", "launch",
-        "bearing_deg", "in_range_of", "authorization",
+        "name", "type", "country", "territory", "population", "lat", "lon", "distance_km",
+        "launch", "bearing_deg", "in_range_of", "authorization",
     ]  # fmt: skip
     assert len(table) == int(two_cities.targets["in_range"].sum()) > 0
     assert table["distance_km"].is_monotonic_increasing
@@ -586,7 +603,9 @@ def test_flagship_headline_says_all_of_kursk_region_is_in_atacms_range(flagship)
     (atacms,) = flagship.weapons
     assert atacms.weapon.id == "atacms-m57"
     assert atacms.headline.startswith("ATACMS M57 (unitary) (300 km) from the Sumy border area:")
-    assert atacms.headline.endswith("100% of Kursk region")
+    # Russia first (its focus region with it), then occupied Ukraine and Belarus
+    assert "in Russia " in atacms.headline
+    assert "100% of Kursk region; in occupied Ukraine" in atacms.headline
     assert atacms.color == PALETTE[0]
 
 

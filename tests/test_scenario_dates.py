@@ -165,3 +165,53 @@ def test_a_malformed_date_on_the_command_line_exits_2_with_the_rule(capsys):
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "--as-of" in err and "'17.11.2024'" in err and "YYYY-MM-DD" in err
+
+
+# ------------------------------------------------ launch areas that follow the front
+@pytest.mark.parametrize("name", ["Ukrainian-held territory", "Підконтрольна Україні територія",
+                                  "held"])  # fmt: skip
+def test_launch_names_ukrainian_held_territory_on_the_date(capsys, name):
+    from shapely.geometry import shape
+
+    from ranges.geodata import load_geodata
+    from ranges.launch_areas import held_territory
+
+    code, out, err = _run(capsys, "reach", "--launch", name, "--range-km", "20",
+                          "--as-of", "2024-11-17")  # fmt: skip
+    assert code == 0, err
+    feature = json.loads(out)["features"][0]
+    (site,) = feature["properties"]["launch_sites"]
+    assert site["name"] == "Ukrainian-held territory"
+    area = shape(feature["geometry"])
+    held = held_territory(load_geodata(), "2024-11-17")
+    assert area.contains(held.representative_point())
+    assert area.area > held.area  # the reach reaches beyond the ground itself
+
+
+def test_front_strip_option_builds_the_dated_front_strip(capsys, tmp_path):
+    from ranges.cli import build_parser, scenario_from_args
+    from ranges.evaluate import area_geometry
+    from ranges.geodata import load_geodata
+    from ranges.launch_areas import front_strip
+
+    args = build_parser().parse_args(
+        ["export", "--front-strip", "30", "--standoff", "5", "--weapon", "gmlrs",
+         "--as-of", "2025-03-01", "--out", str(tmp_path / "m.geojson")]
+    )  # fmt: skip
+    scenario = scenario_from_args(args)
+    (area,) = scenario.areas
+    assert (area.kind, area.width_km, area.standoff_km) == ("front-strip", 30.0, 5.0)
+    geo = load_geodata()
+    built = area_geometry(area, geo, scenario.as_of)
+    expected = front_strip(geo, "2025-03-01", 30.0, standoff_km=5.0)
+    assert built.symmetric_difference(expected).area < 1e-9
+    # a later date gives a different strip: the front moved
+    later = area_geometry(area, geo, "2026-06-01")
+    assert later.symmetric_difference(built).area > 0.01
+
+
+def test_occupied_territory_is_a_launch_area_for_russian_weapons(capsys):
+    code, out, err = _run(capsys, "headline", "--launch", "occupied territory",
+                          "--weapon", "iskander-m", "--as-of", "2024-11-17")  # fmt: skip
+    assert code == 0, err
+    assert "from Occupied territory of Ukraine: in Ukrainian-held territory" in out
