@@ -118,7 +118,7 @@ def test_distance_resolves_old_transliterations():
             ("reach", "--launch", "Sumy", "--standoff", "5", "--range-km", "30"),
             "needs --border-strip",
         ),
-        (("reach", "--border-strip", "0", "--range-km", "30"), "border strip width must be > 0"),
+        (("reach", "--border-strip", "0", "--range-km", "30"), "a strip is 1 to 1000 km wide"),
         (("reach", "--launch", "50,30"), "give --weapon ID or --range-km KM (or --preset ID)"),
         (("distance", "Smy", "Kursk"), "did you mean 'Sumy'"),
         (("headline", "--launch", "Sumy"), "give --weapon ID (repeatable) or --preset ID"),

@@ -436,7 +436,8 @@ def test_places_citing_geonames_match_the_cities_layer(geo):
 
 def test_places_citing_airportsdata_match_the_airfields_layer(geo):
     fields = geo.airfields.set_index("icao")
-    for place_id, icao in (("engels-2", "XWSG"), ("morozovsk", "URRM"), ("belbek", "URFB")):
+    # Engels-2 is no longer placed at airportsdata's point, which lies 1.7 km off the base
+    for place_id, icao in (("morozovsk", "URRM"), ("belbek", "URFB")):
         place = geo.places.set_index("place_id").loc[place_id]
         assert icao in place["source"]
         assert (place["lat"], place["lon"]) == (fields.loc[icao, "lat"], fields.loc[icao, "lon"])
