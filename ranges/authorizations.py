@@ -47,7 +47,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +54,7 @@ from pathlib import Path
 
 from ranges.catalog import Weapon, get_weapon, load_catalog
 from ranges.errors import DataError, InputError, UnknownNameError
+from ranges.tomlfile import load_cached, read_tables, valid_source_date
 
 __all__ = [
     "ACTIONS",
@@ -83,7 +83,6 @@ WHOLE_COUNTRIES: dict[str, str] = {"RU": "Russia"}
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SOURCE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _HEADER_RE = re.compile(r"^\s*\[\[\s*decision\s*\]\]")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -272,27 +271,7 @@ def load_decisions(
     """
     file_path = DEFAULT_AUTHORIZATIONS_PATH if path is None else Path(path)
     file = os.fspath(file_path)
-    try:
-        text = file_path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError(f"{file}: cannot read the authorization table: {reason}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{file}: must be UTF-8 text; invalid byte at offset {exc.start}") from exc
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{file}: not valid TOML: {exc}") from exc
-
-    extra = sorted(set(document) - {"decision"})
-    if extra:
-        raise DataError(
-            f"{file}: unknown top-level key(s) {', '.join(map(repr, extra))}; "
-            "the table holds only [[decision]] tables"
-        )
-    entries = document.get("decision")
-    if not isinstance(entries, list) or not entries:
-        raise DataError(f"{file}: no [[decision]] tables found; the table must not be empty")
+    text, entries = read_tables(file_path, "decision", "authorization table")
 
     weapons = tuple(load_catalog() if catalog is None else catalog)
     names = {w.id.casefold() for w in weapons} | {w.family.casefold() for w in weapons}
@@ -419,16 +398,24 @@ def _expand(tokens, field: str, where: _Where, known) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _day(value, field: str, where: _Where) -> _dt.date:
-    # A bare TOML date (2024-11-17) arrives as a date; a quoted one as text.
+def _iso_day(value) -> _dt.date | None:
+    """A date, or ISO ``YYYY-MM-DD`` text, as a date (None if it is neither)."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
     if isinstance(value, str) and _ISO_DAY_RE.match(value.strip()):
         try:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise where.error(field, f"must be an ISO date 'YYYY-MM-DD', got {value!r}")
+            return None
+    return None
+
+
+def _day(value, field: str, where: _Where) -> _dt.date:
+    # A bare TOML date (2024-11-17) arrives as a date; a quoted one as text.
+    day = _iso_day(value)
+    if day is None:
+        raise where.error(field, f"must be an ISO date 'YYYY-MM-DD', got {value!r}")
+    return day
 
 
 def _sources(value, where: _Where) -> tuple[Citation, ...]:
@@ -448,7 +435,7 @@ def _source(item, field: str, where: _Where) -> Citation:
         if key not in item:
             raise where.error(f"{field}.{key}", "missing required source field")
     values = {key: _text(item[key], f"{field}.{key}", where) for key in _SOURCE_FIELDS}
-    if not _valid_source_date(values["date"]):
+    if not valid_source_date(values["date"]):
         raise where.error(
             f"{field}.date", f"must be 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY', got {values['date']!r}"
         )
@@ -459,30 +446,8 @@ def _source(item, field: str, where: _Where) -> Citation:
     return Citation(**values)
 
 
-def _valid_source_date(text: str) -> bool:
-    match = _SOURCE_DATE_RE.match(text)
-    if not match:
-        return False
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        _dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return False
-    return True
-
-
-@lru_cache(maxsize=4)
-def _cached_default(path: str, mtime_ns: int) -> tuple[Decision, ...]:
-    # Keyed on the modification time so an edited table is re-read.
-    return load_decisions(path)
-
-
 def _default_decisions() -> tuple[Decision, ...]:
-    try:
-        mtime_ns = DEFAULT_AUTHORIZATIONS_PATH.stat().st_mtime_ns
-    except OSError:
-        return load_decisions()  # raises a DataError naming the file
-    return _cached_default(os.fspath(DEFAULT_AUTHORIZATIONS_PATH), mtime_ns)
+    return load_cached(load_decisions, DEFAULT_AUTHORIZATIONS_PATH)
 
 
 # --- queries --------------------------------------------------------------------------
@@ -659,13 +624,7 @@ def _decisions(decisions, catalog) -> tuple[Decision, ...]:
 
 
 def _as_day(value) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DAY_RE.match(value.strip()):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InputError(f"as_of {value!r} is not a date; use YYYY-MM-DD (e.g. 2024-11-17)")
+    day = _iso_day(value.date() if isinstance(value, _dt.datetime) else value)
+    if day is None:
+        raise InputError(f"as_of {value!r} is not a date; use YYYY-MM-DD (e.g. 2024-11-17)")
+    return day

@@ -22,14 +22,13 @@ import difflib
 import math
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ranges.errors import DataError, UnknownNameError
+from ranges.tomlfile import load_cached, read_tables, valid_source_date
 
 __all__ = [
     "DEFAULT_CATALOG_PATH",
@@ -70,7 +69,6 @@ _UKRAINE_STATUSES = frozenset({"in-ukrainian-service", "cleared", "not-supplied"
 MAX_RANGE_LIMIT_KM = 20_000.0
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _HEADER_RE = re.compile(r"^\s*\[\[\s*weapon\s*\]\]")
 
 #: The figures of a weapon a source can support, in the order they are checked.
@@ -317,35 +315,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> tuple[Weapon, ..
     """
     file_path = DEFAULT_CATALOG_PATH if path is None else Path(path)
     file = os.fspath(file_path)
-    try:
-        raw = file_path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError(f"{file}: cannot read the weapon catalog: {reason}") from exc
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{file}: the weapon catalog must be UTF-8 text; invalid byte at offset {exc.start}"
-        ) from exc
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # TOMLDecodeError's message already carries "(at line L, column C)".
-        raise DataError(f"{file}: not valid TOML: {exc}") from exc
-
-    extra = sorted(set(document) - {"weapon"})
-    if extra:
-        raise DataError(
-            f"{file}: unknown top-level key(s) {', '.join(map(repr, extra))}; "
-            "the catalog holds only [[weapon]] tables"
-        )
-    entries = document.get("weapon")
-    if entries is None:
-        raise DataError(f"{file}: no [[weapon]] tables found; the catalog must not be empty")
-    if not isinstance(entries, list) or not entries:
-        raise DataError(f"{file}: 'weapon' must be a non-empty array of [[weapon]] tables")
-
+    text, entries = read_tables(file_path, "weapon", "weapon catalog")
     lines = _header_lines(text, len(entries))
     weapons: list[Weapon] = []
     first_index_by_id: dict[str, int] = {}
@@ -576,7 +546,7 @@ def _source(item: object, field: str, where: _Where) -> Source:
             f'must be a quoted string like "2024-11-17", got a bare TOML date {date_value}',
         )
     date = _text(date_value, f"{field}.date", where)
-    if not _valid_date(date):
+    if not valid_source_date(date):
         raise where.error(
             f"{field}.date", f"must be 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY', got {date!r}"
         )
@@ -642,18 +612,6 @@ def _supports(value: object, field: str, where: _Where) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _valid_date(text: str) -> bool:
-    match = _DATE_RE.match(text)
-    if not match:
-        return False
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        _dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return False
-    return True
-
-
 def _type_name(value: object) -> str:
     return {
         bool: "boolean",
@@ -668,18 +626,8 @@ def _type_name(value: object) -> str:
 # --- lookup ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _cached_default(path: str, mtime_ns: int) -> tuple[Weapon, ...]:
-    # Keyed on the modification time so an edited catalog is re-read.
-    return load_catalog(path)
-
-
 def _default_catalog() -> tuple[Weapon, ...]:
-    try:
-        mtime_ns = DEFAULT_CATALOG_PATH.stat().st_mtime_ns
-    except OSError:
-        return load_catalog()  # raises a DataError naming the file
-    return _cached_default(os.fspath(DEFAULT_CATALOG_PATH), mtime_ns)
+    return load_cached(load_catalog, DEFAULT_CATALOG_PATH)
 
 
 def get_weapon(weapon_id: str, catalog: Iterable[Weapon] | None = None) -> Weapon:
