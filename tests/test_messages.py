@@ -499,6 +499,32 @@ SCENARIO_FILES = [
          "{tmp}/folder", r"(?i)is a (folder|directory)"),
 ]  # fmt: skip
 
+DATES = [
+    case("as-of-malformed", ["headline", "--launch", "Sumy", "--weapon", "gmlrs",
+                             "--as-of", "17.11.2024"],
+         "'17.11.2024'", r"--as-of: .*is not a date; write YYYY-MM-DD"),
+    case("as-of-not-a-day", ["render", "--launch", "Sumy", "--weapon", "gmlrs",
+                             "--as-of", "2024-02-30", "--out", "{tmp}/m.png"],
+         "'2024-02-30'", r"is not a calendar date"),
+    case("as-of-before-data", ["targets", "--launch", "Sumy", "--weapon", "gmlrs",
+                               "--as-of", "2024-07-07"],
+         "--as-of 2024-07-07", r"occupied-territory data covers 2024-07-08 to"),
+    case("as-of-after-data", ["export", "--launch", "Sumy", "--weapon", "gmlrs",
+                              "--as-of", "2027-01-01", "--out", "{tmp}/m.geojson"],
+         "--as-of 2027-01-01", r"occupied-territory data covers 2024-07-08 to"),
+    case("territory-as-of-outside", ["territory", "--as-of", "2024-01-01"],
+         "--as-of 2024-01-01", r"occupied-territory data covers"),
+    case("preset-unknown", ["reach", "--preset", "nov-2024"],
+         "--preset 'nov-2024'", r"is not a preset \(see `strike-range presets`"),
+    case("territory-unknown", ["targets", "--launch", "Sumy", "--weapon", "gmlrs",
+                               "--territory", "Rusia"],
+         "--territory 'Rusia'", r"is not a territory; use one of"),
+    case("authorizations-weapon-unknown", ["authorizations", "--weapon", "atacm"],
+         "'atacm'", r"is not in the weapon catalog"),
+    case("authorizations-date-malformed", ["authorizations", "--as-of", "Nov 2024"],
+         "'Nov 2024'", r"is not a date"),
+]  # fmt: skip
+
 DISTANCE = [
     case("distance-second-lat-95", ["distance", "50.9, 34.8", "95, 30"],
          "second SPEC '95, 30'", r"latitude 95 is outside -90\.\.90"),
@@ -522,7 +548,7 @@ DISTANCE = [
 @pytest.mark.parametrize(
     ("argv", "value", "rule"),
     [*LAUNCH, *LAUNCH_FILE, *STRIP, *WEAPON, *RANGES, *TARGETS, *REGIONS, *RENDER, *TEXTS,
-     *EXPORT, *SCENARIO_FILES, *DISTANCE],
+     *EXPORT, *SCENARIO_FILES, *DISTANCE, *DATES],
 )  # fmt: skip
 def test_cli_bad_input_gets_one_clear_line(run_cli, files, argv, value, rule):
     code, out, err = run_cli(argv)
