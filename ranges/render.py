@@ -53,11 +53,19 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from shapely.geometry.base import BaseGeometry
 
+from . import analysis
 from .catalog import sources_line
 from .errors import InputError
 from .exports import situation
 from .geodata import attribution
-from .scenario import Scenario, ScenarioError, check_text, scenario_from_json
+from .scenario import (
+    HELD_NAME,
+    OCCUPIED_NAME,
+    Scenario,
+    ScenarioError,
+    check_text,
+    scenario_from_json,
+)
 
 __all__ = [
     "SIZE_PRESETS",
@@ -354,6 +362,39 @@ _TEXT = {
         "decider:UK": "UK",
         "decider:France": "French",
         "decider:Germany": "German",
+        # Launch areas under their default names (see _site_label): as named in
+        # the key and the alt text, and after "from" in a generated title.
+        "area:held": "Ukrainian-held territory",
+        "area:occupied": "Occupied territory of Ukraine",
+        "area:front-strip": "Front strip {span} km",
+        "area:border-strip": "Border strip {span} km",
+        "from_area:held": "from Ukrainian-held territory",
+        "from_area:occupied": "from occupied territory of Ukraine",
+        "from_area:front-strip": "from {span} km behind the front line",
+        "from_area:border-strip": "from {span} km behind the Russian border",
+        "span_up_to": "up to {width}",
+        # The headline's clauses (the English one comes from ranges.analysis, in
+        # the same words; these build the Ukrainian one the same way).
+        "clause:Russia": "in Russia",
+        "clause:Ukraine (occupied)": "in occupied Ukraine",
+        "clause:Belarus": "in Belarus",
+        "clause:Ukraine (held)": "in Ukrainian-held territory",
+        "clause:other": "elsewhere",
+        "airfield_forms": "airfield airfields airfields",  # one, few (2-4), many
+        "city_forms": "city cities cities",
+        "no_airfield": "no airfields",
+        "no_city": "no cities",
+        "with_people": "with {people} people",
+        "region_share": "{pct} of {region}",
+        "decimal": ".",
+        "million": "million",
+        "billion": "billion",
+        # alt text
+        "alt_map": "Map: {title}.",
+        "alt_sites": "Launch from: {sites}.",
+        "alt_share": "{weapon}: {share} of the reach area lies where strikes are allowed.",
+        "alt_allowed": "Hatched: strikes allowed ({names}).",
+        "alt_note": "Note: {text}.",
     },
     "uk": {
         "caveat": (
@@ -400,6 +441,34 @@ _TEXT = {
         "decider:UK": "Великої Британії",  # genitive: "рішення Великої Британії"
         "decider:France": "Франції",
         "decider:Germany": "Німеччини",
+        "area:held": "Підконтрольна Україні територія",
+        "area:occupied": "Тимчасово окупована територія України",
+        "area:front-strip": "Смуга {span} км від лінії фронту",
+        "area:border-strip": "Смуга {span} км від кордону з Росією",
+        "from_area:held": "з підконтрольної Україні території",
+        "from_area:occupied": "з тимчасово окупованої території України",
+        "from_area:front-strip": "зі смуги {span} км від лінії фронту",
+        "from_area:border-strip": "зі смуги {span} км від кордону з Росією",
+        "span_up_to": "до {width}",
+        "clause:Russia": "у Росії",
+        "clause:Ukraine (occupied)": "на тимчасово окупованій території України",
+        "clause:Belarus": "у Білорусі",
+        "clause:Ukraine (held)": "на підконтрольній Україні території",
+        "clause:other": "деінде",
+        "airfield_forms": "аеродром аеродроми аеродромів",
+        "city_forms": "місто міста міст",
+        "no_airfield": "жодного аеродрому",
+        "no_city": "жодного міста",
+        "with_people": "із населенням {people}",
+        "region_share": "{region} ({pct} площі)",
+        "decimal": ",",
+        "million": "млн",
+        "billion": "млрд",
+        "alt_map": "Карта: {title}.",
+        "alt_sites": "Місця пуску: {sites}.",
+        "alt_share": "{weapon}: {share} зони ураження там, де удари дозволені.",
+        "alt_allowed": "Заштриховано: удари дозволені ({names}).",
+        "alt_note": "Примітка: {text}.",
     },
 }
 
@@ -984,9 +1053,81 @@ def _default_title(result, lang: str) -> str:
     text = t["reach_of"].format(weapons=names)
     sites = [name for name, _ in result.sites]
     if sites:
-        shown = ", ".join(sites[:3]) + ("…" if len(sites) > 3 else "")
-        text += " " + t["from"].format(sites=shown)
+        more = "…" if len(sites) > 3 else ""
+        labels = [_site_label(result, n, lang) for n in sites[:3]]
+        first = _from_area(result, sites[0], lang)
+        if first:  # "з підконтрольної Україні території", not "з Підконтрольна ..."
+            text += " " + ", ".join([first, *labels[1:]]) + more
+        else:
+            text += " " + t["from"].format(sites=", ".join(labels) + more)
     return text
+
+
+# -- launch-area names ----------------------------------------------------------
+def _area_named(result, name: str):
+    """The scenario's active launch area called ``name`` (None for a launch point)."""
+    return next((a for a in result.scenario.active_areas if a.name == name), None)
+
+
+def _default_names(area) -> tuple[str, ...]:
+    """The English names this program gives ``area`` when nobody named it:
+    the scenario's default (:meth:`ranges.scenario.Area.from_dict`) first, then
+    the command line's (``--front-strip``, ``--border-strip``); empty for any
+    other area (a region, an upload) or kind."""
+    if area.kind == "held":
+        return (HELD_NAME["en"],)
+    if area.kind == "occupied":
+        return (OCCUPIED_NAME["en"],)
+    if area.kind not in ("front-strip", "border-strip"):
+        return ()
+    w, s = area.width_km, area.standoff_km
+    if area.kind == "front-strip":
+        what, cli = "Front", f"Ukrainian-held territory within {w:g} km of the front line"
+    else:
+        what, cli = "Border", f"Ukraine within {w:g} km of the Russian border"
+    return (f"{what} strip {s:g}-{w:g} km", cli + (f", {s:g} km standoff" if s else ""))
+
+
+def _area_text(area, key: str, lang: str) -> str:
+    """The catalogue's ``key:kind`` entry for ``area``, with its strip's span."""
+    t = _TEXT[lang]
+    width = _fmt_km(area.width_km, lang)
+    if area.standoff_km > 0:
+        span = f"{_fmt_km(area.standoff_km, lang)}\u2013{width}"
+    else:
+        span = t["span_up_to"].format(width=width)
+    return t[f"{key}:{area.kind}"].format(span=span)
+
+
+def _site_label(result, name: str, lang: str) -> str:
+    """A launch site's or area's name as the map prints it in ``lang``.
+
+    A name the user gave is printed as given.  An area under the default
+    English name of its kind (:data:`ranges.scenario.HELD_NAME`, "Front strip
+    10-40 km", the command line's "Ukrainian-held territory within 40 km of
+    the front line, 10 km standoff"...) gets the catalogue's name in Ukrainian
+    ("Смуга 10–40 км від лінії фронту").
+    """
+    if lang == "en":
+        return name
+    area = _area_named(result, name)
+    if area is None or name not in _default_names(area):
+        return name
+    return _area_text(area, "area", lang)
+
+
+def _from_area(result, name: str, lang: str) -> str:
+    """"from ..." for an area under its kind's default name ("з підконтрольної
+    Україні території", "from 10–40 km behind the front line"), else ""."""
+    area = _area_named(result, name)
+    if area is None:
+        return ""
+    defaults = _default_names(area)
+    # English keeps the command line's long name, which reads well after "from";
+    # the scenario's terse default ("Front strip 10-40 km") does not.
+    if name not in (defaults[:1] if lang == "en" else defaults):
+        return ""
+    return _area_text(area, "from_area", lang)
 
 
 # -- header: title, subtitle, key -------------------------------------------
@@ -1063,7 +1204,8 @@ def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
             )
         )
     if areas:
-        shown = "; ".join(areas[:2]) + ("…" if len(areas) > 2 else "")
+        labels = [_site_label(result, n, lang) for n in areas[:2]]
+        shown = "; ".join(labels) + ("…" if len(areas) > 2 else "")
         entries.append(
             (
                 Patch(
@@ -1110,8 +1252,9 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     """The key (a Legend) on ``parent``; in a row of columns when ``width`` is given.
 
     In the header (``width`` given) the number of columns is the one that gives
-    the lowest key, long entries wrapping onto a second line (at a parenthesis
-    where they can) rather than taking a row of their own.
+    the lowest key, long entries wrapping onto a second line (a third or a
+    fourth rather than stacking the key in one column; at a parenthesis where
+    they can) rather than taking a row of their own.
     """
     entries = _key_entries(ctx, result)
     if not entries:
@@ -1123,18 +1266,25 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     else:
         em = prop.get_size_in_points() * ctx.px_per_pt
         best = None
-        for ncols in range(len(entries), 0, -1):
-            col_w = (width - (ncols - 1) * 1.4 * em) / ncols - 2.1 * em
-            wrapped = [_wrap_key_label(ctx, label, prop, col_w) for label in labels]
-            if ncols > 1 and any(len(lines) > 2 for lines in wrapped):
-                continue
-            shown = ["\n".join(lines) for lines in wrapped]
-            legend = _legend(ctx, parent, handles, shown, prop, anchor, loc, ncols, framed=False)
-            bb = legend.get_window_extent(ctx.renderer)
-            score = (round(bb.height), sum(len(lines) for lines in wrapped))
-            if bb.width <= width and (best is None or score < best[0]):
-                best = (score, shown, ncols)
-            legend.remove()
+        # Entries of up to two lines; a third or a fourth only when otherwise the
+        # key would stack in one column and squeeze the map (decisions with
+        # their dates, as Ukrainian writes them, run long).
+        for max_lines in (2, 3, 4):
+            for ncols in range(len(entries), 0 if max_lines == 2 else 1, -1):
+                col_w = (width - (ncols - 1) * 1.4 * em) / ncols - 2.1 * em
+                wrapped = [_wrap_key_label(ctx, label, prop, col_w) for label in labels]
+                if ncols > 1 and any(len(lines) > max_lines for lines in wrapped):
+                    continue
+                shown = ["\n".join(lines) for lines in wrapped]
+                legend = _legend(ctx, parent, handles, shown, prop, anchor, loc, ncols,
+                                 framed=False)  # fmt: skip
+                bb = legend.get_window_extent(ctx.renderer)
+                score = (round(bb.height), sum(len(lines) for lines in wrapped))
+                if bb.width <= width and (best is None or score < best[0]):
+                    best = (score, shown, ncols)
+                legend.remove()
+            if best is not None and best[2] > 1:
+                break
         shown, ncols = (best[1], best[2]) if best else (labels, 1)
         legend = _legend(ctx, parent, handles, shown, prop, anchor, loc, ncols, framed=False)
     legend.set_gid("legend")
@@ -1146,17 +1296,21 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
 
 
 _DATE_WORDS = re.compile(r"\b(\d{1,2}) (\w+) (\d{4})\b")
+_NUMBER_UNIT = re.compile(r"(\d) (km|км)(?!\w)")
 
 
 def _wrap_key_label(ctx: _Ctx, label: str, prop, width_px: float) -> list[str]:
     """A key entry in lines of at most ``width_px``: broken before its parenthesis
-    when both halves fit, else word-wrapped (never inside a date)."""
+    when what comes before fits, else word-wrapped (never inside a date or between a
+    number and its unit)."""
     if ctx.measure(label, prop)[0] <= width_px:
         return [label]
     label = _DATE_WORDS.sub("\\1\u00a0\\2\u00a0\\3", label)
+    label = _NUMBER_UNIT.sub("\\1\u00a0\\2", label)  # "250 km", not "250" / "km"
     head, sep, tail = label.partition(" (")
-    if sep and max(ctx.measure(head, prop)[0], ctx.measure("(" + tail, prop)[0]) <= width_px:
-        return [head, "(" + tail]
+    if sep and ctx.measure(head, prop)[0] <= width_px:
+        # the parenthesis (a decision and its dates) on lines of its own
+        return [head, *ctx.wrap("(" + tail, prop, width_px, balance=True)]
     return ctx.wrap(label, prop, width_px, balance=True)
 
 
@@ -2571,7 +2725,10 @@ def _label_regions(ctx, view, placer, geodata) -> None:
 
 
 def _allowed_names(result, lang: str) -> str:
-    ids = list(result.scenario.allowed_regions)
+    from .evaluate import allowed_regions  # (evaluate imports nothing from here)
+
+    # the overlay's regions: the user's and those the decisions table allows
+    ids = list(allowed_regions(result.scenario))
     names = {}
     for w in result.weapons:
         cov = w.coverage
@@ -2587,24 +2744,115 @@ def _allowed_names(result, lang: str) -> str:
 # Alt text
 # --------------------------------------------------------------------------
 def _pop_text(value: float, lang: str) -> str:
+    """A population rounded as the headline rounds it: ``"4.5 million"``,
+    ``"4,5 млн"``, ``"841,000"``, ``"841 000"``."""
+    text = analysis.human_number(value)
     if lang == "en":
-        from .analysis import human_number
+        return text
+    t = _TEXT[lang]
+    text = text.replace(",", "\u202f").replace(".", ",")
+    return text.replace(" million", f" {t['million']}").replace(" billion", f" {t['billion']}")
 
-        return human_number(value)
-    if value >= 1e6:
-        return f"{value / 1e6:.1f}".replace(".", ",").removesuffix(",0") + " млн"
-    if value >= 1000:
-        return f"{round(value, -3):,.0f}".replace(",", "\u202f")
-    return f"{value:.0f}"
+
+def _count_text(n: int, what: str, lang: str) -> str:
+    """``"6 airfields"``, ``"1 airfield"``, ``"no cities"``; in Ukrainian with its
+    three plural forms (``"1 аеродром"``, ``"4 аеродроми"``, ``"6 аеродромів"``)."""
+    t = _TEXT[lang]
+    if n == 0:
+        return t[f"no_{what}"]
+    one, few, many = t[f"{what}_forms"].split()
+    if lang == "uk":
+        if n % 10 == 1 and n % 100 != 11:
+            form = one
+        elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            form = few
+        else:
+            form = many
+        return f"{n:,} {form}".replace(",", "\u202f")
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _targets_words(airfields: int, cities: int, people: int, lang: str, *, full: bool):
+    """The counts of one clause; with ``full`` False the zero counts are left out
+    (as :class:`ranges.analysis.Headline` leaves them out)."""
+    parts = []
+    if full or airfields:
+        parts.append(_count_text(airfields, "airfield", lang))
+    if full or cities:
+        text = _count_text(cities, "city", lang)
+        if cities:
+            text += " " + _TEXT[lang]["with_people"].format(people=_pop_text(people, lang))
+        parts.append(text)
+    return parts
+
+
+def _headline_words(w, lang: str) -> str:
+    """What a weapon reaches, in ``lang``, clause by clause as its English headline
+    (:attr:`ranges.analysis.Headline.text`, after the colon) says it: the other
+    side's ground in the order of :data:`ranges.analysis.HEADLINE_TERRITORIES`,
+    e.g. ``"у Росії 6 аеродромів, 46 міст із населенням 4,5 млн, Курська обл.
+    (100% площі); на тимчасово окупованій території України 1 аеродром, ..."``.
+    Empty without :attr:`ranges.evaluate.WeaponResult.numbers`."""
+    h = w.numbers
+    if h is None:
+        return ""
+    t = _TEXT[lang]
+    cov = w.coverage
+    uk_names = {}
+    if lang == "uk" and cov is not None and len(cov) and "name_uk" in cov.columns:
+        uk_names = {en: uk for en, uk in zip(cov["region"], cov["name_uk"], strict=True)
+                    if isinstance(uk, str) and uk}  # fmt: skip
+    n = len(h.regions)
+    types = h.region_types + ("",) * (n - len(h.region_types))
+    homes = h.region_territories + ("",) * (n - len(h.region_territories))
+
+    def regions(territory):  # None: the regions no clause takes
+        out = []
+        for (name, pct), rtype, home in zip(h.regions, types, homes, strict=True):
+            if (home not in h.territories) if territory is None else home == territory:
+                if lang == "en":
+                    region = analysis._region_phrase(name, rtype)
+                else:
+                    region = _short_region(uk_names.get(name, name), lang)
+                share = analysis._pct(pct)  # rounded as the English headline rounds it
+                out.append(t["region_share"].format(pct=share.replace(".", t["decimal"]),
+                                                    region=region))  # fmt: skip
+        return out
+
+    if not h.territories:
+        parts = _targets_words(h.airfields, h.cities, h.population, lang, full=True)
+        return ", ".join(parts + regions(None))
+    counts = h.territory_counts
+    clauses = []
+    for territory in h.territories:
+        c = counts[territory]
+        parts = _targets_words(c["airfields"], c["cities"], c["population"], lang, full=False)
+        parts += regions(territory)
+        if parts:
+            clauses.append((territory, parts))
+    first = h.territories[0]
+    if not clauses or clauses[0][0] == first:
+        # As the English: the first clause says "no airfields" outright, unless it
+        # has nothing to say and another clause does.
+        c = counts[first]
+        full = _targets_words(c["airfields"], c["cities"], c["population"], lang, full=True)
+        clauses[:1] = [(first, full + regions(first))]
+    text = ["; ".join(f"{t['clause:' + k]} " + ", ".join(parts) for k, parts in clauses)]
+    rest = regions(None)
+    if rest:
+        text.append(", ".join(rest))
+    return "; ".join(text)
 
 
 def alt_text(result, lang: str | None = None) -> str:
     """Describe the map in words for screen readers and captions.
 
-    Built from the scenario and the analysis: title, each weapon's range, the
-    launch sites, the counts of airfields and cities (with population) in
-    range, the share of the focus regions covered, the area where strikes are
-    allowed, and the notes.
+    Built from the scenario and the analysis: title, the date, the launch
+    sites, each weapon's range and what it reaches on the other side's ground
+    (the headline's clauses: in Russia, in occupied Ukraine, in Belarus for
+    Ukraine's weapons; in Ukrainian-held territory for Russia's), the area
+    where strikes are allowed and whose decision, the reported-range rings,
+    the occupied area and the notes.
 
     Parameters
     ----------
@@ -2619,69 +2867,39 @@ def alt_text(result, lang: str | None = None) -> str:
     sc = result.scenario
     lang = sc.lang if lang is None else lang
     _check_choice(lang, "lang", _TEXT)
-    uk = lang == "uk"
     t = _TEXT[lang]
-    parts = []
-    title = _default_title(result, lang)
-    parts.append(("Карта: " if uk else "Map: ") + title.rstrip(".") + ".")
+    parts = [t["alt_map"].format(title=_default_title(result, lang).rstrip("."))]
     if sc.subtitle:
         parts.append(sc.subtitle.rstrip(".") + ".")
     sit = situation(result)
     parts.append(as_of_text(sit.as_of, lang) + ".")
-    sites = [n for n, _ in result.sites]
+    sites = [_site_label(result, n, lang) for n, _ in result.sites]
     if sites:
         shown = ", ".join(sites[:5]) + ("…" if len(sites) > 5 else "")
-        parts.append(("Місця пуску: " if uk else "Launch from: ") + shown + ".")
-    targets = result.targets
+        parts.append(t["alt_sites"].format(sites=shown))
     for w in result.weapons:
-        hit = targets[w.in_range] if len(targets) else targets
-        n_cities = int((hit["layer"] == "cities").sum()) if len(hit) else 0
-        n_air = int((hit["layer"] == "airfields").sum()) if len(hit) else 0
-        people = float(hit.loc[hit["layer"] == "cities", "population"].sum()) if len(hit) else 0.0
         rng = f"{_fmt_km(w.weapon.max_range_km, lang)} {t['km']}"
-        if w.weapon.min_range_km > 0:
-            rng += f", {t['min']} {_fmt_km(w.weapon.min_range_km, lang)} {t['km']}"
-        focus = []
-        cov = w.coverage
-        if cov is not None and len(cov):
-            for rid in sc.focus_regions:
-                row = cov[cov["region_id"] == rid]
-                if len(row):
-                    name = (
-                        row["name_uk"].iat[0]
-                        if uk and row["name_uk"].iat[0]
-                        else row["region"].iat[0]
-                    )
-                    focus.append(
-                        f"{row['covered_pct'].iat[0]:.0f}% {_short_region(str(name), lang)}"
-                    )
-        if uk:
-            text = (
-                f"{w.weapon.name} ({rng}): у зоні ураження аеродромів: {n_air}; міст: "
-                f"{n_cities} (населення {_pop_text(people, lang)})"
-            )
-            if focus:
-                text += "; покрито: " + ", ".join(focus)
-        else:
+        if lang == "en":
             # The analysis's own headline: the same sentence as the dashboard's caption.
             text = w.headline or f"{w.weapon.name} ({rng})"
+        else:
+            if w.weapon.min_range_km > 0:
+                rng += f", {t['min']} {_fmt_km(w.weapon.min_range_km, lang)} {t['km']}"
+            words = _headline_words(w, lang)
+            text = f"{w.weapon.name} ({rng})" + (f": {words}" if words else "")
         parts.append(text.rstrip(".") + ".")
-        if w.authorization and not uk:
+        total = w.allowed_km2 + w.not_allowed_km2
+        if lang == "en" and w.authorization:
             parts.append(w.authorization.rstrip(".") + ".")
-        elif uk and result.allowed is not None:
-            total = w.allowed_km2 + w.not_allowed_km2
-            share = 100 * w.allowed_km2 / total if total > 0 else 0.0
-            parts.append(f"{w.weapon.name}: {share:.0f}% зони ураження там, де удари дозволені.")
+        elif lang != "en" and total > 0:
+            share = analysis._pct(100 * w.allowed_km2 / total).replace(".", t["decimal"])
+            parts.append(t["alt_share"].format(weapon=w.weapon.name, share=share))
     if result.allowed is not None and not result.allowed.is_empty:
         names = _allowed_names(result, lang)
         decisions = _decisions_text(sit, lang)
         if decisions:
             names = f"{names}; {decisions}" if names else decisions
-        parts.append(
-            f"Заштриховано: {t['allowed'].lower()} ({names})."
-            if uk
-            else f"Hatched: strikes allowed ({names})."
-        )
+        parts.append(t["alt_allowed"].format(names=names))
     for i, _ in _bands(result):
         w = result.weapons[i].weapon
         parts.append(t["reported_alt"].format(weapon=w.name, km=_fmt_km(_reported_km(w), lang)))
@@ -2690,7 +2908,7 @@ def alt_text(result, lang: str | None = None) -> str:
         date = snap.snapshot_date.isoformat()
         parts.append(t["occupied_alt"].format(source=_short_source(snap), date=date))
     for note in sc.notes:
-        parts.append(("Примітка: " if uk else "Note: ") + note.text.rstrip(".") + ".")
+        parts.append(t["alt_note"].format(text=note.text.rstrip(".")))
     parts.append(t["caveat"])
     return " ".join(parts)
 

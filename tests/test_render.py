@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 import shapely
 from defusedxml.ElementTree import fromstring
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from pypdf import PdfReader
@@ -205,7 +206,7 @@ def test_figure_has_title_key_scale_bar_sources_credit_caveat(two_weapons, geoda
     found = texts(fig)
     assert found["title"] == two_weapons.scenario.title
     assert found["subtitle"].replace("\n", " ") == two_weapons.scenario.subtitle
-    key = [v for k, v in found.items() if k.startswith("legend-")]
+    key = _key(fig)
     for w in two_weapons.weapons:
         assert any(w.weapon.name in entry and f"{w.weapon.max_range_km:,.0f} km" in entry
                    for entry in key), (w.weapon.name, key)  # fmt: skip
@@ -302,8 +303,120 @@ def test_alt_text_states_weapon_range_sites_numbers_and_allowed_area(flagship):
     assert w.headline.rstrip(".") in text
     assert "strikes allowed (Kursk; US decision of 17 Nov 2024, reported)" in text
     assert render.CAVEAT in text
+    assert f"in Russia {n_air} airfields" not in text  # n_air counts both sides
     uk = render.alt_text(flagship, lang="uk")
-    assert uk.startswith("Карта:") and f"аеродромів: {n_air}" in uk
+    assert uk.startswith("Карта:")
+    assert "Заштриховано: удари дозволені (Курська обл.; рішення США" in uk
+
+
+def _count_in(result, w, layer: str, where: str) -> tuple[int, float]:
+    """Targets of ``layer`` a weapon reaches in one territory, and their people,
+    counted straight from the target table (not from the headline)."""
+    t = result.targets
+    hit = t[w.in_range & (t["layer"] == layer) & (t["territory"] == where)]
+    return len(hit), float(hit["population"].sum())
+
+
+def test_ukrainian_alt_text_counts_russia_like_the_english_headline_not_held_ukraine(flagship):
+    w = flagship.weapons[0]
+    uk = render.alt_text(flagship, lang="uk")
+    # the English headline's Russia clause ...
+    m = re.search(r"in Russia (\d+) airfields, (\d+) cities with ([\d.]+) million people",
+                  w.headline)  # fmt: skip
+    assert m, w.headline
+    air, cities, millions = m.groups()
+    # ... agrees with a direct count of the targets in Russia ...
+    assert (int(air), int(cities)) == (_count_in(flagship, w, "airfields", "Russia")[0],
+                                       _count_in(flagship, w, "cities", "Russia")[0])  # fmt: skip
+    # ... and the Ukrainian text says the same numbers in its own words
+    millions_uk = millions.replace(".", ",")
+    assert f"у Росії {air} аеродромів, {cities} міст із населенням {millions_uk} млн" in uk
+    assert "Курська обл. (100% площі)" in uk
+    # the other clauses in the English order, and never Ukraine's own held ground
+    clauses = ["у Росії", "на тимчасово окупованій території України", "у Білорусі"]
+    assert [uk.index(c) for c in clauses] == sorted(uk.index(c) for c in clauses)
+    assert "на підконтрольній Україні території" not in uk
+    held_air, _ = _count_in(flagship, w, "airfields", "Ukraine (held)")
+    held_cities, held_people = _count_in(flagship, w, "cities", "Ukraine (held)")
+    assert held_cities > 0 and f"{held_cities} міст" not in uk
+    assert f"{held_air} аеродром" not in uk
+    assert render._pop_text(held_people, "uk") not in uk
+    everything = int(w.in_range[(flagship.targets["layer"] == "airfields").to_numpy()].sum())
+    assert f"аеродромів: {everything}" not in uk and f"{everything} аеродромів" not in uk
+
+
+def test_ukrainian_alt_text_counts_held_ground_for_russian_weapons(geodata):
+    result = evaluate(PRESETS["russian-missiles-on-ukraine"], geodata)
+    uk = render.alt_text(result, lang="uk")
+    for w in result.weapons:
+        air, _ = _count_in(result, w, "airfields", "Ukraine (held)")
+        cities, _ = _count_in(result, w, "cities", "Ukraine (held)")
+        assert f"на підконтрольній Україні території {air} аеродром" in uk
+        assert f", {cities} міст" in uk
+    assert "у Росії" not in uk and "у Білорусі" not in uk
+
+
+def test_ukrainian_sentence_follows_the_english_headline_clause_for_clause(flagship, geodata):
+    # The Ukrainian sentence is built by the same code in English words: it must
+    # be the analysis's headline after its colon, for both sides of the war.
+    russian = evaluate(PRESETS["russian-missiles-on-ukraine"], geodata)
+    for w in (*flagship.weapons, *russian.weapons):
+        assert render._headline_words(w, "en") == w.headline.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (0, "жодного аеродрому"), (1, "1 аеродром"), (3, "3 аеродроми"), (5, "5 аеродромів"),
+    (11, "11 аеродромів"), (14, "14 аеродромів"), (21, "21 аеродром"), (22, "22 аеродроми"),
+    (111, "111 аеродромів"), (1001, "1\u202f001 аеродром"),
+])  # fmt: skip
+def test_ukrainian_counts_take_the_three_plural_forms(n, expected):
+    assert render._count_text(n, "airfield", "uk") == expected
+
+
+def test_default_launch_area_names_are_ukrainian_on_ukrainian_maps(geodata):
+    from types import SimpleNamespace
+
+    from ranges.scenario import Area
+
+    def result(*areas):
+        return SimpleNamespace(scenario=Scenario(weapons=("gmlrs",), areas=areas))
+
+    held, occupied = Area.from_dict({"kind": "held"}), Area.from_dict({"kind": "occupied"})
+    strip = Area.from_dict({"kind": "front-strip", "width_km": 40, "standoff_km": 10})
+    cli = Area("front-strip", "Ukrainian-held territory within 40 km of the front line, "
+               "10 km standoff", width_km=40, standoff_km=10)  # fmt: skip
+    border = Area("border-strip", "Ukraine within 60 km of the Russian border", width_km=60)
+    mine = Area("front-strip", "Our strip", width_km=40, standoff_km=10)
+    r = result(held, occupied, strip, cli, border, mine)
+    uk = {a.name: render._site_label(r, a.name, "uk") for a in r.scenario.areas}
+    assert uk[held.name] == "Підконтрольна Україні територія"
+    assert uk[occupied.name] == "Тимчасово окупована територія України"
+    assert uk[strip.name] == uk[cli.name] == "Смуга 10–40 км від лінії фронту"
+    assert uk[border.name] == "Смуга до 60 км від кордону з Росією"
+    assert uk["Our strip"] == "Our strip"  # a name someone gave stays as given
+    assert all(render._site_label(r, a.name, "en") == a.name for a in r.scenario.areas)
+    assert render._from_area(r, occupied.name, "uk") == "з тимчасово окупованої території України"
+    assert render._from_area(r, occupied.name, "en") == "from occupied territory of Ukraine"
+    assert render._from_area(r, cli.name, "en") == ""  # reads well after "from" as it is
+    # drawn: the title and the key in Ukrainian
+    scenario = Scenario(weapons=("gmlrs",), areas=(strip,), as_of="2025-06-01", lang="uk")
+    found = texts(render.render_figure(evaluate(scenario, geodata), geodata))
+    assert found["title"].replace("\n", " ") == (
+        "Досяжність: GMLRS M30/M31 зі смуги 10–40 км від лінії фронту")
+    key = [v.replace("\n", " ").replace("\u00a0", " ") for k, v in found.items()
+           if k.startswith("legend-")]  # fmt: skip
+    assert "Район пуску: Смуга 10–40 км від лінії фронту" in key
+
+
+def test_key_never_breaks_a_number_from_its_unit():
+    fig = Figure(figsize=(8, 4.5), dpi=150)
+    FigureCanvasAgg(fig)
+    ctx = render._Ctx(fig, render.parse_size("web"), render.THEMES["light"], "uk")
+    prop = ctx.font(8.0)
+    label = "Storm Shadow / SCALP-EG: 250 км; за повідомленнями до 560 км"
+    for width in range(120, 400, 7):
+        text = "\n".join(render._wrap_key_label(ctx, label, prop, float(width)))
+        assert not re.search(r"\d\s*\n\s*(км|km)", text), (width, text)
 
 
 def test_rendering_in_threads_gives_the_same_image(flagship, geodata):
@@ -473,7 +586,7 @@ def test_key_names_the_decision_behind_the_allowed_regions(flagship, geodata):
     # a region the user chose, which no decision covers, is not credited to anyone
     own = evaluate(PRESETS["atacms-nov-2024"].replace(allowed_regions=("RU-BRY",)), geodata)
     key = _key(render.render_figure(own, geodata))
-    assert "Strikes allowed: Bryansk" in key
+    assert "Strikes allowed: Bryansk, Kursk" in key  # the user's region, then the table's
     assert not any("decision" in e for e in key)
     # before the decision there is none to name
     early = evaluate(PRESETS["atacms-nov-2024"].replace(as_of="2024-11-16"), geodata)
