@@ -9,6 +9,11 @@ Screenshots go to pytest's tmp directory and to ``/tmp/e2e_screens/``.
 Without a browser the test is skipped, except under CI (``CI`` set), where
 it fails: a CI run must not pass without having opened the page.
 
+Every wait is for an event (the server's health answer, the map's canvas, a
+headline's text) and may take up to :data:`WAIT_MS`: on a busy 2-core machine
+a script run can take tens of seconds, and how long it takes is for
+``benchmarks/bench_dashboard.py`` to measure, not for a test to assert.
+
 The helpers :func:`start_streamlit` and :func:`launch_chromium` are also used
 by ``benchmarks/bench_dashboard.py``.
 """
@@ -43,6 +48,7 @@ SCREENS = Path("/tmp/e2e_screens")
 MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 HEADLINE = '[data-testid="headline"]'
 VIEWPORT = {"width": 1400, "height": 1000}
+WAIT_MS = 120_000  # the longest any one event may take (page load, rerun, browser start)
 
 
 def _free_port() -> int:
@@ -52,7 +58,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def start_streamlit(timeout_s: float = 90.0) -> Iterator[str]:
+def start_streamlit(timeout_s: float = WAIT_MS / 1000) -> Iterator[str]:
     """Run ``streamlit run app.py`` on a free port; yield its URL; stop it after."""
     port = _free_port()
     log = open(os.devnull, "wb")  # noqa: SIM115 - closed below
@@ -91,7 +97,8 @@ def start_streamlit(timeout_s: float = 90.0) -> Iterator[str]:
 
 def launch_chromium(playwright):
     """Debian's Chromium, headless (Playwright's own browsers are not downloaded)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                      timeout=WAIT_MS)  # fmt: skip
 
 
 def _no_browser(reason: str):
@@ -136,6 +143,14 @@ def server():
         yield url
 
 
+def new_page(browser, **context_options):
+    """A page in a fresh context whose every action and navigation waits up to WAIT_MS."""
+    context = browser.new_context(**context_options)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    return context, context.new_page()
+
+
 def _shot(page, tmp_path: Path, name: str) -> None:
     SCREENS.mkdir(parents=True, exist_ok=True)
     for folder in (tmp_path, SCREENS):
@@ -147,19 +162,19 @@ def test_weapon_and_launch_site_changes_update_the_headline_in_the_browser(
 ):
     from playwright.sync_api import expect
 
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    context, page = new_page(browser, viewport=VIEWPORT)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         page.goto(server)
-        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
         headlines = page.locator(HEADLINE)
-        expect(headlines).to_have_count(1, timeout=30_000)
+        expect(headlines).to_have_count(1, timeout=WAIT_MS)
         first = headlines.first.inner_text()
         assert first.startswith("ATACMS M57 (unitary) (300 km) from the Sumy border area:")
         assert "100% of Kursk region" in first
-        expect(page.locator("h2")).to_have_text("17 Nov 2024: ATACMS cleared for use inside Russia")
+        expect(page.locator("h2")).to_have_text("17 Nov 2024: ATACMS cleared for use inside Russia",
+                                                timeout=WAIT_MS)  # fmt: skip
         page.wait_for_timeout(1500)  # let deck.gl finish drawing the layers
         _shot(page, tmp_path, "1-opening-map")
 
@@ -169,19 +184,20 @@ def test_weapon_and_launch_site_changes_update_the_headline_in_the_browser(
         weapons.locator("input").click()
         page.get_by_role("option", name="Storm Shadow / SCALP-EG – 250 km").click()
         page.keyboard.press("Escape")
-        expect(headlines).to_have_count(2, timeout=30_000)
-        expect(headlines.nth(1)).to_contain_text("Storm Shadow / SCALP-EG (250 km)")
+        expect(headlines).to_have_count(2, timeout=WAIT_MS)
+        expect(headlines.nth(1)).to_contain_text("Storm Shadow / SCALP-EG (250 km)",
+                                                   timeout=WAIT_MS)  # fmt: skip
         assert headlines.first.inner_text() == first
 
         box = page.get_by_label("Paste coordinates (lat, lon)", exact=True)
         box.fill("50.0, 36.23")
         box.press("Enter")
         expect(headlines.first).to_contain_text("from 50.0000, 36.2300 and the Sumy border area",
-                                                timeout=30_000)  # fmt: skip
+                                                timeout=WAIT_MS)  # fmt: skip
         assert headlines.first.inner_text() != first
-        expect(box).to_have_value("")
+        expect(box).to_have_value("", timeout=WAIT_MS)
         assert "s=" in page.url  # the link follows the map
-        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=30_000)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
         page.wait_for_timeout(1500)
         _shot(page, tmp_path, "2-storm-shadow-and-site")
 
@@ -203,14 +219,14 @@ def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
     from ranges.scenario import to_query
 
     query = to_query(PRESETS["russian-missiles-on-ukraine"].replace(lang="uk"))
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    context, page = new_page(browser, viewport=VIEWPORT)
     try:
         page.goto(f"{server}/?v={query['v']}&s={query['s']}")
-        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
         headlines = page.locator(HEADLINE)
-        expect(headlines).to_have_count(2, timeout=30_000)
-        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 km) from Belgorod")
+        expect(headlines).to_have_count(2, timeout=WAIT_MS)
+        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 km) from Belgorod",
+                                                timeout=WAIT_MS)  # fmt: skip
         page.wait_for_timeout(1500)
         _shot(page, tmp_path, "4-link-russian-missiles-uk")
     finally:
@@ -220,12 +236,12 @@ def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
 def test_phone_sized_page_shows_the_map_and_headline(browser, server, tmp_path):
     from playwright.sync_api import expect
 
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    page = context.new_page()
+    context, page = new_page(browser, viewport={"width": 390, "height": 844},
+                             device_scale_factor=2)  # fmt: skip
     try:
         page.goto(server)
-        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
-        expect(page.locator(HEADLINE)).to_have_count(1, timeout=30_000)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
+        expect(page.locator(HEADLINE)).to_have_count(1, timeout=WAIT_MS)
         box = page.locator('[data-testid="stDeckGlJsonChart"]').bounding_box()
         assert box is not None and box["width"] <= 390  # the map fits the screen
         page.wait_for_timeout(1500)

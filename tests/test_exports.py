@@ -434,11 +434,17 @@ def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_p
     path = tmp_path / "hostile.html"
     ex.export(hostile, geo, "html", path)
     with sync_api.sync_playwright() as p:
+        # Each wait is for an event and may take 120 s: on a busy 2-core machine the
+        # 4.5 MB page (deck.gl inlined) took 14 s to draw; how long is not the test.
+        wait_ms = 120_000
         browser = p.chromium.launch(
             executable_path=shutil.which("chromium"),
             args=["--use-gl=swiftshader", "--enable-webgl", "--ignore-gpu-blocklist"],
+            timeout=wait_ms,
         )
         page = browser.new_page()
+        page.set_default_timeout(wait_ms)
+        page.set_default_navigation_timeout(wait_ms)
         remote, dialogs = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.route(
@@ -451,7 +457,7 @@ def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_p
         )
         page.goto(path.as_uri())
         page.wait_for_function(
-            "document.querySelectorAll('#deck-container canvas').length > 0", timeout=10_000
+            "document.querySelectorAll('#deck-container canvas').length > 0", timeout=wait_ms
         )
         page.wait_for_timeout(1500)
         pwned = page.evaluate("window.__pwned === 1")
