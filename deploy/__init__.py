@@ -1,0 +1,1 @@
+"""Running the dashboard as several replicas behind nginx (see run.py)."""
