@@ -344,6 +344,72 @@ def _step_deg(dist_m: float, tol_m: float) -> float:
     return math.degrees(2.0 * math.sqrt(2.0 * tol_m * _FIRST_STEP_SHARE / max(rho, 1.0)))
 
 
+# Radii of curvature of WGS84: the smallest (meridian, at the equator) and the
+# largest (at the poles).  Gaussian curvature lies between 1/_R_MAX² and 1/_R_MIN².
+_R_MIN = _A * (1.0 - _E2)
+_R_MAX = _A / math.sqrt(1.0 - _E2)
+# Share of the tolerance the closed-form bound may use; the rest covers its
+# higher-order terms (relative size below 1e-3 within the limits below).
+_BOUND_SHARE = 0.9
+# The bound is used where its approximations are tight: circles that stay
+# below this latitude, within a quarter meridian, with chords under 100 km
+# and azimuth steps under 0.2 rad.  Other arcs are checked edge by edge.
+_BOUND_MAX_LAT = 80.0
+_BOUND_MAX_DIST = 9_900_000.0
+_BOUND_MAX_CHORD = 100_000.0
+_BOUND_MAX_STEP = 0.2
+
+
+def _chord_error_bound(lat0, dist_m: float, step_rad):
+    """Upper bound (metres) on how far a straight lon/lat chord strays from a
+    geodesic circle, for vertices ``step_rad`` apart in azimuth.
+
+    The chord and the arc share their end points; each strays from the
+    geodesic between them by at most ``k L² / 8`` (k: the curve's geodesic
+    curvature, L: the arc length), so their distance is bounded by the sum:
+
+    * arc length: ``L <= m12 * step`` with the reduced length
+      ``m12 <= rho = _R_MAX sin(s / _R_MAX)`` (Rauch comparison with the
+      sphere of the smallest Gaussian curvature);
+    * the circle's geodesic curvature is ``M21 / m12 <= 1 / m_min`` with
+      ``m_min = _R_MIN sin(s / _R_MIN)`` (comparison with the most curved
+      sphere; ``|M21| <= 1`` before a quarter meridian);
+    * a straight lon/lat segment has geodesic curvature (Liouville's formula in
+      the lon/lat metric) ``tan(lat) cos(t) (1 + c sin²(t)) / M`` for heading
+      ``t`` from east, with ``c = 1 + 2e²/(1-e²)`` and ``M >= _R_MIN`` the
+      meridian radius: at most ``1.093 tan(lat) / _R_MIN`` (1.11 is used).
+      ``lat`` is bounded by the highest latitude the circle reaches.
+
+    Parameters
+    ----------
+    lat0 : float or ndarray
+        Latitudes of the centres, degrees.
+    dist_m : float
+        Radius of the circles, metres (at most ``_BOUND_MAX_DIST``).
+    step_rad : float or ndarray
+        Azimuth step between neighbouring vertices, radians.
+    """
+    rho = _R_MAX * math.sin(dist_m / _R_MAX)
+    m_min = _R_MIN * math.sin(dist_m / _R_MIN)
+    lat_max = np.minimum(np.abs(lat0) + math.degrees(dist_m / _R_MIN), 90.0)
+    k_lonlat = 1.11 * np.tan(np.radians(lat_max)) / _R_MIN
+    return (rho * step_rad) ** 2 / 8.0 * (1.0 / m_min + k_lonlat)
+
+
+def _bounded_step(lat0: np.ndarray, dist_m: float, tol_m: float) -> np.ndarray:
+    """Azimuth step (degrees) per centre whose closed-form chord error bound
+    meets ``_BOUND_SHARE`` of the tolerance, or NaN where the bound is not
+    used (see :func:`_chord_error_bound`)."""
+    if dist_m > _BOUND_MAX_DIST:
+        return np.full(lat0.shape, np.nan)
+    unit = _chord_error_bound(lat0, dist_m, 1.0)  # the bound grows as step²
+    step = np.minimum(np.sqrt(_BOUND_SHARE * tol_m / unit), _BOUND_MAX_STEP)
+    rho = _R_MAX * math.sin(dist_m / _R_MAX)
+    lat_max = np.abs(lat0) + math.degrees(dist_m / _R_MIN)
+    usable = (lat_max <= _BOUND_MAX_LAT) & (rho * step <= _BOUND_MAX_CHORD)
+    return np.where(usable, np.degrees(step), np.nan)
+
+
 def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
     """Sample arcs of geodesic circles, adaptively.
 
@@ -356,7 +422,11 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
     lat0 = np.atleast_1d(np.asarray(lat0, float))
     az_from = np.atleast_1d(np.asarray(az_from, float))
     az_to = np.atleast_1d(np.asarray(az_to, float))
-    step = _step_deg(dist_m, tol_m)
+    # Arcs within the closed-form bound need no check; the others start at a
+    # step aimed below the limit and are checked edge by edge.
+    step = _bounded_step(lat0, dist_m, tol_m)
+    checked = np.isnan(step)
+    step[checked] = _step_deg(dist_m, tol_m)
     counts = np.maximum(1, np.ceil((az_to - az_from) / step).astype(int))
     owner = np.repeat(np.arange(len(lon0)), counts + 1)
     # position within each arc, 0..1
@@ -365,7 +435,7 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
     az = az_from[owner] + frac * (az_to - az_from)[owner]
     lon, lat, _ = GEOD.fwd(lon0[owner], lat0[owner], az, np.full(az.size, dist_m))
     # segment k joins vertex k and k+1 when both belong to the same arc
-    ok = np.zeros(az.size, bool)
+    ok = ~checked[owner]
     ok[np.cumsum(counts + 1) - 1] = True  # last vertex of an arc starts no segment
     limit = tol_m * _CHECK_SHARE
     for _ in range(_MAX_REFINE_ROUNDS):

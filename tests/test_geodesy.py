@@ -506,3 +506,81 @@ def test_property_line_boundary_within_tolerance(start, legs, max_km):
     area = ranges.reach(LineString(path), max_km)
     assert area.is_valid
     _check_path_buffer(area, path, max_km * 1000.0, n=30)
+
+
+# --------------------------------------------------------------------------
+# The closed-form chord error bound that lets circles skip the edge check
+# --------------------------------------------------------------------------
+def brute_chord_error(lon0, lat0, dist_m, step_deg, n_t=9):
+    """Largest distance from the true circle of any point sampled along the
+    straight lon/lat chords of a full circle of vertices ``step_deg`` apart."""
+    from ranges.geodesy import _wrap180
+
+    az = np.arange(0.0, 360.0 + step_deg, step_deg)
+    n = az.size
+    lon, lat, _ = GEOD.fwd(np.full(n, lon0), np.full(n, lat0), az, np.full(n, dist_m))
+    t = np.linspace(0.0, 1.0, n_t + 2)[1:-1]  # includes the middle
+    dlon = _wrap180(lon[1:] - lon[:-1])
+    plon = _wrap180((lon[:-1, None] + t * dlon[:, None]).ravel())
+    plat = (lat[:-1, None] + t * (lat[1:] - lat[:-1])[:, None]).ravel()
+    m = plon.size
+    _, _, d = GEOD.inv(np.full(m, lon0), np.full(m, lat0), plon, plat)
+    return float(np.abs(d - dist_m).max())
+
+
+BOUND_CASES = [
+    (lon0, lat0, dist_km, tol)
+    for dist_km in (1.0, 10.0, 100.0, 300.0, 1000.0, 2500.0, 5000.0, 8000.0)
+    for tol in (0.1, 10.0, 100.0)
+    for lon0, lat0 in ((0.0, 0.0), (30.0, 30.0), (34.8, 50.9), (179.5, -60.0), (-20.0, 75.0),
+                       (10.0, 79.5), (0.0, -10.0))
+    if tol <= dist_km * 100.0
+]
+
+
+def test_chord_error_bound_holds_against_brute_force_at_many_latitudes_and_ranges():
+    from ranges.geodesy import _BOUND_SHARE, _bounded_step, _chord_error_bound
+
+    used = 0
+    lonlat_term_needed = 0
+    for lon0, lat0, dist_km, tol in BOUND_CASES:
+        step = _bounded_step(np.array([lat0]), dist_km * 1000.0, tol)[0]
+        if np.isnan(step):
+            continue  # outside the bound's domain: those arcs are checked edge by edge
+        used += 1
+        bound = float(_chord_error_bound(lat0, dist_km * 1000.0, math.radians(step)))
+        err = brute_chord_error(lon0, lat0, dist_km * 1000.0, step)
+        case = (lon0, lat0, dist_km, tol, step, bound, err)
+        assert err <= bound, case
+        assert bound <= _BOUND_SHARE * tol * (1 + 1e-9), case
+        # the bound is not vacuous: the true error reaches at least half of it
+        assert err >= 0.5 * bound, case
+        # without the lon/lat chord's own curvature the bound would fail here
+        rho = ranges.geodesy._R_MAX * math.sin(dist_km * 1000.0 / ranges.geodesy._R_MAX)
+        m_min = ranges.geodesy._R_MIN * math.sin(dist_km * 1000.0 / ranges.geodesy._R_MIN)
+        lonlat_term_needed += err > (rho * math.radians(step)) ** 2 / 8.0 / m_min
+    assert used >= 100  # the domain covers the ranges that matter, up to 8,000 km
+    assert lonlat_term_needed >= used // 2
+
+
+@pytest.mark.parametrize(
+    "lat0, dist_km, usable",
+    [(50.0, 300.0, True), (75.0, 500.0, True), (78.0, 300.0, False), (0.0, 8000.0, True),
+     (30.0, 9000.0, False), (89.0, 10.0, False)],
+)
+def test_bound_is_used_only_below_80_degrees_and_a_quarter_meridian(lat0, dist_km, usable):
+    from ranges.geodesy import _bounded_step
+
+    step = _bounded_step(np.array([lat0, -lat0]), dist_km * 1000.0, 10.0)
+    assert (~np.isnan(step)).tolist() == [usable, usable]
+
+
+@pytest.mark.parametrize(
+    "centre, max_km, tolerance_m",
+    [((34.8, 50.9), 300.0, 0.5), ((-60.0, -72.0), 800.0, 10.0), ((120.0, 5.0), 8000.0, 10.0),
+     ((179.9, 45.0), 1500.0, 100.0), ((10.0, 79.0), 100.0, 10.0)],
+)
+def test_point_reach_on_the_bound_stays_within_tolerance(centre, max_km, tolerance_m):
+    area = ranges.reach(Point(*centre), max_km, tolerance_m=tolerance_m)
+    assert area.is_valid
+    assert max_boundary_error_point(area, centre, max_km * 1000.0) <= tolerance_m
