@@ -89,6 +89,8 @@ __all__ = [
     "targets_csv",
     "regions_csv",
     "to_html",
+    "deck_spec",
+    "check_no_keys",
     "kml_color",
     "script_safe_json",
     "scenario_from_export",
@@ -1058,6 +1060,40 @@ def _keyless(deck):
     return deck
 
 
+def deck_spec(result, geodata, *, lang: str | None = None) -> tuple[str, Any]:
+    """The interactive map's deck.gl JSON and tooltip, as every HTML export embeds them.
+
+    The deck is :func:`ranges.deck.build_deck` without the API keys pydeck
+    read from the environment, its layers' data made inert (see
+    :func:`_deck_json`).  Shared by :func:`to_html` and :mod:`ranges.site`.
+
+    Returns
+    -------
+    spec : str
+        Compact JSON text (not yet :func:`script_safe_json`).
+    tooltip : dict or bool
+        pydeck's tooltip setting (``{"text": "{tooltip}"}``: plain text).
+    """
+    from .deck import build_deck
+
+    deck = _keyless(build_deck(result, geodata, lang=lang or result.scenario.lang))
+    return _deck_json(deck), deck._tooltip
+
+
+def check_no_keys(text: str, what: str) -> None:
+    """Refuse to write ``text`` (a page or script) holding an API key from the environment.
+
+    Raises
+    ------
+    RuntimeError
+        Naming the variable whose value was found (never the value).
+    """
+    for var in _KEY_ENV_VARS:
+        value = os.environ.get(var, "")
+        if len(value) >= 8 and value in text:
+            raise RuntimeError(f"{what} would contain the API key from ${var}; not written")
+
+
 def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -> bytes:
     """A standalone interactive map page (``.html``, UTF-8).
 
@@ -1090,16 +1126,13 @@ def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -
     """
     from pydeck.io.html import deck_to_html
 
-    from .deck import build_deck
-
     lang = lang or result.scenario.lang
-    deck = _keyless(build_deck(result, geodata, lang=lang))
-    tooltip = deck._tooltip
+    spec, tooltip = deck_spec(result, geodata, lang=lang)
     if not isinstance(tooltip, bool):
         # pydeck prints a dict tooltip as a Python repr; JSON is valid JavaScript.
         tooltip = script_safe_json(json.dumps(tooltip, ensure_ascii=False))
     page = deck_to_html(
-        script_safe_json(_deck_json(deck)),
+        script_safe_json(spec),
         mapbox_key=None,
         google_maps_key=None,
         tooltip=tooltip,
@@ -1119,8 +1152,5 @@ def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -
     if not sep:
         raise RuntimeError("pydeck's page template has no </body>; cannot add the caption")
     page = f"{head}<style>{_CAPTION_CSS}</style>\n{_caption(result, lang)}\n{sep}{tail}"
-    for var in _KEY_ENV_VARS:
-        value = os.environ.get(var, "")
-        if len(value) >= 8 and value in page:
-            raise RuntimeError(f"the map page would contain the API key from ${var}; not written")
+    check_no_keys(page, "the map page")
     return page.encode("utf-8")
