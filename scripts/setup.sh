@@ -12,10 +12,12 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   if ! "$PY" -m venv .venv >/dev/null 2>&1; then
     rm -rf .venv
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     ver=$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
-    $SUDO apt-get update -qq && { $SUDO apt-get install -y -qq "python$ver-venv" ||
-                                  $SUDO apt-get install -y -qq python3-venv; }
+    . scripts/apt_wait.sh  # apt_update, apt_get: wait for another apt's lock
+    APT_WHO=setup
+    echo "setup: installing Debian's python$ver-venv (waiting for the apt lock if another apt runs)…" >&2
+    apt_update
+    apt_get install -y -qq "python$ver-venv" || apt_get install -y -qq python3-venv
     "$PY" -m venv .venv
   fi
 fi
