@@ -396,6 +396,19 @@ def _chord_error_bound(lat0, dist_m: float, step_rad):
     return (rho * step_rad) ** 2 / 8.0 * (1.0 / m_min + k_lonlat)
 
 
+def _bounded_step_one(lat0: float, dist_m: float, tol_m: float) -> float | None:
+    """:func:`_bounded_step` for one centre, in scalar arithmetic (a single
+    launch point is the common case, and NumPy on one value is slow)."""
+    lat_max = abs(lat0) + math.degrees(dist_m / _R_MIN)
+    if dist_m > _BOUND_MAX_DIST or lat_max > _BOUND_MAX_LAT:
+        return None
+    rho = _R_MAX * math.sin(dist_m / _R_MAX)
+    m_min = _R_MIN * math.sin(dist_m / _R_MIN)
+    unit = rho**2 / 8.0 * (1.0 / m_min + 1.11 * math.tan(math.radians(lat_max)) / _R_MIN)
+    step = min(math.sqrt(_BOUND_SHARE * tol_m / unit), _BOUND_MAX_STEP)
+    return None if rho * step > _BOUND_MAX_CHORD else math.degrees(step)
+
+
 def _bounded_step(lat0: np.ndarray, dist_m: float, tol_m: float) -> np.ndarray:
     """Azimuth step (degrees) per centre whose closed-form chord error bound
     meets ``_BOUND_SHARE`` of the tolerance, or NaN where the bound is not
@@ -406,8 +419,8 @@ def _bounded_step(lat0: np.ndarray, dist_m: float, tol_m: float) -> np.ndarray:
     step = np.minimum(np.sqrt(_BOUND_SHARE * tol_m / unit), _BOUND_MAX_STEP)
     rho = _R_MAX * math.sin(dist_m / _R_MAX)
     lat_max = np.abs(lat0) + math.degrees(dist_m / _R_MIN)
-    usable = (lat_max <= _BOUND_MAX_LAT) & (rho * step <= _BOUND_MAX_CHORD)
-    return np.where(usable, np.degrees(step), np.nan)
+    step[(lat_max > _BOUND_MAX_LAT) | (rho * step > _BOUND_MAX_CHORD)] = np.nan
+    return np.degrees(step, out=step)
 
 
 def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
@@ -422,6 +435,18 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
     lat0 = np.atleast_1d(np.asarray(lat0, float))
     az_from = np.atleast_1d(np.asarray(az_from, float))
     az_to = np.atleast_1d(np.asarray(az_to, float))
+    if len(lon0) == 1:
+        step1 = _bounded_step_one(float(lat0[0]), dist_m, tol_m)
+        if step1 is not None:
+            # one arc within the bound (the common single launch point): no bookkeeping
+            a0, a1 = float(az_from[0]), float(az_to[0])
+            n = max(1, math.ceil((a1 - a0) / step1)) + 1
+            v = np.empty((4, n))
+            v[0], v[1], v[3] = lon0[0], lat0[0], dist_m
+            v[2] = np.arange(n) * ((a1 - a0) / (n - 1)) + a0
+            v[2, -1] = a1  # exactly, as the caller asked
+            lon, lat, _ = GEOD.fwd(v[0], v[1], v[2], v[3], inplace=True)
+            return [(lon, lat)]
     # Arcs within the closed-form bound need no check; the others start at a
     # step aimed below the limit and are checked edge by edge.
     step = _bounded_step(lat0, dist_m, tol_m)
@@ -542,13 +567,30 @@ def _disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
         return []
     n = len(points)
     arcs = _arcs(points[:, 0], points[:, 1], np.zeros(n), np.full(n, 360.0), dist_m, tol_m)
-    # Which poles a disk contains decides how its ring closes.
-    _, _, to_north = GEOD.inv(points[:, 0], points[:, 1], points[:, 0], np.full(n, 90.0))
-    _, _, to_south = GEOD.inv(points[:, 0], points[:, 1], points[:, 0], np.full(n, -90.0))
+    # Which poles a disk contains decides how its ring closes.  A pole is
+    # farther than its colatitude times the smallest radius of curvature.
+    to_north = np.full(n, np.inf)
+    to_south = np.full(n, np.inf)
+    if n == 1:
+        near = np.arange(int(math.radians(90.0 - abs(points[0, 1])) * _R_MIN <= dist_m * 1.01))
+    else:
+        near = np.flatnonzero(np.radians(90.0 - np.abs(points[:, 1])) * _R_MIN <= dist_m * 1.01)
+    if near.size:
+        lon, lat, k = points[near, 0], points[near, 1], near.size
+        to_north[near] = GEOD.inv(lon, lat, lon, np.full(k, 90.0))[2]
+        to_south[near] = GEOD.inv(lon, lat, lon, np.full(k, -90.0))[2]
     out: list[Polygon] = []
     simple = []
-    for (lon, lat), (_, plat), dn, ds in zip(arcs, points, to_north, to_south, strict=True):
+    polar = set(near.tolist())
+    for i, (lon, lat) in enumerate(arcs):
         lon, lat = lon[:-1], lat[:-1]  # az 360 repeats az 0
+        if i not in polar:
+            if _needs_unwrap(lon):
+                out.extend(_ring_polygons(lon, lat, -1.0))
+            else:
+                simple.append(np.column_stack([lon, lat]))
+            continue
+        plat, dn, ds = points[i, 1], to_north[i], to_south[i]
         if dn < dist_m and ds < dist_m:
             # contains both poles: the ring bounds the unreachable cap round the antipode
             hole = shapely.union_all(_ring_polygons(lon, lat, -plat))
@@ -564,6 +606,8 @@ def _disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
 def _polygons_from_rings(rings: Sequence[np.ndarray]) -> list[Polygon]:
     if not rings:
         return []
+    if len(rings) == 1:
+        return [shapely.polygons(rings[0])]
     sizes = {len(r) for r in rings}
     if len(sizes) == 1:
         return list(shapely.polygons(np.stack(rings)))
@@ -851,6 +895,15 @@ def _as_multipolygon(geom) -> Polygon | MultiPolygon:
     return shapely.orient_polygons(out)  # RFC 7946: exteriors counterclockwise
 
 
+def _plain_point(launch) -> bool:
+    """A non-empty Point with valid coordinates (others go through
+    :func:`split_launch`, which also words the errors)."""
+    if not isinstance(launch, Point) or launch.is_empty:
+        return False
+    x, y = launch.x, launch.y
+    return -180.0 <= x <= 180.0 and -90.0 <= y <= 90.0  # False for NaN too
+
+
 def reach(
     launch: BaseGeometry,
     max_km: float,
@@ -899,8 +952,11 @@ def reach(
     True
     """
     max_km, min_km, tolerance_m = check_ranges(max_km, min_km, tolerance_m)
-    points, paths, polygons = split_launch(launch)
-    paths = _line_paths(paths, polygons)
+    if _plain_point(launch):  # the common case, without the general split
+        points, paths, polygons = np.array([[launch.x, launch.y]]), [], []
+    else:
+        points, paths, polygons = split_launch(launch)
+        paths = _line_paths(paths, polygons)
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
     if min_m <= 0.0:

@@ -584,3 +584,16 @@ def test_point_reach_on_the_bound_stays_within_tolerance(centre, max_km, toleran
     area = ranges.reach(Point(*centre), max_km, tolerance_m=tolerance_m)
     assert area.is_valid
     assert max_boundary_error_point(area, centre, max_km * 1000.0) <= tolerance_m
+
+
+@pytest.mark.parametrize("lat0", [0.0, 30.0, 50.9, -70.0, 79.0, 85.0])
+@pytest.mark.parametrize("dist_km", [1.0, 300.0, 2500.0, 8000.0, 9950.0])
+def test_single_centre_step_matches_the_vectorized_bound(lat0, dist_km):
+    from ranges.geodesy import _bounded_step, _bounded_step_one
+
+    for tol in (0.1, 10.0, 100.0):
+        many = _bounded_step(np.array([lat0]), dist_km * 1000.0, tol)[0]
+        one = _bounded_step_one(lat0, dist_km * 1000.0, tol)
+        assert (one is None) == bool(np.isnan(many))
+        if one is not None:
+            assert one == pytest.approx(many, rel=1e-12)
