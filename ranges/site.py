@@ -11,6 +11,10 @@ and every map exported into the same folder shares it::
     DIR/<name>.geojson                 the map's data for readers (RFC 7946)
     DIR/<name>.embed.html              the iframe snippet to paste, shown live
 
+With ``base_url`` (``--base-url``, where the folder will be published) the
+snippet's iframe points there and can be pasted as is; without it, its
+address is relative to the folder.
+
 The data is a script that sets a global (``window.strikeRangeMap``) rather
 than JSON read with ``fetch()``: Chromium refuses ``fetch()`` of ``file://``
 URLs, and the page must open from a folder as well as from a server.  Nothing
@@ -38,11 +42,14 @@ import html
 import json
 import re
 import unicodedata
+import urllib.parse
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["write_site", "site_name", "library_file", "map_files", "gzipped_size"]
+__all__ = [
+    "write_site", "site_name", "check_base_url", "library_file", "map_files", "gzipped_size",
+]  # fmt: skip
 
 #: Ratio of the embed box (width / height) and the map's least height in it (CSS px).
 EMBED_RATIO = (4, 3)
@@ -57,9 +64,10 @@ _TEXT = {
         "noscript": "This interactive map needs JavaScript.",
         "nolib": "The map could not load its script files ({files}).",
         "embed_title": "Embed: {title}",
-        "embed_help": (
-            "Paste this where the map should appear. It follows the width of its column; "
-            "replace {page} with the address where this folder is published."
+        "embed_help": "Paste this where the map should appear. It follows the width of its column.",
+        "embed_relative": (
+            " Replace {page} with the address where this folder is published "
+            "(or export with --base-url)."
         ),
         "frame": "Interactive map: {title}",
     },
@@ -68,9 +76,10 @@ _TEXT = {
         "noscript": "Для інтерактивної карти потрібен JavaScript.",
         "nolib": "Карта не змогла завантажити свої скрипти ({files}).",
         "embed_title": "Вбудувати: {title}",
-        "embed_help": (
-            "Вставте цей код туди, де має бути карта. Вона займає ширину колонки; "
-            "замініть {page} на адресу, за якою опубліковано цю папку."
+        "embed_help": "Вставте цей код туди, де має бути карта. Вона займає ширину колонки.",
+        "embed_relative": (
+            " Замініть {page} на адресу, за якою опубліковано цю папку (або експортуйте з "
+            "--base-url)."
         ),
         "frame": "Інтерактивна карта: {title}",
     },
@@ -254,7 +263,40 @@ def _data_script(result, geodata, lang: str) -> str:
     return f"window.{_DATA_GLOBAL} = {payload};\n"
 
 
-def _snippet(result, name: str, lang: str) -> str:
+def check_base_url(base_url: str | None) -> str | None:
+    """``--base-url``: the http(s) address a site folder is published at, ending in ``/``.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        Not an ``http://`` or ``https://`` address with a host, or with a query,
+        fragment, quotes, spaces or angle brackets (the message names the value).
+
+    Examples
+    --------
+    >>> check_base_url("https://maps.example.org/strike-range")
+    'https://maps.example.org/strike-range/'
+    """
+    if base_url is None:
+        return None
+    parts = urllib.parse.urlsplit(base_url) if isinstance(base_url, str) else None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or re.search(r"[\s\"'<>\\]", base_url)
+    ):
+        shown = str(base_url) if len(str(base_url)) <= 80 else str(base_url)[:77] + "..."
+        raise InputError(
+            f"--base-url {shown!r}: give the http:// or https:// address the site folder is "
+            "published at, without query or fragment (e.g. https://maps.example.org/ranges/)"
+        )
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def _snippet(result, name: str, lang: str, src: str) -> str:
     """The HTML to paste into an article: an aspect-ratio box with the map's iframe."""
     from .exports import _title
 
@@ -264,7 +306,7 @@ def _snippet(result, name: str, lang: str) -> str:
     box = f"sr-embed-{name}"
     return f"""<div id="{box}" style="position:relative;width:100%;aspect-ratio:{w}/{h};\
 min-height:{MIN_MAP_PX + 160}px;">
-<iframe src="{name}.html" title="{label}" loading="lazy" \
+<iframe src="{html.escape(src)}" title="{label}" loading="lazy" \
 style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>
 </div>
 <script>
@@ -281,13 +323,19 @@ style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>
 """
 
 
-def _embed_page(result, name: str, lang: str) -> str:
+def _embed_page(result, name: str, lang: str, base_url: str | None) -> str:
     from .exports import _title
 
     t = _TEXT.get(lang, _TEXT["en"])
-    snippet = _snippet(result, name, lang)
+    # The page shows the snippet to publish, and previews it from this folder
+    # (a preview of the published address would contact another host).
+    published = _snippet(result, name, lang, f"{base_url or ''}{name}.html")
+    snippet = _snippet(result, name, lang, f"{name}.html")
     heading = html.escape(t["embed_title"].format(title=_title(result)))
-    helptext = html.escape(t["embed_help"].format(page=f"{name}.html"))
+    helptext = t["embed_help"]
+    if base_url is None:
+        helptext += t["embed_relative"].format(page=f"{name}.html")
+    helptext = html.escape(helptext)
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}">
 <head>
@@ -302,13 +350,15 @@ pre {{white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f4f4;
 <body>
 <h1>{heading}</h1>
 <p>{helptext}</p>
-<pre><code>{html.escape(snippet)}</code></pre>
+<pre><code>{html.escape(published)}</code></pre>
 {snippet}</body>
 </html>
 """
 
 
-def map_files(result, geodata, name: str, lib: str) -> dict[str, bytes]:
+def map_files(
+    result, geodata, name: str, lib: str, *, base_url: str | None = None
+) -> dict[str, bytes]:
     """The files of one map (file name inside the site to bytes), without the library.
 
     Parameters
@@ -319,6 +369,8 @@ def map_files(result, geodata, name: str, lib: str) -> dict[str, bytes]:
         A name checked by :func:`site_name`.
     lib : str
         The shared script's path inside the site (:func:`library_file`).
+    base_url : str, optional
+        Where the folder is published (:func:`check_base_url`), for the snippet.
     """
     from .exports import check_no_keys, to_geojson
 
@@ -326,7 +378,7 @@ def map_files(result, geodata, name: str, lib: str) -> dict[str, bytes]:
     files = {
         f"{name}.html": _page(result, name, lib, lang),
         f"{name}.data.js": _data_script(result, geodata, lang),
-        f"{name}.embed.html": _embed_page(result, name, lang),
+        f"{name}.embed.html": _embed_page(result, name, lang, check_base_url(base_url)),
     }
     for fname, text in files.items():
         check_no_keys(text, fname)
@@ -340,7 +392,9 @@ def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def write_site(result, geodata, out_dir, *, name: str | None = None) -> list[Path]:
+def write_site(
+    result, geodata, out_dir, *, name: str | None = None, base_url: str | None = None
+) -> list[Path]:
     """Write one map into a static site folder (created if missing).
 
     Parameters
@@ -353,6 +407,11 @@ def write_site(result, geodata, out_dir, *, name: str | None = None) -> list[Pat
     name : str, optional
         File stem of the map (``--name``); by default made from the title
         (:func:`site_name`).
+    base_url : str, optional
+        ``--base-url``: the address the folder will be published at
+        (``https://maps.example.org/ranges/``); the embed snippet then points
+        its iframe there, ready to paste.  Without it the snippet's address
+        is relative to the folder.
 
     Returns
     -------
@@ -363,7 +422,7 @@ def write_site(result, geodata, out_dir, *, name: str | None = None) -> list[Pat
     Raises
     ------
     ranges.errors.InputError
-        A bad ``name``, or ``out_dir`` is a file.
+        A bad ``name`` or ``base_url``, or ``out_dir`` is a file.
     OSError
         The folder cannot be written (the message names it).
     """
@@ -374,7 +433,7 @@ def write_site(result, geodata, out_dir, *, name: str | None = None) -> list[Pat
     if root.exists() and not root.is_dir():
         raise InputError(f"--out {str(root)!r}: a site is written into a folder; this is a file")
     lib, lib_bytes = library_file()
-    files = map_files(result, geodata, stem, lib)
+    files = map_files(result, geodata, stem, lib, base_url=base_url)
     try:
         (root / "lib").mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -139,6 +139,23 @@ def test_an_out_path_that_is_a_file_is_refused(flagship, geo, tmp_path):
     assert target.read_text() == "keep me"
 
 
+def test_base_url_makes_a_snippet_ready_to_paste_and_bad_ones_are_refused(
+    flagship, geo, tmp_path
+):
+    site.write_site(flagship, geo, tmp_path, name="m", base_url="https://maps.example.org/sr")
+    embed = (tmp_path / "m.embed.html").read_text(encoding="utf-8")
+    shown = re.search(r"<pre><code>(.*?)</code></pre>", embed, re.S).group(1)
+    assert "&lt;iframe src=&quot;https://maps.example.org/sr/m.html&quot;" in shown
+    live = embed.split("</pre>", 1)[1]
+    assert '<iframe src="m.html"' in live and "example.org" not in live  # preview stays local
+    bad = ("ftp://maps.example.org/", "maps.example.org/sr", "https://", "javascript:alert(1)",
+           'https://x.org/"><script>', "https://x.org/?a=1", "https://x.org/#f")  # fmt: skip
+    for url in bad:
+        with pytest.raises(InputError, match="--base-url"):
+            site.write_site(flagship, geo, tmp_path / "bad", base_url=url)
+    assert not (tmp_path / "bad").exists()
+
+
 def test_labels_are_escaped_in_the_page_and_inert_in_the_data(site_dir):
     root, _, _ = site_dir
     page = (root / "hostile.html").read_text(encoding="utf-8")
