@@ -16,6 +16,9 @@ files agree with the dashboard and with each other:
 ``html``       a standalone interactive map (deck.gl via pydeck)
 =============  ==================================================================
 
+A static site of maps for a CDN (a folder sharing one deck.gl file, not one
+file) is :mod:`ranges.site`; it embeds the same deck (:func:`deck_spec`).
+
 Every file says the date it describes (the scenario's ``as_of``) and carries
 Russian-occupied Ukraine on that date (DeepStateMap via
 :mod:`ranges.territory`) with the date of the snapshot used
