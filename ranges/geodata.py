@@ -13,12 +13,14 @@ import importlib.util
 import math
 from dataclasses import dataclass
 from pathlib import Path
-
-import geopandas as gpd
-import pandas as pd
-import pyogrio
+from typing import TYPE_CHECKING
 
 from ranges.errors import DataError
+
+if TYPE_CHECKING:  # geopandas and pandas load when a layer is read, not on import:
+    # the CLI imports DEFAULT_DATA_DIR through ranges.territory for every command.
+    import geopandas as gpd
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_DATA_DIR",
@@ -133,6 +135,8 @@ def _check_columns(df: pd.DataFrame, layer: str, path: Path) -> None:
 
 
 def _read_layer(data_dir: Path, layer: str) -> gpd.GeoDataFrame:
+    import pyogrio
+
     path = data_dir / LAYER_FILES[layer]
     if not path.is_file():
         raise _missing(path)
@@ -176,6 +180,9 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
         longitude that is not a number within ±90° / ±180° (the message names
         the line and field).
     """
+    import geopandas as gpd
+    import pandas as pd
+
     path = Path(path)
     if not path.is_file():
         raise _missing(path)
@@ -229,7 +236,25 @@ def read_places(path: str | Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(lons, lats), crs="EPSG:4326")
 
 
-def load_geodata(data_dir: str | Path | None = None) -> GeoData:
+class _LazyGeoData(GeoData):
+    """A :class:`GeoData` that reads each layer on first access (see
+    ``load_geodata(lazy=True)``)."""
+
+    def __init__(self, data_dir: Path):  # the layers are not attributes yet
+        object.__setattr__(self, "data_dir", data_dir)
+
+    def __getattr__(self, name: str):  # only called for an attribute not yet set
+        if name not in LAYER_FILES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        if name == "places":
+            layer = read_places(self.data_dir / LAYER_FILES["places"])
+        else:
+            layer = _read_layer(self.data_dir, name)
+        object.__setattr__(self, name, layer)
+        return layer
+
+
+def load_geodata(data_dir: str | Path | None = None, *, lazy: bool = False) -> GeoData:
     """Read every shipped layer from ``data_dir`` (default: the project's ``data/``).
 
     Parameters
@@ -237,6 +262,10 @@ def load_geodata(data_dir: str | Path | None = None) -> GeoData:
     data_dir : str or pathlib.Path, optional
         Folder holding ``countries.fgb``, ``regions.fgb``, ``cities.fgb``,
         ``airfields.fgb`` and ``places.csv``.
+    lazy : bool, default False
+        Read each layer when it is first used, not now (the command line:
+        ``targets`` of cities never reads the 2 MB regions layer).  A missing or
+        broken file then raises when its layer is first used.
 
     Returns
     -------
@@ -259,6 +288,8 @@ def load_geodata(data_dir: str | Path | None = None) -> GeoData:
     data_dir = DEFAULT_DATA_DIR if data_dir is None else Path(data_dir)
     if not data_dir.is_dir():
         raise DataError(f"data folder {data_dir} does not exist")
+    if lazy:
+        return _LazyGeoData(data_dir)
     layers = {
         name: _read_layer(data_dir, name)
         for name in ("countries", "regions", "cities", "airfields")

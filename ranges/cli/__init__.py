@@ -1,0 +1,81 @@
+"""``strike-range``: the command-line interface (a public interface: keep it stable).
+
+Commands
+--------
+weapons    the catalog, as a table or JSON
+reach      the reach area of a weapon or range from launch sites, as GeoJSON
+distance   geodesic distance and initial bearing between two SPECs
+targets    cities, airfields, places or your own targets in range
+regions    regions touched by the reach area, with the share covered
+headline   one caption per weapon: airfields, cities and people in range, focus regions
+presets    the preset scenarios (every command that builds a scenario takes --preset ID)
+territory  Ukraine's occupied and Ukrainian-held territory on a date (DeepStateMap)
+authorizations  public decisions on where supplied weapons may strike Russia, when
+
+Every command that builds a scenario takes ``--as-of YYYY-MM-DD``: the date
+the map describes (who held the ground, what was allowed); a date outside the
+shipped data ends with exit status 2 naming the range covered.
+
+``targets`` and ``regions`` take ``--allowed REGION`` (repeatable): the regions
+where strikes are authorized, which adds an ``authorization`` column.
+
+A SPEC is "lat, lon" (the order web maps copy), with hemisphere letters or
+degrees-minutes-seconds, or a name the gazetteer knows ("Sumy", "UUOK",
+"Kursk oblast").  Every failure a user can cause ends with one line on stderr
+naming the value and the rule, and exit status 2; never a traceback.
+
+Layout
+------
+``options`` (parser class, shared options, :func:`run`) and ``resolve``
+(options into dates, launch sites, scenarios) are at the bottom; one module per
+group of commands sits above them: ``reference`` (weapons, presets, territory,
+authorizations), ``geometry`` (reach, distance), ``analysis`` (targets,
+regions, headline), ``render`` and ``export``.  Each imports its heavy
+dependencies (pandas, geopandas, matplotlib) inside the command, so
+``strike-range weapons`` or ``distance`` never loads them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from .. import __version__
+from . import analysis, export, geometry, reference, render
+from .options import (
+    _PROG,
+    _Parser,
+    add_scenario_options,
+    check_input_file,
+    check_output_path,
+    describe_os_error,
+    run,
+)
+from .resolve import read_scenario_file, scenario_from_args
+
+__all__ = [
+    "main",
+    "build_parser",
+    "run",
+    "scenario_from_args",
+    "add_scenario_options",
+    "read_scenario_file",
+    "check_input_file",
+    "check_output_path",
+    "describe_os_error",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``strike-range`` parser with every command, in the order ``--help`` lists them."""
+    p = _Parser(prog=_PROG, description="Geodesically correct strike-range maps.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for group in (reference, geometry, analysis, render, export):
+        group.add_parsers(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``strike-range`` with ``argv`` (default: the command line); return the exit status."""
+    return run(build_parser().parse_args(argv))
