@@ -109,11 +109,11 @@ def _servers(replicas: int) -> Iterator[Servers]:
             pid = server_pid(url)
             yield Servers(url, time.monotonic() - t0, [pid], [pid])
         return
-    from test_deploy import _free_ports
+    from test_deploy import deploy_ports
 
     from deploy.run import deployment
 
-    base, port = _free_ports(replicas)[0], _free_ports(1)[0]
+    base, port = deploy_ports(replicas)
     with deployment(replicas, port, base) as dep:
         pids = dep.pids()
         apps = [pid for name, pid in pids.items() if name != "nginx"]
@@ -122,13 +122,17 @@ def _servers(replicas: int) -> Iterator[Servers]:
                       dep.replica_urls, dep.run_dir / "access.log")  # fmt: skip
 
 
-def _spread(access_log: Path, replica_urls: list[str]) -> str:
-    """WebSocket connections per replica, from nginx's access log (logged as each closes)."""
+def _spread(access_log: Path, replica_urls: list[str], sessions: int) -> str:
+    """WebSocket connections per replica, from nginx's access log.
+
+    nginx logs a WebSocket when it closes, so this waits (up to 10 s) for at
+    least one line per session; more than ``sessions`` means reconnections.
+    """
     counts: Counter[str] = Counter()
     for _ in range(100):
         counts = Counter(re.findall(r'"GET /_stcore/stream[^"]*" \d+ upstream=(\S+)',
                                     access_log.read_text()))  # fmt: skip
-        if counts:
+        if counts.total() >= sessions:
             break
         time.sleep(0.1)
     ports = [u.rsplit(":", 1)[1] for u in replica_urls]
@@ -168,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.replicas:
                 from test_deploy import link_problems
 
-                spread = _spread(srv.access_log, srv.replica_urls)
+                spread = _spread(srv.access_log, srv.replica_urls, args.sessions)
                 _query, links = link_problems(srv.url, srv.replica_urls)
     except DeployError as exc:
         print(f"bench_sessions.py: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ reopens the same map on each replica, and a clean stop.  Without nginx or a
 browser it is skipped, except under CI (``CI`` set), where it fails, as in
 ``tests/test_e2e.py``.
 
-:func:`link_problems` is also used by ``benchmarks/bench_sessions.py
+:func:`link_problems` and :func:`deploy_ports` are also used by ``benchmarks/bench_sessions.py
 --replicas N``.
 """
 
@@ -67,6 +67,12 @@ def _free_ports(n: int) -> list[int]:
     raise RuntimeError(f"no {n} consecutive free ports")
 
 
+def deploy_ports(replicas: int) -> tuple[int, int]:
+    """Free ports for ``deploy/run.py``: the first replica's, and nginx's just above the last."""
+    ports = _free_ports(replicas + 1)
+    return ports[0], ports[-1]
+
+
 def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(RUN), *args], capture_output=True, text=True,
                           timeout=120, env=env)  # fmt: skip
@@ -100,7 +106,7 @@ def _one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> str:
 
 @pytest.mark.parametrize("n", [0, 17, -1])
 def test_replicas_out_of_range_exit_with_one_line_and_start_nothing(n, tmp_path):
-    port, base = _free_ports(1)[0], _free_ports(2)[0]
+    base, port = deploy_ports(2)
     run_dir = tmp_path / "run"
     proc = _run("--replicas", str(n), "--port", str(port), "--base-port", str(base),
                 "--run-dir", str(run_dir))  # fmt: skip
@@ -111,7 +117,7 @@ def test_replicas_out_of_range_exit_with_one_line_and_start_nothing(n, tmp_path)
 
 @pytest.mark.parametrize("taken", ["nginx", "replica 2"])
 def test_a_port_in_use_is_named_and_nothing_is_started(taken, tmp_path):
-    base, port = _free_ports(2)[0], _free_ports(1)[0]
+    base, port = deploy_ports(2)
     busy = port if taken == "nginx" else base + 1
     run_dir = tmp_path / "run"
     with socket.socket() as s:
@@ -132,7 +138,7 @@ def test_nginx_port_among_the_replicas_ports_is_refused(tmp_path):
 
 
 def test_missing_nginx_says_how_to_install_it(tmp_path):
-    base, port = _free_ports(2)[0], _free_ports(1)[0]
+    base, port = deploy_ports(2)
     run_dir = tmp_path / "run"
     common = ["--port", str(port), "--base-port", str(base), "--run-dir", str(run_dir)]
     # Looked up by name on PATH (and in /usr/sbin, where Debian puts it, so
@@ -198,7 +204,6 @@ def link_problems(url: str, replica_urls: list[str]) -> tuple[str, list[str]]:
 
 
 def _require_nginx() -> None:
-    sys.path.insert(0, str(ROOT))
     from deploy.run import DeployError, find_nginx
 
     try:
@@ -261,7 +266,7 @@ def test_two_replicas_behind_nginx_serve_the_page_keep_readers_and_share_links(t
     require_browser_tools("playwright.sync_api")
     from playwright.sync_api import expect, sync_playwright
 
-    base, port = _free_ports(2)[0], _free_ports(1)[0]
+    base, port = deploy_ports(2)
     run_dir = tmp_path / "run"
     proc = subprocess.Popen(
         [sys.executable, str(RUN), "--replicas", "2", "--port", str(port), "--base-port",
