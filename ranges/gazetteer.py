@@ -563,11 +563,12 @@ class Gazetteer:
         by_key = [ref(e) for e in self._entries.values()]
         keys = sorted(self._index)
         refs = [" ".join(str(ref(e)) for e in self._index[k]) for k in keys]
+        # Long strings, one line per entry or name, not 70,000 JSON arrays: JSON
+        # reads a string ~10x faster, and a line is parsed only when looked up.
         return {
-            "entries": entries,
+            "entries": "\n".join(json.dumps(e, ensure_ascii=False) for e in entries),
+            "entry_keys": "\n".join(e[0] for e in entries),
             "by_key": by_key,
-            # Two long strings, not a 60,000-member object: JSON reads them ~10x
-            # faster, and a name's entry numbers are split only when it is looked up.
             "keys": "\n".join(keys),
             "refs": "\n".join(refs),
             "countries": self._countries,
@@ -582,39 +583,85 @@ class Gazetteer:
         gaz = cls(None)
         gaz._geodata_factory = geodata_factory
         gaz._from_index = True
-        entries = [
-            _Entry(Place(name, kind, lon, lat, country, detail, key), pop, frozenset(primary))
-            for key, name, kind, lon, lat, country, detail, pop, primary in snap["entries"]
-        ]
-        gaz._entries = {entries[i].place.key: entries[i] for i in snap["by_key"]}
+        entries = _Entries(snap["entries"].split("\n"))
+        keys = snap["entry_keys"].split("\n")
+        gaz._entries = _KeyView({keys[i]: i for i in snap["by_key"]}, entries)
         gaz._keys = snap["keys"].split("\n")  # written in sorted order
-        gaz._index = _IndexView(dict(zip(gaz._keys, snap["refs"].split("\n"), strict=True)),
-                                entries)  # fmt: skip
+        gaz._index = _IndexView(gaz._keys, snap["refs"].split("\n"), entries)
         gaz._countries = dict(snap["countries"])
         gaz._alpha2 = dict(snap["alpha2"])
         gaz._city_in_places = set(snap["city_in_places"])
         return gaz
 
 
-class _IndexView(Mapping):
-    """Normalized name -> entries, read from the index's entry numbers on
-    access: building 60,000 lists up front would cost more than the look-up."""
+class _Entries:
+    """The index's entries by number, each made into an :class:`_Entry` on
+    first use (a look-up touches a handful of the 7,000)."""
 
-    def __init__(self, refs: dict[str, str], entries: list[_Entry]):
-        self._refs = refs  # name -> entry numbers, space-separated
+    def __init__(self, lines: list[str]):
+        self._lines = lines  # one JSON array per entry
+        self._made: dict[int, _Entry] = {}
+
+    def __getitem__(self, i: int) -> _Entry:
+        entry = self._made.get(i)
+        if entry is None:
+            key, name, kind, lon, lat, country, detail, pop, primary = json.loads(self._lines[i])
+            place = Place(name, kind, lon, lat, country, detail, key)
+            entry = self._made[i] = _Entry(place, pop, frozenset(primary))
+        return entry
+
+
+class _KeyView(Mapping):
+    """Place key -> entry, over :class:`_Entries`."""
+
+    def __init__(self, numbers: dict[str, int], entries: _Entries):
+        self._numbers = numbers
         self._entries = entries
 
-    def __getitem__(self, key: str) -> list[_Entry]:
-        return [self._entries[int(i)] for i in self._refs[key].split()]
+    def __getitem__(self, key: str) -> _Entry:
+        return self._entries[self._numbers[key]]
 
-    def get(self, key: str, default=None):
-        return self[key] if key in self._refs else default
+    def __contains__(self, key: object) -> bool:
+        return key in self._numbers
 
     def __iter__(self):
-        return iter(self._refs)
+        return iter(self._numbers)
 
     def __len__(self) -> int:
-        return len(self._refs)
+        return len(self._numbers)
+
+
+class _IndexView(Mapping):
+    """Normalized name -> entries, found by bisection in the sorted names and
+    read from the index's entry numbers on access: building a dict of 60,000
+    lists up front would cost more than the look-up."""
+
+    def __init__(self, keys: list[str], refs: list[str], entries: _Entries):
+        self._keys = keys  # sorted
+        self._refs = refs  # entry numbers of each name, space-separated
+        self._entries = entries
+
+    def _find(self, key: str) -> int:
+        i = bisect.bisect_left(self._keys, key)
+        return i if i < len(self._keys) and self._keys[i] == key else -1
+
+    def __getitem__(self, key: str) -> list[_Entry]:
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        return [self._entries[int(n)] for n in self._refs[i].split()]
+
+    def get(self, key: str, default=None):
+        return self[key] if self._find(key) >= 0 else default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) >= 0
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def index_fingerprint(data_dir: str | Path | None = None) -> dict[str, str]:
