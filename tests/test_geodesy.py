@@ -597,3 +597,24 @@ def test_single_centre_step_matches_the_vectorized_bound(lat0, dist_km):
         assert (one is None) == bool(np.isnan(many))
         if one is not None:
             assert one == pytest.approx(many, rel=1e-12)
+
+
+@pytest.mark.parametrize("max_km", [20.0, 300.0, 1500.0])
+@pytest.mark.parametrize(
+    "path",
+    [
+        FRONT,
+        np.array([(30.0, 50.0), (31.0, 50.05), (30.0, 50.1), (31.0, 50.15)]),  # zigzag
+        np.array([(30.0, 50.0), (32.0, 50.0), (32.0, 51.0), (30.0, 51.0), (30.0, 50.2)]),  # curl
+        np.array([(33.0, 46.6), (35.5, 47.5), (37.8, 48.3), (38.5, 49.5), (35.0, 51.0)]),
+    ],
+    ids=["front", "zigzag", "curl", "bench-line"],
+)
+def test_line_strips_cover_exactly_the_union_of_their_quads_and_fans(monkeypatch, path, max_km):
+    joined = ranges.reach(LineString(path), max_km)
+    monkeypatch.setattr(ranges.geodesy, "_join_strips", lambda v, o, a1, a2, pieces, q, f: pieces)
+    pieces = ranges.reach(LineString(path), max_km)
+    diff = shapely.symmetric_difference(joined, pieces)
+    diff_km2 = abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(diff))[0]) / 1e6
+    assert joined.is_valid
+    assert diff_km2 < 1e-6
