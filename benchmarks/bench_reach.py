@@ -18,6 +18,10 @@ Beside each, in the same run:
     our output has, and a union of as many quads).
 Medians of repeated runs (time.perf_counter).
 
+``--baseline FILE`` also times another version of ``ranges/geodesy.py`` (e.g.
+``git show HEAD~3:ranges/geodesy.py > /tmp/geodesy_old.py``) in the same run,
+as two extra columns, to compare a change under the same load.
+
 A second table times launch *areas* against the construction they replace,
 with the geodesic area of the difference between the two results:
   * reach of the flagship border strip (a ~500-vertex polygon) at 300 km:
@@ -30,6 +34,8 @@ with the geodesic area of the difference between the two results:
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import math
 import sys
 from pathlib import Path
@@ -96,7 +102,18 @@ def floor_line(n_vertices: int, n_pieces: int):
     return shapely.union_all(shapely.polygons(quads))
 
 
-def main() -> None:
+def load_baseline(path: str):
+    """Another version of ranges/geodesy.py, imported inside the package (it
+    uses relative imports) under a name of its own."""
+    spec = importlib.util.spec_from_file_location("ranges._geodesy_baseline", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(baseline: str | None = None) -> None:
+    before = load_baseline(baseline) if baseline else None
     sumy = np.array([[34.7981, 50.9077]])
     gx, gy = np.meshgrid(np.linspace(33.0, 38.0, 10), np.linspace(47.5, 51.5, 10))
     grid = np.column_stack([gx.ravel(), gy.ravel()])
@@ -116,7 +133,7 @@ def main() -> None:
     cases = [
         (
             "1 point, 300 km",
-            lambda: ranges.reach(Point(*sumy[0]), 300.0),
+            lambda m=ranges: m.reach(Point(*sumy[0]), 300.0),
             lambda: aeqd_points(sumy),
             lambda: floor_points(sumy),
             200,
@@ -124,7 +141,7 @@ def main() -> None:
         ),
         (
             "100 points, 300 km",
-            lambda: ranges.reach(MultiPoint(grid), 300.0),
+            lambda m=ranges: m.reach(MultiPoint(grid), 300.0),
             lambda: aeqd_points(grid),
             lambda: floor_points(grid),
             15,
@@ -132,7 +149,7 @@ def main() -> None:
         ),
         (
             f"{line_km:,.0f} km line, 300 km",
-            lambda: ranges.reach(line, 300.0),
+            lambda m=ranges: m.reach(line, 300.0),
             lambda: aeqd_line(line),
             lambda: floor_line(n_line_vertices, n_line_vertices // 8),
             15,
@@ -143,16 +160,24 @@ def main() -> None:
         t_ours = median_ms(ours, repeat)
         t_alt = median_ms(alt, max(3, repeat // 5))
         t_floor = median_ms(floor, repeat)
-        rows.append((name, t_ours, budget, t_alt, t_alt / t_ours, t_floor, t_ours / t_floor))
+        t_before = median_ms(lambda f=ours: f(before), repeat) if before else None
+        rows.append(
+            (name, t_ours, budget, t_alt, t_alt / t_ours, t_floor, t_ours / t_floor, t_before)
+        )
 
     print(f"## Machine\n\n{machine()}\n")
+    extra = " baseline (ms) | baseline / floor |" if before else ""
     print(
         "| case | ranges.reach (ms) | budget (ms) | AEQD buffers + union (ms) | "
-        "alternative / ours | floor (ms) | ours / floor |"
+        f"alternative / ours | floor (ms) | ours / floor |{extra}"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, t, budget, ta, ra, tf, rf in rows:
-        print(f"| {name} | {t:.2f} | {budget:g} | {ta:.2f} | {ra:.1f}x | {tf:.2f} | {rf:.2f}x |")
+    print("|---|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if before else ""))
+    for name, t, budget, ta, ra, tf, rf, tb in rows:
+        more = f" {tb:.2f} | {tb / tf:.2f}x |" if tb is not None else ""
+        print(
+            f"| {name} | {t:.2f} | {budget:g} | {ta:.2f} | {ra:.1f}x | {tf:.2f} | {rf:.2f}x |"
+            + more
+        )
 
 
 def area_rows() -> list[tuple[str, float, float, float]]:
@@ -195,5 +220,10 @@ def print_area_rows() -> None:
 
 
 if __name__ == "__main__":
-    main()
-    print_area_rows()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", help="another ranges/geodesy.py to time beside ours")
+    parser.add_argument("--no-areas", action="store_true", help="skip the launch-area table")
+    args = parser.parse_args()
+    main(args.baseline)
+    if not args.no_areas:
+        print_area_rows()

@@ -739,21 +739,27 @@ def _path_pieces(
             fan_ends.append((start, end))
             fan_keys.append(None)
     fan_at: dict[tuple[float, int], int] = {}  # (side, joint) -> index in pieces
+    fans: dict[int, np.ndarray] = {}  # index in pieces -> the fan's arc, end points exact
     if fan_centres:
         c = np.array(fan_centres)
         arcs = _arcs(c[:, 0], c[:, 1], fan_from, fan_to, dist_m, tol_m)
-        for centre, (lon, lat), (start, end), key in zip(
-            c, arcs, fan_ends, fan_keys, strict=True
-        ):
-            ring = np.empty((lon.size + 1, 2))  # the centre, then the arc
-            ring[0] = centre
-            ring[1:, 0], ring[1:, 1] = lon, lat
-            ring[1], ring[-1] = start, end  # share the quads' radial edges exactly
+        for (lon, lat), (start, end), key in zip(arcs, fan_ends, fan_keys, strict=True):
+            arc = np.empty((lon.size, 2))
+            arc[:, 0], arc[:, 1] = lon, lat
+            arc[0], arc[-1] = start, end  # share the quads' radial edges exactly
             if key is not None:
                 fan_at[key] = len(pieces)
-            pieces.append(ring)
-    if not closed and not _needs_unwrap(np.vstack(pieces)[:, 0]):
-        pieces = _join_strips(v, offsets, az1, az2, pieces, quad_at, fan_at)
+            fans[len(pieces)] = arc
+            pieces.append(c[len(fans) - 1])  # the centre; the ring is built if kept
+    drop: set[int] = set()
+    if not closed:
+        drop, strips = _join_strips(v, offsets, az1, az2, quad_at, fan_at, fans)
+        pieces.extend(strips)
+    pieces = [
+        np.vstack([p[None, :], fans[i]]) if i in fans else p
+        for i, p in enumerate(pieces)
+        if i not in drop
+    ]
 
     # All rings at once: those that jump across the antimeridian are cut
     # there; the others become polygons in one vectorized call.
@@ -778,7 +784,7 @@ def _path_pieces(
     return out
 
 
-def _join_strips(v, offsets, az1, az2, pieces, quad_at, fan_at) -> list[np.ndarray]:
+def _join_strips(v, offsets, az1, az2, quad_at, fan_at, fans):
     """Merge the quads and fans of an open path into one ring per side and
     run of segments: a few large pieces instead of hundreds of small ones
     make the union several times faster, with the same result.
@@ -791,7 +797,9 @@ def _join_strips(v, offsets, az1, az2, pieces, quad_at, fan_at) -> list[np.ndarr
     at an inner joint whose chords do not cross within both (a sharp turn
     between short segments): there the quads and the fan stay separate
     pieces.  A run whose ring is not a valid polygon (the path curls round
-    within the range) keeps its pieces too.
+    within the range) or crosses the antimeridian keeps its pieces too.
+
+    Returns the indices of the pieces the rings replace, and the rings.
     """
     n = len(az1)
     turn = _wrap180(az1[1:] - az2[:-1])  # at joint j = 1..n-1; > 0 turns right
@@ -821,20 +829,19 @@ def _join_strips(v, offsets, az1, az2, pieces, quad_at, fan_at) -> list[np.ndarr
                 if inner[j - 1]:
                     chain.append(x[j - 1 : j])
                 else:  # the fan's arc, from this side's end of j-1 to the start of j
-                    arc = pieces[fan_at[(side, j)]][1:]
+                    arc = fans[fan_at[(side, j)]]
                     chain.append(arc if t > 0 else arc[::-1])
             chain.append(b[e0 - 1 : e0])
             rings.append(np.vstack([v[s0 : e0 + 1], np.vstack(chain)[::-1]]))
             used.append(ids)
-    if not rings:  # pragma: no cover - an open path has segments
-        return pieces
     sizes = [len(r) for r in rings]
+    xy = np.vstack(rings)
     ids_of = np.repeat(np.arange(len(rings)), sizes)
-    polys = shapely.polygons(shapely.linearrings(np.vstack(rings), indices=ids_of))
-    valid = shapely.is_valid(polys)
+    valid = shapely.is_valid(shapely.polygons(shapely.linearrings(xy, indices=ids_of)))
+    jump = np.abs(np.diff(xy[:, 0])) > 180.0
+    valid[ids_of[1:][jump & (ids_of[1:] == ids_of[:-1])]] = False
     drop = {i for ok, ids in zip(valid, used, strict=True) if ok for i in ids}
-    kept = [p for i, p in enumerate(pieces) if i not in drop]
-    return kept + [r for ok, r in zip(valid, rings, strict=True) if ok]
+    return drop, [r for ok, r in zip(valid, rings, strict=True) if ok]
 
 
 def _near_pole(xy: np.ndarray, dist_m: float) -> bool:
