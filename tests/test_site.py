@@ -365,3 +365,36 @@ def test_the_embed_snippet_follows_its_container_and_its_content(browser, server
     assert narrow[0] < 380 and narrow[1] > narrow[0] * 3 / 4 + 100
     assert map_px >= site.MIN_MAP_PX
     assert foreign == [] and errors == []
+
+
+def test_cli_export_format_site_writes_two_maps_sharing_one_library(tmp_path, capsys):
+    from ranges.cli import main
+
+    out = tmp_path / "site"
+    assert main(["export", "--preset", "atacms-nov-2024", "--format", "site",
+                 "--out", str(out)]) == 0  # fmt: skip
+    first = capsys.readouterr().out
+    assert "shared deck.gl" in first and ": written)" in first
+    assert main(["export", "--preset", "atacms-nov-2024", "--format", "site",
+                 "--out", str(out), "--name", "second"]) == 0  # fmt: skip
+    assert "already there" in capsys.readouterr().out
+    assert len(list((out / "lib").iterdir())) == 1
+    assert (out / "second.html").is_file() and (out / "second.embed.html").is_file()
+    assert (out / "17-nov-2024-atacms-cleared-for-use-inside-russia.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--format", "site", "--name", "../x"], "--name '../x'"),
+        (["--name", "x"], "--name applies to --format site"),
+        (["--format", "site", "--table", "regions"], "--table regions applies to a .csv"),
+    ],
+)
+def test_cli_site_options_are_checked_with_one_line(tmp_path, capsys, argv, needle):
+    from ranges.cli import main
+
+    code = main(["export", "--preset", "atacms-nov-2024", "--out", str(tmp_path / "s"), *argv])
+    err = capsys.readouterr().err
+    assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "s").exists()

@@ -4,6 +4,7 @@
 
     strike-range export (--scenario FILE.json | (--launch SPEC)... (--weapon ID)...)
                         --out FILE.geojson|.kml|.gpkg|.csv|.html [--table targets|regions]
+    strike-range export ... --format site --out DIR [--name NAME] [--base-url URL]
 
 The format follows from the extension of ``--out`` (see
 :data:`ranges.exports.FORMATS`); ``--table regions`` makes a ``.csv`` hold the
@@ -78,7 +79,21 @@ def add_parsers(subparsers) -> None:
         "--out",
         required=True,
         metavar="FILE",
-        help="output file: .geojson, .kml, .gpkg, .csv or .html",
+        help="output file: .geojson, .kml, .gpkg, .csv or .html; or a folder with --format site",
+    )
+    p.add_argument(
+        "--format",
+        choices=("site",),
+        help="site: write a static site into the folder --out (one shared deck.gl file; per "
+        "map a page, its data, GeoJSON and an embed snippet)",
+    )
+    p.add_argument(
+        "--name", metavar="NAME", help="with --format site: the map's file name (default: title)"
+    )
+    p.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="with --format site: where the folder will be published, for the embed snippet",
     )
     p.set_defaults(func=run_export)
 
@@ -93,6 +108,12 @@ def run_export(args: argparse.Namespace, out) -> int:
     """Handle ``strike-range export``: evaluate, write ``--out``, report on ``out``."""
     from ..exports import FORMATS, export, format_from_path
     from ..scenario import check_text
+
+    if args.format == "site":
+        return _run_site(args, out)
+    for option in ("name", "base_url"):
+        if getattr(args, option) is not None:
+            raise InputError(f"--{option.replace('_', '-')} applies to --format site")
 
     try:
         fmt = format_from_path(args.out, table=args.table)
@@ -113,5 +134,34 @@ def run_export(args: argparse.Namespace, out) -> int:
     out.write(
         f"wrote {args.out} ({FORMATS[fmt].label}, {len(data) / 1000:,.0f} kB): "
         f"{len(result.weapons)} weapon(s), {n} target(s) in range\n"
+    )
+    return 0
+
+
+def _run_site(args: argparse.Namespace, out) -> int:
+    """``export --format site``: a static site for a CDN in the folder ``--out``."""
+    from ..scenario import check_text
+    from ..site import check_base_url, gzipped_size, site_name, write_site
+
+    if args.table != "targets":
+        raise InputError(f"--table {args.table} applies to a .csv --out, not to --format site")
+    check_base_url(args.base_url)  # fail before the slow part
+    if args.name is not None:
+        site_name(None, args.name)  # checks the name only
+    if args.title is not None:
+        args.title = check_text(args.title, "--title")
+    scenario = scenario_from_args(args)
+    from ..evaluate import evaluate
+
+    geodata = _geodata()
+    result = evaluate(scenario, geodata)
+    paths = write_site(result, geodata, args.out, name=args.name, base_url=args.base_url)
+    page = paths[0]
+    kb = sum(gzipped_size(p.read_bytes()) for p in paths if p.parent == page.parent) / 1000
+    lib = "written" if any(p.parent.name == "lib" for p in paths) else "already there"
+    out.write(
+        f"wrote {page} and {page.with_suffix('.embed.html').name} ({kb:,.0f} kB gzipped per "
+        f"map; shared deck.gl in {page.parent / 'lib'}: {lib}): {len(result.weapons)} "
+        f"weapon(s), {len(result.targets_in_range)} target(s) in range\n"
     )
     return 0
