@@ -429,7 +429,9 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
     Each arc runs clockwise from ``az_from[i]`` to ``az_to[i]`` (az_to > az_from)
     around centre i at distance ``dist_m``.  Returns a list of (lon, lat) arrays
     with both end points; every straight lon/lat chord between neighbours lies
-    within the tolerance of the true circle.
+    within the tolerance of the true circle.  Arcs within the domain of
+    :func:`_chord_error_bound` take the uniform step it allows and need no
+    check; the others are checked edge by edge and split where needed.
     """
     lon0 = np.atleast_1d(np.asarray(lon0, float))
     lat0 = np.atleast_1d(np.asarray(lat0, float))
@@ -743,14 +745,16 @@ def _path_pieces(
     if fan_centres:
         c = np.array(fan_centres)
         arcs = _arcs(c[:, 0], c[:, 1], fan_from, fan_to, dist_m, tol_m)
-        for (lon, lat), (start, end), key in zip(arcs, fan_ends, fan_keys, strict=True):
+        for centre, (lon, lat), (start, end), key in zip(
+            c, arcs, fan_ends, fan_keys, strict=True
+        ):
             arc = np.empty((lon.size, 2))
             arc[:, 0], arc[:, 1] = lon, lat
             arc[0], arc[-1] = start, end  # share the quads' radial edges exactly
             if key is not None:
                 fan_at[key] = len(pieces)
             fans[len(pieces)] = arc
-            pieces.append(c[len(fans) - 1])  # the centre; the ring is built if kept
+            pieces.append(centre)  # the fan's ring (centre + arc) is built if kept
     drop: set[int] = set()
     if not closed:
         drop, strips = _join_strips(v, offsets, az1, az2, quad_at, fan_at, fans)
