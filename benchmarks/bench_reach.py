@@ -16,7 +16,9 @@ Beside each, in the same run:
     ideal number of vertices (uniform azimuth step whose sagitta is 10 m) and
     one ``shapely.union_all`` (for the line: ``Geod.fwd`` for as many vertices as
     our output has, and a union of as many quads).
-Medians of repeated runs (time.perf_counter).
+Medians of repeated runs (time.perf_counter); ours, the floor (and the
+baseline) are called in turn in each repetition, so their ratios hold on a
+machine whose load comes and goes.
 
 ``--baseline FILE`` also times another version of ``ranges/geodesy.py`` (e.g.
 ``git show HEAD~3:ranges/geodesy.py > /tmp/geodesy_old.py``) in the same run,
@@ -37,7 +39,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -58,6 +62,21 @@ R = 300_000.0
 
 def median_ms(fn, repeat: int) -> float:
     return median_time(fn, repeat, warmup=True)[0] * 1000.0
+
+
+def interleaved_median_ms(fns, repeat: int) -> list[float]:
+    """Median ms of each function, calling them in turn in every repetition,
+    so that a load that comes and goes on a shared machine weighs on all of
+    them alike and their ratios hold."""
+    for fn in fns:
+        fn()  # warm-up
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, ts in zip(fns, times, strict=True):
+            t0 = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - t0)
+    return [statistics.median(ts) * 1000.0 for ts in times]
 
 
 def ideal_vertices(r_m: float, tol: float) -> int:
@@ -157,10 +176,10 @@ def main(baseline: str | None = None) -> None:
         ),
     ]
     for name, ours, alt, floor, repeat, budget in cases:
-        t_ours = median_ms(ours, repeat)
+        fns = [ours, floor] + ([lambda f=ours: f(before)] if before else [])
+        t_ours, t_floor, *t_before = interleaved_median_ms(fns, repeat)
+        t_before = t_before[0] if t_before else None
         t_alt = median_ms(alt, max(3, repeat // 5))
-        t_floor = median_ms(floor, repeat)
-        t_before = median_ms(lambda f=ours: f(before), repeat) if before else None
         rows.append(
             (name, t_ours, budget, t_alt, t_alt / t_ours, t_floor, t_ours / t_floor, t_before)
         )
