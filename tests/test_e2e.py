@@ -124,20 +124,6 @@ def require_browser_tools(module: str = "playwright.sync_api") -> None:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    require_browser_tools()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        try:
-            b = launch_chromium(p)
-        except Exception as exc:  # noqa: BLE001 - any launch failure means "no browser"
-            _no_browser(f"{CHROMIUM} did not start ({str(exc).splitlines()[0]})")
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
 def server():
     with start_streamlit() as url:
         yield url

@@ -183,22 +183,6 @@ def test_the_geojson_beside_the_page_is_the_data_export(site_dir, flagship):
 # --------------------------------------------------------------------------
 # In a browser
 # --------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    from test_e2e import _no_browser, launch_chromium, require_browser_tools
-
-    require_browser_tools()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        try:
-            b = launch_chromium(p)
-        except Exception as exc:  # noqa: BLE001 - any launch failure means "no browser"
-            _no_browser(f"chromium did not start ({str(exc).splitlines()[0]})")
-        yield b
-        b.close()
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
