@@ -690,7 +690,15 @@ def _legend(result: Result) -> None:
 
 
 def _headlines(result: Result) -> None:
-    """One sentence per weapon, above the map: the answer comes first."""
+    """One sentence per weapon, above the map: the answer comes first, with
+    the day it is true on (a copied sentence needs its date)."""
+    if result.weapons and result.sites:
+        snap = exports.situation(result).occupied
+        st.caption(
+            f"Situation as of {render.format_date(result.scenario.as_of_or_latest, 'en')}: "
+            "targets counted on the other side's ground; occupied territory from "
+            f"DeepStateMap's snapshot of {snap.snapshot_date.isoformat()}."
+        )
     for w in result.weapons if result.sites else ():
         st.markdown(
             f'<div style="border-left:6px solid {w.color};padding:0.2em 0.7em;margin:0.3em 0;'

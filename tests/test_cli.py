@@ -301,10 +301,11 @@ def test_headline_prints_one_caption_per_weapon_agreeing_with_targets():
 def test_headline_quotes_focus_regions_and_names_a_city_region_by_its_name():
     line = run(
         "headline", "--launch", "Kherson", "--weapon", "storm-shadow", "--focus", "Sevastopol",
-        "--focus", "UA-65",
+        "--focus", "UA-65", "--as-of", "2024-11-17",
     ).stdout.strip()  # fmt: skip
     assert "% of Sevastopol; " in line and "Sevastopol region" not in line
-    assert line.endswith("; 100% of Kherson region")
+    # the caption ends with the day its counts are true on
+    assert line.endswith("; 100% of Kherson region (as of 17 Nov 2024)")
 
 
 def test_headline_json_holds_the_numbers_behind_the_caption():

@@ -6,6 +6,7 @@ imported."""
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from ..geodesy import check_ranges, reach
@@ -195,5 +196,7 @@ def _cmd_headline(args, out) -> int:
         out.write("\n")
     else:
         for _, _, h in lines:
-            out.write(h.text + "\n")
+            # a sentence copied into an article needs the day it is true on
+            day = datetime.date.fromisoformat(as_of)
+            out.write(f"{h.text} (as of {day.day} {day:%b %Y})\n")
     return 0
