@@ -44,6 +44,7 @@ All dates are :class:`datetime.date`; region ids are those of ``data/regions.fgb
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import re
@@ -106,13 +107,7 @@ class Citation:
     quote: str
 
     def to_dict(self) -> dict[str, str]:
-        return {
-            "publisher": self.publisher,
-            "title": self.title,
-            "date": self.date,
-            "url": self.url,
-            "quote": self.quote,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)

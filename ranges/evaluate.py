@@ -587,7 +587,10 @@ def evaluate(
         if allowance is not None:
             own = [*scenario.allowed_regions,
                    *(r for r in allowance.regions if r not in scenario.allowed_regions)]
-            mine = analysis.allowed_area(geodata.regions, own) if own else None
+            if not own:
+                mine = None
+            elif set(own) != set(regions):  # the overlay's union is this weapon's already
+                mine = analysis.allowed_area(geodata.regions, own)
             if mine is None and w.side == SIDE_UKRAINE:
                 # no whole region allowed: say what the table does say (a
                 # described zone, a restriction, or no decision yet)
