@@ -46,6 +46,7 @@ import urllib.parse
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import strings
 
 __all__ = [
     "write_site", "site_name", "check_base_url", "library_file", "map_files", "gzipped_size",
@@ -58,32 +59,7 @@ MIN_MAP_PX = 280
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 _DATA_GLOBAL = "strikeRangeMap"
 
-_TEXT = {
-    "en": {
-        "data": "Data (GeoJSON)",
-        "noscript": "This interactive map needs JavaScript.",
-        "nolib": "The map could not load its script files ({files}).",
-        "embed_title": "Embed: {title}",
-        "embed_help": "Paste this where the map should appear. It follows the width of its column.",
-        "embed_relative": (
-            " Replace {page} with the address where this folder is published "
-            "(or export with --base-url)."
-        ),
-        "frame": "Interactive map: {title}",
-    },
-    "uk": {
-        "data": "Дані (GeoJSON)",
-        "noscript": "Для інтерактивної карти потрібен JavaScript.",
-        "nolib": "Карта не змогла завантажити свої скрипти ({files}).",
-        "embed_title": "Вбудувати: {title}",
-        "embed_help": "Вставте цей код туди, де має бути карта. Вона займає ширину колонки.",
-        "embed_relative": (
-            " Замініть {page} на адресу, за якою опубліковано цю папку (або експортуйте з "
-            "--base-url)."
-        ),
-        "frame": "Інтерактивна карта: {title}",
-    },
-}
+_TEXT = strings("SITE")
 
 _CSS = """
 html, body {margin: 0; height: 100%;}

@@ -594,14 +594,22 @@ def test_key_names_the_decision_behind_the_allowed_regions(flagship, geodata):
 
 
 def test_both_languages_have_every_text_with_the_same_placeholders():
-    import string
+    from ranges import i18n
 
+    assert i18n.missing() == []
+    assert {"MAP", "SITE"} <= set(i18n.sections())
     en, uk = render._TEXT["en"], render._TEXT["uk"]
-    assert set(en) == set(uk)
-    for key in en:
-        fields = [{f for _, f, _, _ in string.Formatter().parse(c[key]) if f} for c in (en, uk)]
-        assert fields[0] == fields[1], key
     assert len(en["months"].split()) == len(uk["months"].split()) == 12
+
+
+def test_a_key_missing_in_one_language_is_reported(monkeypatch):
+    from ranges import i18n
+
+    monkeypatch.setitem(i18n.en.MAP, "only_in_english", "x {n}")
+    monkeypatch.setitem(i18n.uk.SITE, "data", "{extra}")
+    problems = i18n.missing()
+    assert "MAP['only_in_english'] is missing in uk" in problems
+    assert any(p.startswith("SITE['data'] has placeholders") for p in problems)
 
 
 def test_dates_are_written_as_readers_write_them():
