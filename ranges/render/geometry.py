@@ -1,0 +1,264 @@
+"""Geometry for drawing: the azimuthal equidistant projection and the view, layers clipped and
+projected, matplotlib paths from shapely geometries, reported-range outlines.
+
+Coordinates going in are WGS84 with x = longitude, y = latitude; coming out, projected metres."""
+
+from __future__ import annotations
+
+import weakref
+
+import matplotlib
+import numpy as np
+import pyproj
+import shapely
+from matplotlib.path import Path as MplPath
+from shapely.geometry.base import BaseGeometry
+
+from .words import _reported_km
+
+
+def _aeqd(lon0: float, lat0: float) -> pyproj.Transformer:
+    crs = pyproj.CRS.from_proj4(
+        f"+proj=aeqd +lat_0={lat0:.6f} +lon_0={lon0:.6f} +datum=WGS84 +units=m +no_defs"
+    )
+    return pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
+def _project(geoms, tr: pyproj.Transformer):
+    def fn(xy: np.ndarray) -> np.ndarray:
+        x, y = tr.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geoms, fn)
+
+
+def _as_array(geoms) -> np.ndarray:
+    arr = np.asarray(list(geoms) if not isinstance(geoms, np.ndarray) else geoms, dtype=object)
+    if arr.size == 0:
+        return arr
+    return arr[~shapely.is_empty(arr) & ~shapely.is_missing(arr)]
+
+
+def _polygon_path(geoms) -> MplPath | None:
+    """One compound path of every polygon (exteriors CCW, holes CW)."""
+    parts = shapely.get_parts(_as_array(geoms))
+    parts = parts[shapely.get_type_id(parts) == 3] if parts.size else parts
+    if parts.size == 0:
+        return None
+    rings = shapely.get_rings(shapely.orient_polygons(parts))
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) == 0:
+        return None
+    codes = np.full(len(coords), MplPath.LINETO, dtype=MplPath.code_type)
+    starts = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    codes[starts] = MplPath.MOVETO
+    codes[np.r_[starts[1:] - 1, len(coords) - 1]] = MplPath.CLOSEPOLY
+    return MplPath(coords, codes)
+
+
+def _line_path(geoms) -> MplPath | None:
+    """One path of every line (polygons contribute their rings)."""
+    parts = shapely.get_parts(_as_array(geoms))
+    if parts.size == 0:
+        return None
+    polys = shapely.get_type_id(parts) == 3
+    if polys.any():
+        parts = np.concatenate([parts[~polys], shapely.get_rings(parts[polys])])
+    lines = parts[np.isin(shapely.get_type_id(parts), (1, 2))]
+    if lines.size == 0:
+        return None
+    coords, index = shapely.get_coordinates(lines, return_index=True)
+    if len(coords) < 2:
+        return None
+    codes = np.full(len(coords), MplPath.LINETO, dtype=MplPath.code_type)
+    codes[np.r_[0, np.flatnonzero(np.diff(index)) + 1]] = MplPath.MOVETO
+    return MplPath(coords, codes)
+
+
+def _clip_layer(gdf, lonlat_box, rect, tr, simplify_deg: float = 0.0):
+    """Rows of a layer that touch the view, clipped and projected: (positions, geoms).
+
+    ``simplify_deg`` drops vertices that would move the line by less than that
+    (degrees; keep it below a pixel) before projecting, which saves most of the
+    projection and drawing time of detailed borders.
+    """
+    if gdf is None or len(gdf) == 0:
+        return np.empty(0, dtype=int), np.empty(0, dtype=object)
+    idx = gdf.sindex.query(shapely.box(*lonlat_box))
+    idx = np.sort(np.asarray(idx, dtype=int))
+    if idx.size == 0:
+        return idx, np.empty(0, dtype=object)
+    geoms = np.asarray(gdf.geometry.array, dtype=object)[idx]
+    geoms = shapely.clip_by_rect(geoms, *lonlat_box)
+    if simplify_deg > 0:
+        geoms = shapely.simplify(geoms, simplify_deg, preserve_topology=False)
+    geoms = shapely.clip_by_rect(_project(geoms, tr), *rect)
+    keep = ~shapely.is_empty(geoms)
+    return idx[keep], geoms[keep]
+
+
+def _shared_borders(polys: np.ndarray) -> np.ndarray:
+    """Lines shared by two polygons of a coverage (land borders, not coasts)."""
+    if len(polys) < 2:
+        return np.empty(0, dtype=object)
+    tree = shapely.STRtree(polys)
+    left, right = tree.query(polys, predicate="intersects")
+    keep = left < right
+    if not keep.any():
+        return np.empty(0, dtype=object)
+    bounds = shapely.boundary(polys)
+    shared = shapely.intersection(bounds[left[keep]], bounds[right[keep]], grid_size=None)
+    parts = shapely.get_parts(shared)
+    return parts[np.isin(shapely.get_type_id(parts), (1, 2))]
+
+
+def _plane_marker() -> MplPath:
+    # A small aircraft silhouette, nose up, in a unit box.
+    verts = [
+        (0, 1),
+        (0.13, 0.84),
+        (0.13, 0.3),
+        (1.0, -0.12),
+        (1.0, -0.27),
+        (0.13, -0.07),
+        (0.13, -0.62),
+        (0.42, -0.82),
+        (0.42, -0.96),
+        (0, -0.86),
+        (-0.42, -0.96),
+        (-0.42, -0.82),
+        (-0.13, -0.62),
+        (-0.13, -0.07),
+        (-1.0, -0.27),
+        (-1.0, -0.12),
+        (-0.13, 0.3),
+        (-0.13, 0.84),
+        (0, 1),
+    ]
+    return MplPath(verts, closed=True)
+
+
+_PLANE = _plane_marker()
+
+
+_PLANE_PT = 8.0  # marker size of an airfield, points
+
+
+def _rgba(color: str, alpha: float):
+    r, g, b, _ = matplotlib.colors.to_rgba(color)
+    return (r, g, b, alpha)
+
+
+def _scene_geoms(result) -> list[BaseGeometry]:
+    geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    geoms += [g for _, g in result.sites if not g.is_empty]
+    if result.allowed is not None and not result.allowed.is_empty:
+        geoms.append(result.allowed)
+    return geoms
+
+
+def _near_scene(result, geom: BaseGeometry) -> bool:
+    """Whether ``geom`` (lon/lat) comes within the scene's bounding box, i.e. is on the map."""
+    geoms = _scene_geoms(result) + _note_points(result)
+    if not geoms or geom is None or geom.is_empty:
+        return False
+    return geom.intersects(shapely.box(*shapely.GeometryCollection(geoms).bounds))
+
+
+def _note_points(result) -> list[BaseGeometry]:
+    return [shapely.Point(n.lon, n.lat) for n in result.scenario.notes]
+
+
+def _view(result, aspect: float):
+    """Projection centred on the scene and the half-extents (m) that fit the map box."""
+    geoms = _scene_geoms(result)
+    extra = _note_points(result)
+    if not geoms and not extra:
+        geoms = [shapely.box(22.0, 44.0, 40.5, 52.5)]  # Ukraine and its neighbours
+    allg = shapely.GeometryCollection(geoms + extra)
+    lon0, lat0 = _lonlat_centre(allg)
+    for _ in range(2):
+        # Re-centre on the projected extent's middle so the map centre, where the
+        # scale bar is exact, is the projection's centre.
+        tr = _aeqd(lon0, lat0)
+        x0, y0, x1, y1 = _project(allg, tr).bounds
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        lon0, lat0 = tr.transform(cx, cy, direction="INVERSE")
+    tr = _aeqd(lon0, lat0)
+    x0, y0, x1, y1 = _project(allg, tr).bounds
+    hx = max(abs(x0), abs(x1), 60_000.0)
+    hy = max(abs(y0), abs(y1), 60_000.0)
+    if not geoms:  # only notes: show some country around them
+        hx, hy = hx + 150_000.0, hy + 150_000.0
+    hx *= 1.06
+    hy *= 1.06
+    if hx / hy < aspect:
+        hx = hy * aspect
+    else:
+        hy = hx / aspect
+    return tr, (lon0, lat0), hx, hy
+
+
+def _lonlat_centre(geom: BaseGeometry) -> tuple[float, float]:
+    x0, y0, x1, y1 = geom.bounds
+    return (x0 + x1) / 2.0, (y0 + y1) / 2.0
+
+
+def _lonlat_box(tr: pyproj.Transformer, rect) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = rect
+    n = 41
+    xs = np.concatenate(
+        [np.linspace(x0, x1, n), np.full(n, x1), np.linspace(x1, x0, n), np.full(n, x0)]
+    )
+    ys = np.concatenate(
+        [np.full(n, y0), np.linspace(y0, y1, n), np.full(n, y1), np.linspace(y1, y0, n)]
+    )
+    lon, lat = tr.transform(xs, ys, direction="INVERSE")
+    lon, lat = np.asarray(lon), np.asarray(lat)
+    ok = np.isfinite(lon) & np.isfinite(lat)
+    lo0, lo1 = float(lon[ok].min()) - 0.5, float(lon[ok].max()) + 0.5
+    la0, la1 = float(lat[ok].min()) - 0.5, float(lat[ok].max()) + 0.5
+    for pole_lat in (90.0, -90.0):
+        px, py = tr.transform(0.0, pole_lat)
+        if x0 <= px <= x1 and y0 <= py <= y1:
+            lo0, lo1 = -180.0, 180.0
+            la0, la1 = (la0, 90.0) if pole_lat > 0 else (-90.0, la1)
+    if lo1 - lo0 > 300:
+        lo0, lo1 = -180.0, 180.0
+    return max(lo0, -180.0), max(la0, -90.0), min(lo1, 180.0), min(la1, 90.0)
+
+
+#: Drawing tolerance of the reported-range outlines, metres (well below a pixel
+#: of any map this module draws: a 300 km scene is ~0.5 km per pixel on the web).
+_BAND_TOLERANCE_M = 100.0
+
+
+#: Reported-range outlines per result (a map is often drawn again at another
+#: size, theme or language; results are immutable).
+_BANDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _bands(result) -> tuple:
+    """The reported-range outlines: (weapon index, area lon/lat) for each weapon
+    whose catalog entry gives a higher credible reported range than the nominal
+    one, from the same launch sites (the nominal range stays the filled area)."""
+    from ..geodesy import reach
+
+    hit = _BANDS.get(result)
+    if hit is not None:
+        return hit
+    geoms = [g for _, g in result.sites if not g.is_empty]
+    launch = geoms[0] if len(geoms) == 1 else shapely.GeometryCollection(geoms)
+    out = []
+    for i, w in enumerate(result.weapons):
+        km = _reported_km(w.weapon)
+        if km is not None and geoms and not w.area.is_empty:
+            out.append((i, reach(launch, km, tolerance_m=_BAND_TOLERANCE_M)))
+    _BANDS[result] = tuple(out)
+    return _BANDS[result]
+
+
+def _launch_centre(result) -> tuple[float, float]:
+    geoms = [g for _, g in result.sites if not g.is_empty]
+    c = shapely.GeometryCollection(geoms).centroid
+    return c.x, c.y

@@ -1,0 +1,371 @@
+"""Label placement: range labels, the allowed area's label, launch sites, countries and regions."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+
+from .context import _Ctx, _View
+from .geometry import _launch_centre, _project, _rgba
+from .placer import _Placer, _text_box
+from .words import _fmt_km, _reported_km, _short_region
+
+
+def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
+    """"reported up to 900 km" on each dashed ring."""
+    prop = ctx.font(7.5, weight="bold", style="italic")
+    prefs = np.radians([45, 135, 20, 70, 315, 225, 0, 90, 180, 270, 160, 200, 340, 110, 250, 290])
+    for i, ring in bands:
+        w = result.weapons[i]
+        km = _fmt_km(_reported_km(w.weapon), ctx.lang)
+        lines = [p for p in shapely.get_parts(ring) if p.length > 0]
+        if not lines:
+            continue
+        line = max(lines, key=lambda p: p.length)
+        _ring_label(ctx, view, placer, line, ctx.t["reported"].format(km=km), prop, w.color,
+                    prefs, f"band-label-{i}", centre=view.tr.transform(*_launch_centre(result)),
+                    force=False)  # fmt: skip
+
+
+def _place_text(
+    ctx,
+    view,
+    placer,
+    candidates,
+    text,
+    prop,
+    color,
+    *,
+    gid,
+    halo=True,
+    zorder=9,
+    pad=1.5,
+    force=False,
+    avoid=("weak",),
+):
+    """Put ``text`` at the first free candidate (px, py, ha, va); return the artist or None.
+
+    Among candidates that collide with nothing placed, the one that covers
+    fewest boxes of the ``avoid`` layers wins (earlier layers weigh more; ties
+    go to the earlier candidate).
+    """
+    w, h = ctx.measure(text, prop)
+    best, best_cost = None, math.inf
+    weights = [10.0 ** (len(avoid) - k) for k in range(len(avoid))]
+    for n, (px, py, ha, va) in enumerate(candidates):
+        box = _text_box(px, py, w, h, ha, va, pad * ctx.u)
+        if not placer.free(box):
+            continue
+        cost = n * 1e-3 + sum(
+            wt * placer.count(box, layer) for wt, layer in zip(weights, avoid, strict=True)
+        )
+        if cost < best_cost:
+            best, best_cost = (px, py, ha, va, box), cost
+            if cost < 1:
+                break
+    if best is None and force:  # a label the map needs: the least crowded candidate
+        scored = []
+        for px, py, ha, va in candidates:
+            box = _text_box(px, py, w, h, ha, va, pad * ctx.u)
+            if placer.inside(box):
+                scored.append((placer.overlap(box), (px, py, ha, va, box)))
+        if scored:
+            best = min(scored, key=lambda s: s[0])[1]
+    if best is None:
+        return None
+    px, py, ha, va, box = best
+    placer.add(box)
+    x, y = view.to_data(px, py)
+    art = view.ax.text(
+        x,
+        y,
+        text,
+        fontproperties=prop,
+        color=color,
+        ha=ha,
+        va=va,
+        zorder=zorder,
+        parse_math=False,
+        gid=gid,
+        clip_on=False,
+    )
+    if halo:
+        ctx.halo(art)
+    return art
+
+
+def _point_candidates(px: float, py: float, r: float):
+    d = r * 0.75
+    return [
+        (px + r, py, "left", "center"),
+        (px - r, py, "right", "center"),
+        (px, py + r, "center", "bottom"),
+        (px, py - r, "center", "top"),
+        (px + d, py + d, "left", "bottom"),
+        (px + d, py - d, "left", "top"),
+        (px - d, py + d, "right", "bottom"),
+        (px - d, py - d, "right", "top"),
+    ]
+
+
+def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
+    """Range labels ("300 km") on each reach outline, and on minimum-range holes."""
+    prop = ctx.font(8.5, weight="bold")
+    # Preferred bearings for the label, from the reach centre: upper right first.
+    prefs = np.radians([45, 135, 20, 70, 315, 225, 0, 90, 180, 270, 160, 200, 340, 110, 250, 290])
+    for i, geom in reach_geoms:
+        w = result.weapons[i]
+        label = f"{_fmt_km(w.weapon.max_range_km, ctx.lang)} {ctx.t['km']}"
+        polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+        if not polys:
+            continue
+        poly = max(polys, key=lambda p: p.area)
+        _ring_label(ctx, view, placer, poly.exterior, label, prop, w.color, prefs, f"range-{i}")
+        if w.weapon.min_range_km > 0:
+            holes = [r for p in polys for r in p.interiors]
+            if holes:
+                hole = max(holes, key=lambda r: shapely.Polygon(r).area)
+                if shapely.Polygon(hole).area / view.m_per_px**2 > 900 * ctx.u**2:
+                    hlabel = (
+                        f"{ctx.t['min']} {_fmt_km(w.weapon.min_range_km, ctx.lang)} {ctx.t['km']}"
+                    )
+                    _ring_label(
+                        ctx,
+                        view,
+                        placer,
+                        hole,
+                        hlabel,
+                        ctx.font(7.5, weight="bold"),
+                        w.color,
+                        prefs,
+                        f"min-range-{i}",
+                    )
+
+
+def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, centre=None,
+                force=True) -> None:  # fmt: skip
+    """Put ``label`` on ``ring`` at the first free point in the ``prefs`` bearings
+    (radians) from ``centre`` (projected; default the ring's centroid)."""
+    pts = np.asarray(ring.coords)
+    cx, cy = np.asarray(ring.centroid.coords[0]) if centre is None else centre
+    ang = np.arctan2(pts[:, 1] - cy, pts[:, 0] - cx)
+    candidates = []
+    for a in prefs:
+        k = int(np.argmin(np.abs(np.angle(np.exp(1j * (ang - a))))))
+        x, y = pts[k]
+        if not (-view.hx < x < view.hx and -view.hy < y < view.hy):
+            continue
+        px, py = view.to_px(x, y)[0]
+        candidates.append((px, py, "center", "center"))
+    art = _place_text(
+        ctx,
+        view,
+        placer,
+        candidates,
+        label,
+        prop,
+        color,
+        gid=gid,
+        zorder=10,
+        avoid=("soft", "weak"),
+        force=force,
+    )
+    if art is not None:
+        ctx.halo(art, 3.0)
+
+
+def _label_allowed(ctx, view, placer, result) -> None:
+    if result.allowed is None or result.allowed.is_empty:
+        return
+    geom = shapely.clip_by_rect(_project(result.allowed, view.tr), *view.rect)
+    if geom.is_empty:
+        return
+    polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    if not polys:
+        return
+    from shapely.ops import polylabel
+
+    poly = max(polys, key=lambda p: p.area)
+    try:
+        c = polylabel(poly, tolerance=view.m_per_px * 2)
+    except Exception:  # degenerate polygons after clipping
+        c = poly.representative_point()
+    px, py = view.to_px(c.x, c.y)[0]
+    prop = ctx.font(7.8, weight="bold", style="italic")
+    step = 12 * ctx.u
+    cands = [
+        (px + dx * step, py + dy * step, "center", "center")
+        for dy in (0, 1, -1, 2, -2)
+        for dx in (0, 2, -2, 4, -4)
+    ]
+    cands = [c for c in cands if poly.contains(shapely.Point(view.to_data(c[0], c[1])))]
+    # Then just outside the outline: above, below, right, left.
+    bx0, by0 = view.to_px(poly.bounds[0], poly.bounds[1])[0]
+    bx1, by1 = view.to_px(poly.bounds[2], poly.bounds[3])[0]
+    mx, my, gap = (bx0 + bx1) / 2, (by0 + by1) / 2, 3 * ctx.u
+    for dx in (0, -0.3, 0.3):
+        qx = mx + dx * (bx1 - bx0)
+        cands += [(qx, by1 + gap, "center", "bottom"), (qx, by0 - gap, "center", "top")]
+    cands += [(bx1 + gap, my, "left", "center"), (bx0 - gap, my, "right", "center")]
+    _place_text(
+        ctx,
+        view,
+        placer,
+        cands,
+        ctx.t["allowed"],
+        prop,
+        ctx.theme["allowed"],
+        gid="allowed-label",
+        zorder=10,
+        avoid=("soft", "weak"),
+        force=True,
+    )
+
+
+def _draw_sites(ctx, view, placer, result) -> None:
+    th = ctx.theme
+    pts = [(n, g) for n, g in result.sites if g.geom_type == "Point"]
+    if not pts:
+        return
+    lon = np.array([g.x for _, g in pts])
+    lat = np.array([g.y for _, g in pts])
+    x, y = view.project_xy(lon, lat)
+    ms = 7.0 * ctx.s
+    view.ax.plot(
+        x,
+        y,
+        linestyle="none",
+        marker="^",
+        markersize=ms,
+        markerfacecolor=th["ink"],
+        markeredgecolor=th["halo"],
+        markeredgewidth=0.9,
+        zorder=13,
+        gid="launch-sites",
+    )
+    pxy = view.to_px(x, y)
+    r = ms * ctx.px_per_pt * 0.6 + 2 * ctx.u
+    prop = ctx.font(8.0, weight="bold")
+    for px, py in pxy:
+        placer.add((px - r, py - r, px + r, py + r))
+    for k, ((name, _), (px, py)) in enumerate(zip(pts, pxy, strict=True)):
+        _place_text(
+            ctx,
+            view,
+            placer,
+            _point_candidates(px, py, r + 3 * ctx.u),
+            name,
+            prop,
+            th["ink"],
+            gid=f"site-label-{k}",
+            zorder=13,
+            force=True,
+        )
+        ctx.site_points.append((float(px), float(py), name))
+
+
+def _label_countries(ctx, view, placer, geodata, countries) -> None:
+    cidx, cgeoms = countries
+    if not len(cidx):
+        return
+    th = ctx.theme
+    names = geodata.countries["name_uk" if ctx.lang == "uk" else "name_en"].to_numpy()[cidx]
+    names_en = geodata.countries["name_en"].to_numpy()[cidx]
+    areas = shapely.area(cgeoms) / view.m_per_px**2
+    prop = ctx.font(9.5, weight="bold")
+    from shapely.ops import polylabel
+
+    for k in np.argsort(-areas):
+        if areas[k] < 12_000 * ctx.u**2:
+            break
+        name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
+        label = "\u2009".join(name.upper())
+        polys = [p for p in shapely.get_parts(cgeoms[k]) if p.geom_type == "Polygon"]
+        if not polys:
+            continue
+        poly = max(polys, key=lambda p: p.area)
+        try:
+            c = polylabel(poly, tolerance=view.m_per_px * 4)
+        except Exception:
+            c = poly.representative_point()
+        px, py = view.to_px(c.x, c.y)[0]
+        step = 18 * ctx.u
+        cands = [
+            (px + dx, py + dy, "center", "center")
+            for dy in (0, -step, step, -2 * step, 2 * step, -3 * step, 3 * step)
+            for dx in (0, -3 * step, 3 * step)
+        ]
+        cands = [cd for cd in cands if poly.contains(shapely.Point(view.to_data(cd[0], cd[1])))]
+        _place_text(
+            ctx,
+            view,
+            placer,
+            cands,
+            label,
+            prop,
+            _rgba(th["faint"], 0.95),
+            gid=f"country-{cidx[k]}",
+            zorder=8.5,
+            pad=4,
+            avoid=("soft", "lines", "weak"),
+        )
+
+
+def _label_regions(ctx, view, placer, geodata) -> None:
+    regions = geodata.regions
+    if regions is None or not len(regions):
+        return
+    lon = regions["label_lon"].to_numpy(float)
+    lat = regions["label_lat"].to_numpy(float)
+    b = view.llbox
+    cand = np.flatnonzero((lon >= b[0]) & (lon <= b[2]) & (lat >= b[1]) & (lat <= b[3]))
+    if not cand.size:
+        return
+    x, y = view.project_xy(lon[cand], lat[cand])
+    pxy = view.to_px(x, y)
+    pb = placer.bounds
+    on_map = (pxy[:, 0] > pb[0]) & (pxy[:, 0] < pb[2]) & (pxy[:, 1] > pb[1]) & (pxy[:, 1] < pb[3])
+    cand, pxy = cand[on_map], pxy[on_map]
+    # Area on the map, near enough for a threshold: degrees² scaled at the label's latitude.
+    geoms = np.asarray(regions.geometry.array, dtype=object)[cand]
+    km_deg = 111.32
+    area_km2 = shapely.area(geoms) * km_deg**2 * np.cos(np.radians(lat[cand]))
+    area_px = area_km2 * 1e6 / view.m_per_px**2
+    country = regions["country"].to_numpy()[cand]
+    col = "name_uk" if ctx.lang == "uk" else "name_en"
+    names = regions[col].to_numpy()[cand]
+    names_en = regions["name_en"].to_numpy()[cand]
+    focus = np.isin(country, ("UKR", "RUS", "BLR"))
+    order = np.lexsort((-area_px, ~focus))
+    # A region named like a labelled city ("Bryansk") would read as a second city.
+    taken = {
+        t.get_text().casefold()
+        for t in view.ax.texts
+        if (t.get_gid() or "").startswith(("target-", "site-label-"))
+    }
+    prop = ctx.font(6.4, style="italic")
+    char_w = 0.55 * prop.get_size_in_points() * ctx.px_per_pt  # rough, to skip before measuring
+    color = ctx.theme["faint"]
+    for k in order:
+        name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
+        name = _short_region(str(name), ctx.lang)
+        if name.casefold() in taken or area_px[k] < (len(name) * char_w * 0.8) ** 2 * 0.35:
+            continue
+        w, _ = ctx.measure(name, prop)
+        if area_px[k] < (w * 1.1) ** 2 * 0.35:
+            continue  # the name would spill far beyond the region
+        px, py = pxy[k]
+        _place_text(
+            ctx,
+            view,
+            placer,
+            [(px, py, "center", "center")],
+            name,
+            prop,
+            color,
+            gid=f"region-{cand[k]}",
+            zorder=8.2,
+            pad=3,
+        )

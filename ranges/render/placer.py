@@ -1,0 +1,79 @@
+"""The collision index every placed thing goes through (labels, markers, callouts, the key)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class _Placer:
+    """Greedy label placement: a box is taken only if it is inside and free.
+
+    Besides the taken boxes, two optional layers: ``soft`` (points whose
+    labels come later, such as the cities in the news: callouts and range
+    labels keep off them) and ``weak`` (small markers such as airfields:
+    labels keep off them when they can); ``lines`` (points along the reach
+    outlines, which country names should not cut).
+    """
+
+    def __init__(self, bounds: tuple[float, float, float, float]):
+        self.bounds = bounds
+        self._layers: dict[str, list] = {"hard": [], "soft": [], "weak": [], "lines": []}
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def _array(self, layer: str) -> np.ndarray:
+        boxes = self._layers[layer]
+        arr = self._arrays.get(layer)
+        if arr is None or len(arr) != len(boxes):
+            arr = self._arrays[layer] = np.asarray(boxes, dtype=float).reshape(-1, 4)
+        return arr
+
+    def inside(self, box) -> bool:
+        b = self.bounds
+        return box[0] >= b[0] and box[1] >= b[1] and box[2] <= b[2] and box[3] <= b[3]
+
+    def count(self, box, layer: str, pad: float = 0.0) -> int:
+        a = self._array(layer)
+        if not len(a):
+            return 0
+        hit = (
+            (a[:, 0] < box[2] + pad)
+            & (a[:, 2] > box[0] - pad)
+            & (a[:, 1] < box[3] + pad)
+            & (a[:, 3] > box[1] - pad)
+        )
+        return int(hit.sum())
+
+    def free(self, box, pad: float = 0.0, *, avoid: Sequence[str] = ()) -> bool:
+        if not self.inside(box):
+            return False
+        return all(self.count(box, layer, pad) == 0 for layer in ("hard", *avoid))
+
+    def overlap(self, box) -> float:
+        a = self._array("hard")
+        if not len(a):
+            return 0.0
+        w = np.clip(np.minimum(a[:, 2], box[2]) - np.maximum(a[:, 0], box[0]), 0, None)
+        h = np.clip(np.minimum(a[:, 3], box[3]) - np.maximum(a[:, 1], box[1]), 0, None)
+        return float((w * h).sum())
+
+    def add(self, box, layer: str = "hard") -> None:
+        self._layers[layer].append(tuple(float(v) for v in box))
+
+
+def _text_box(px, py, w, h, ha, va, pad=1.5):
+    x0 = {"left": px, "right": px - w, "center": px - w / 2}[ha]
+    y0 = {"bottom": py, "top": py - h, "center": py - h / 2}[va]
+    return (x0 - pad, y0 - pad, x0 + w + pad, y0 + h + pad)
+
+
+def _segments_cross(a, b) -> bool:
+    (x1, y1, x2, y2), (x3, y3, x4, y4) = a, b
+
+    def orient(ax, ay, bx, by, cx, cy):
+        return np.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax))
+
+    return orient(x1, y1, x2, y2, x3, y3) != orient(x1, y1, x2, y2, x4, y4) and orient(
+        x3, y3, x4, y4, x1, y1
+    ) != orient(x3, y3, x4, y4, x2, y2)

@@ -1,0 +1,205 @@
+"""Target markers and labels, placed in priority order."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .context import _Ctx
+from .geometry import _PLANE, _PLANE_PT
+from .labels import _place_text, _point_candidates
+from .placer import _Placer
+
+
+def _airfields_in_range(result) -> np.ndarray:
+    t = result.targets
+    if not len(t) or "in_range" not in t.columns:
+        return np.empty(0, dtype=int)
+    return np.flatnonzero(((t["layer"] == "airfields") & t["in_range"]).to_numpy())
+
+
+class _Targets:
+    """Markers and labels of the targets, placed in priority order.
+
+    ``primary``: the places in the news that are in range, and user targets;
+    ``secondary``: cities in range above the scenario's population threshold
+    (largest first), then news places out of range (muted).  Airfields in
+    range get a plane marker each and no label (the key counts them).
+    """
+
+    _MARKERS = {"airbase": _PLANE, "nuclear-plant": "D", "bridge": "s"}
+
+    def __init__(self, ctx: _Ctx, view, placer: _Placer, result, geodata):
+        self.ctx, self.view, self.placer = ctx, view, placer
+        th = ctx.theme
+        t = self.t = result.targets
+        self.empty = not len(t)
+        if self.empty:
+            self.primary = self.secondary = np.empty(0, dtype=int)
+            return
+        self.x, self.y = view.project_xy(t["lon"].to_numpy(float), t["lat"].to_numpy(float))
+        self.pxy = view.to_px(self.x, self.y)
+        b = placer.bounds
+        px, py = self.pxy[:, 0], self.pxy[:, 1]
+        visible = (px > b[0]) & (px < b[2]) & (py > b[1]) & (py < b[3])
+        self.layer = t["layer"].to_numpy()
+        self.in_range = (
+            t["in_range"].to_numpy(bool) if "in_range" in t.columns else np.zeros(len(t), bool)
+        )
+        self.pop = t["population"].to_numpy(float)
+        self.kind = t["kind"].astype(str).to_numpy()
+        self.names = t["name"].astype(str).to_numpy()
+        self.names_uk = t["name_uk"].fillna("").astype(str).to_numpy() if "name_uk" in t else None
+
+        af = np.flatnonzero((self.layer == "airfields") & self.in_range & visible)
+        if af.size:
+            # Hundreds of planes would hide the map: smaller markers when there are many.
+            size_pt = _PLANE_PT * ctx.s * max(0.5, min(1.0, math.sqrt(80 / af.size)))
+            view.ax.plot(
+                self.x[af],
+                self.y[af],
+                linestyle="none",
+                marker=_PLANE,
+                markersize=size_pt,
+                markerfacecolor=th["ink"],
+                markeredgecolor=th["halo"],
+                markeredgewidth=0.4,
+                zorder=8,
+                gid="airfields",
+            )
+            r = size_pt * ctx.px_per_pt * 0.35
+            for x0, y0 in self.pxy[af]:
+                placer.add((x0 - r, y0 - r, x0 + r, y0 + r), "weak")
+
+        places = np.flatnonzero((self.layer == "places") & visible)
+        user = np.flatnonzero((self.layer == "user") & visible)
+        cities = np.flatnonzero(
+            (self.layer == "cities")
+            & self.in_range
+            & visible
+            & (self.pop >= result.scenario.min_population)
+        )
+        cities = cities[np.argsort(-self.pop[cities], kind="stable")]
+        self.primary = np.concatenate([places[self.in_range[places]], user]).astype(int)
+        # Big cities in range, then news places out of range (for orientation:
+        # Kyiv should not lose its label to a suburb in range), then the rest.
+        big = self.pop[cities] >= 500_000
+        self.secondary = np.concatenate(
+            [cities[big], places[~self.in_range[places]], cities[~big]]
+        ).astype(int)
+        # Ukrainian city names come from the places list where it has them
+        # (the cities layer has none).
+        self.uk_by_name = {}
+        if ctx.lang == "uk" and geodata is not None and len(geodata.places):
+            self.uk_by_name = dict(
+                zip(geodata.places["name_en"], geodata.places["name_uk"], strict=True)
+            )
+        area = (b[2] - b[0]) * (b[3] - b[1])
+        unit = ctx.u**2
+        self.max_labels = int(area / (12000 * unit))
+        self.min_sep = 16.0 * ctx.u
+        self.seen: set[str] = set()
+        self.anchors: list[tuple[float, float]] = []
+        self.dots: list[tuple[float, float, str]] = []
+        self.special: dict[Any, list[int]] = {}
+        self.placed = 0
+
+    def label(self, indices: np.ndarray) -> None:
+        if self.empty:
+            return
+        if not self.anchors and not self.seen:  # launch points are labelled already
+            for px, py, name in self.ctx.site_points:
+                self.seen.add(name.casefold())
+                self.anchors.append((px, py))
+        self._label(indices)
+
+    def _label_of(self, i: int) -> str:
+        name = self.names[i]
+        if self.ctx.lang != "uk":
+            return name
+        uk = self.names_uk[i].strip() if self.names_uk is not None else ""
+        return uk or self.uk_by_name.get(name) or name
+
+    def _label(self, indices: np.ndarray) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        prop_in = ctx.font(7.6)
+        prop_big = ctx.font(8.2, weight="bold")
+        prop_out = ctx.font(7.0)  # muted, upright: italics are for regions
+        r_dot = 5.2 * ctx.u
+        for i in indices:
+            if self.placed >= self.max_labels:
+                return
+            key = self.names[i].casefold()
+            if key in self.seen:
+                continue
+            px, py = self.pxy[i]
+            if any(math.hypot(px - qx, py - qy) < self.min_sep for qx, qy in self.anchors):
+                continue  # a district next to its city, or a place and the same city
+            # A place under a callout's ring is labelled next to the ring, without a dot.
+            ring = next(
+                (a for a in ctx.note_rings if a and math.hypot(px - a[0], py - a[1]) < a[2]), None
+            )
+            r = ring[2] + 3 * ctx.u if ring else r_dot
+            dot_box = (px - r_dot * 0.6, py - r_dot * 0.6, px + r_dot * 0.6, py + r_dot * 0.6)
+            if not self.placer.inside(dot_box):
+                continue
+            rng = bool(self.in_range[i])
+            prop = prop_big if rng and self.pop[i] >= 1_000_000 else (prop_in if rng else prop_out)
+            color = th["ink"] if rng else th["muted"]
+            art = _place_text(
+                ctx,
+                self.view,
+                self.placer,
+                _point_candidates(px, py, r),
+                self._label_of(i),
+                prop,
+                color,
+                gid=f"target-{i}",
+            )
+            if art is None:
+                continue
+            self.placed += 1
+            self.seen.add(key)
+            self.anchors.append((px, py))
+            if ring:
+                continue
+            self.placer.add(dot_box)
+            if self.layer[i] == "places" and self.kind[i] in self._MARKERS:
+                self.special.setdefault(self._MARKERS[self.kind[i]], []).append(i)
+            elif self.layer[i] == "user":
+                self.special.setdefault("X", []).append(i)
+            else:
+                self.dots.append((self.x[i], self.y[i], color))
+
+    def finish(self) -> None:
+        if self.empty:
+            return
+        ctx, th, ax = self.ctx, self.ctx.theme, self.view.ax
+        if self.dots:
+            xs, ys, cs = zip(*self.dots, strict=True)
+            ax.scatter(
+                xs,
+                ys,
+                s=(3.4 * ctx.s) ** 2,
+                c=list(cs),
+                edgecolors=th["halo"],
+                linewidths=0.6,
+                zorder=9,
+                gid="target-dots",
+            )
+        for marker, idx in self.special.items():
+            idx = np.asarray(idx)
+            ax.plot(
+                self.x[idx],
+                self.y[idx],
+                linestyle="none",
+                marker=marker,
+                markersize=(_PLANE_PT if marker is _PLANE else 4.5) * ctx.s,
+                markerfacecolor=th["ink"],
+                markeredgecolor=th["halo"],
+                markeredgewidth=0.5,
+                zorder=9,
+                gid="target-markers",
+            )
