@@ -678,3 +678,71 @@ def test_cli_errors_are_one_line_and_exit_2(tmp_path, monkeypatch, capsys, argv,
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "m.png").exists()
+
+
+# --------------------------------------------------------------------------
+# Never drop silently (issue 12)
+# --------------------------------------------------------------------------
+SUMY_KURSK_TARGETS = (
+    ("T1", 51.0, 35.5), ("T2", 50.9, 35.9), ("T3", 51.3, 36.2), ("T4", 51.7, 36.1),
+    ("T5", 50.6, 36.6),
+)  # fmt: skip
+
+
+def _with_targets(geodata, targets, **changes):
+    from ranges.scenario import Target
+
+    scenario = Scenario(
+        weapons=("atacms-m57", "storm-shadow"),
+        sites=(Site("Sumy", 50.9077, 34.7981),),
+        user_targets=tuple(Target(n, lat, lon) for n, lat, lon in targets),
+        **changes,
+    )
+    return evaluate(scenario, geodata)
+
+
+def _user_markers(fig) -> np.ndarray:
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    lines = [ln for ln in ax.lines if ln.get_gid() == "target-markers" and ln.get_marker() == "X"]
+    if not lines:
+        return np.empty((0, 2))
+    return np.concatenate([np.column_stack(ln.get_data()) for ln in lines])
+
+
+@pytest.mark.parametrize("size", ["web", "print-a4"])
+def test_every_user_target_has_a_marker_and_a_name_or_number_in_the_key(geodata, size):
+    targets = SUMY_KURSK_TARGETS + tuple((f"Depot {k}", 51.0 + k * 0.03, 35.5) for k in range(6))
+    result = _with_targets(geodata, targets, target_kinds=("cities", "airfields", "places"))
+    fig = render.render_figure(result, geodata, size=size)
+    t = result.targets
+    users = np.flatnonzero((t["layer"] == "user").to_numpy())
+    tr = render._aeqd(*fig._strike_range.centre)
+    x, y = tr.transform(t["lon"].to_numpy()[users], t["lat"].to_numpy()[users])
+    markers = _user_markers(fig)
+    for xi, yi in zip(x, y, strict=True):  # each user target has its own X
+        assert np.hypot(markers[:, 0] - xi, markers[:, 1] - yi).min() < 1.0
+    labels = texts(fig)
+    key = " ".join(_key(fig))
+    warnings = render.figure_warnings(fig)
+    for k, i in enumerate(users):
+        name = targets[k][0]
+        named = labels.get(f"target-{i}") == name
+        number = labels.get(f"target-{i}", "")
+        numbered = number.isdigit() and f"{number} {name}" in key
+        warned = any(name in w for w in warnings)
+        assert named or numbered or warned, name
+
+
+def test_cli_warns_on_stderr_about_a_target_outside_the_map(tmp_path, capsys):
+    csv = tmp_path / "t.csv"
+    csv.write_text("name,lat,lon\n" + "".join(f"{n},{a},{b}\n" for n, a, b in SUMY_KURSK_TARGETS)
+                   + "Far away,60.0,100.0\n")  # fmt: skip
+    out = tmp_path / "m.png"
+    code = cli_render.main(["render", "--launch", "Sumy", "--weapon", "atacms-m57",
+                            "--weapon", "storm-shadow", "--targets", str(csv), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0 and out.exists()
+    assert "strike-range: warning: target Far away (60.0000, 100.0000) lies outside the map" in (
+        captured.err
+    )
+    assert "warning" not in captured.out

@@ -5,13 +5,17 @@
     strike-range render (--scenario FILE | --preset ID | (--launch SPEC)... (--weapon ID)...)
                         [--as-of YYYY-MM-DD] --out FILE.png|.svg|.pdf [--size WxH|PRESET]
                         [--title T] [--subtitle S] [--credit C] [--theme light|dark] [--lang en|uk]
+                        [--targets FILE] [--kind cities|airfields|places]...
 
 ``--scenario`` takes a scenario JSON file or a map this command wrote (PNG,
 SVG or PDF carry their scenario), so an exported map can be redrawn at another
 size, theme or language.  Launch options are those of the other commands
 (``--launch``, ``--launch-file``, ``--border-strip``, ``--standoff``); they
 become the scenario's sites and areas.  Failures end with one line on stderr
-naming the value and the rule, and exit status 2.
+naming the value and the rule, and exit status 2.  What the map could not show
+(a ``--targets`` row outside the map, a name with no room for it or its
+number) is said on stderr as ``strike-range: warning: ...``; the map is still
+written and the exit status is 0.
 
 :func:`add_parsers` adds the command to the ``strike-range`` parser;
 :func:`main` runs it on its own (``python -m ranges.cli_render render ...``).
@@ -33,6 +37,7 @@ __all__ = ["add_parsers", "cmd_render", "main"]
 
 #: Kept in step with ranges.render (a test checks) without importing matplotlib here.
 THEMES = ("light", "dark")
+TARGET_KINDS = ("cities", "airfields", "places")  # ranges.scenario.TARGET_KINDS (a test checks)
 _PRESETS = (
     "web, square, portrait (each also @2x), print-a4, print-a4-portrait, print-a3, "
     "print-a3-portrait"
@@ -55,6 +60,15 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, metavar="FILE", help="output: .png, .svg or .pdf")
     p.add_argument(
+        "--kind",
+        action="append",
+        choices=TARGET_KINDS,
+        help="shipped target layer; repeatable (default: all, or none with --targets)",
+    )
+    p.add_argument(
+        "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon), GeoJSON or KML"
+    )
+    p.add_argument(
         "--size",
         default="web",
         metavar="WxH|PRESET",
@@ -73,7 +87,7 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
 def cmd_render(args, out) -> int:
     """Handler of ``strike-range render`` (``args`` from :func:`add_parsers`'s parser)."""
     from ..evaluate import evaluate
-    from ..render import parse_size, render_figure, save
+    from ..render import figure_warnings, parse_size, render_figure, save
     from ..scenario import check_text
 
     launch_given = bool(
@@ -119,6 +133,10 @@ def cmd_render(args, out) -> int:
     )
     if args.alt_text:
         out.write(fig._strike_range.alt + "\n")
+    # What the map could not show (a target outside it, a name with no room):
+    # said on stderr, so a script that reads stdout is not disturbed.
+    for warning in figure_warnings(fig):
+        print(f"{_PROG}: warning: {warning}", file=sys.stderr)
     return 0
 
 

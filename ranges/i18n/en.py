@@ -76,6 +76,10 @@ MAP = {
     "alt_share": "{weapon}: {share} of the reach area lies where strikes are allowed.",
     "alt_allowed": "Hatched: strikes allowed ({names}).",
     "alt_note": "Note: {text}.",
+    # targets the map could not name in place (ranges.render.targets)
+    "numbered_targets": "Your targets: {items}",
+    "warn_outside": "target {name} ({lat}, {lon}) lies outside the map and is not drawn",
+    "warn_unlabelled": "target {name}: no room for its name or number; its marker is drawn unnamed",
 }
 
 #: The static site export's pages.

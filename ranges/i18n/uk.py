@@ -77,6 +77,9 @@ MAP = {
     "alt_share": "{weapon}: {share} зони ураження там, де удари дозволені.",
     "alt_allowed": "Заштриховано: удари дозволені ({names}).",
     "alt_note": "Примітка: {text}.",
+    "numbered_targets": "Ваші цілі: {items}",
+    "warn_outside": "ціль {name} ({lat}, {lon}) поза картою, її не показано",
+    "warn_unlabelled": "ціль {name}: немає місця ні для назви, ні для номера; маркер без підпису",
 }
 
 #: The static site export's pages.

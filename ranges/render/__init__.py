@@ -34,7 +34,7 @@ from __future__ import annotations
 # Private names re-exported for the tests that check them (noqa: F401 below).
 from .alt_text import _count_text, _headline_words, _pop_text, alt_text  # noqa: F401
 from .context import _Ctx  # noqa: F401
-from .figure import render_figure, render_to_file
+from .figure import figure_warnings, render_figure, render_to_file
 from .formats import (
     FORMATS,
     SCENARIO_KEY,
@@ -68,6 +68,7 @@ __all__ = [
     "Size",
     "parse_size",
     "render_figure",
+    "figure_warnings",
     "save",
     "to_bytes",
     "render_to_file",

@@ -37,6 +37,7 @@ class _Meta:
     centre: tuple[float, float] = (0.0, 0.0)  # lon, lat of the projection and map centre
     halo_pt: float = 2.4
     halo_texts: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 class _Ctx:
@@ -66,6 +67,11 @@ class _Ctx:
         self.centre = (0.0, 0.0)
         self.site_points: list[tuple[float, float, str]] = []  # launch points, px
         self.note_rings: list = []  # per note: (px, py, radius px) or None outside the map
+        # What the map could not show as asked, said in words (render.figure_warnings).
+        self.warnings: list[str] = []
+        # User targets (rows of result.targets) whose name found no room: the
+        # first pass records them, the next numbers them and lists them in the key.
+        self.unnamed: list[int] = []
         self._lp: dict[tuple, tuple[float, float]] = {}
         self._sizes: dict[tuple, tuple[float, float]] = {}
 

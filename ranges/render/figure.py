@@ -93,8 +93,11 @@ def render_figure(
     bands = _bands(result)
     shown = None
     # The key goes inside the map, in the corner that hides least of the story;
-    # when no corner is quiet enough it moves to the header.
-    for key_in_map in (True, False):
+    # when no corner is quiet enough it moves to the header.  A user's target
+    # whose name finds no room gets a number, listed in the key: the layout is
+    # drawn again with the list.
+    key_in_map = True
+    for _ in range(4):
         w_in = _exact_inches(size_.width_px, size_.dpi)
         h_in = _exact_inches(size_.height_px, size_.dpi)
         fig = Figure(figsize=(w_in, h_in), dpi=size_.dpi, facecolor=theme_["background"])
@@ -107,8 +110,15 @@ def render_figure(
         try:
             _draw_map(ctx, result, geodata, header_bottom, footer_top, key_in_map=key_in_map)
         except _KeyDoesNotFit:
+            key_in_map = False
+            continue
+        if ctx.unnamed and not shown.get("numbered"):
+            shown["numbered"] = tuple(ctx.unnamed)
             continue
         break
+    for i in ctx.unnamed:  # left unnamed in the last layout (none when it was numbered)
+        name = result.targets["name"].iloc[i]
+        ctx.warnings.append(_TEXT[lang]["warn_unlabelled"].format(name=name))
 
     fig._strike_range = _Meta(  # read by save(); a plain attribute, not pyplot state
         # the date drawn, so that a map of "the newest data" reopens as the same map
@@ -120,8 +130,25 @@ def render_figure(
         centre=ctx.centre,
         halo_pt=2.4 * ctx.s,
         halo_texts=ctx.halo_texts,
+        warnings=list(dict.fromkeys(ctx.warnings)),
     )
     return fig
+
+
+def figure_warnings(fig: Figure) -> list[str]:
+    """What a map from :func:`render_figure` could not show as asked, one sentence each.
+
+    A user's target outside the map, or one whose name and number found no room
+    (its marker is drawn all the same).  Empty for a map that shows everything.
+    The command line prints them on stderr; the dashboard shows them beside the
+    preview.
+
+    Examples
+    --------
+    ``["target T9 (60.0000, 30.0000) lies outside the map and is not drawn"]``
+    """
+    meta = getattr(fig, "_strike_range", None)
+    return list(meta.warnings) if meta is not None else []
 
 
 def render_to_file(

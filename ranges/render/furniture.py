@@ -136,6 +136,19 @@ def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
                 f"{t['airfields']}: {n_air:,}".replace(",", "\u202f" if lang == "uk" else ","),
             )
         )
+    numbered = ctx.shown.get("numbered")
+    if numbered:  # the user's targets whose names found no room on the map
+        names = result.targets["name"].astype(str).to_numpy()
+        items = "; ".join(f"{k}\u00a0{names[i]}" for k, i in enumerate(numbered, 1))
+        label = t["numbered_targets"].format(items=items)
+        entries.append(
+            (
+                Line2D([], [], linestyle="none", marker="X", markersize=4.5 * ctx.s,
+                       markerfacecolor=th["ink"], markeredgecolor=th["halo"],
+                       markeredgewidth=0.5),  # fmt: skip
+                label,
+            )
+        )
     return entries
 
 
@@ -159,6 +172,9 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     prop = ctx.font(8.0)
     handles, labels = zip(*entries, strict=True)
     if width is None:
+        # In the map, one column: a long entry (the list of numbered targets)
+        # wraps rather than widening the key over the map.
+        labels = ["\n".join(_wrap_key_label(ctx, label, prop, 0.34 * ctx.W)) for label in labels]
         legend = _legend(ctx, parent, handles, labels, prop, anchor, loc, 1, framed=True)
     else:
         em = prop.get_size_in_points() * ctx.px_per_pt

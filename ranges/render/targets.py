@@ -35,6 +35,7 @@ class _Targets:
         self.ctx, self.view, self.placer = ctx, view, placer
         th = ctx.theme
         t = self.t = result.targets
+        self.special: dict[Any, list[int]] = {}
         self.empty = not len(t)
         if self.empty:
             self.primary = self.secondary = np.empty(0, dtype=int)
@@ -74,7 +75,20 @@ class _Targets:
                 placer.add((x0 - r, y0 - r, x0 + r, y0 + r), "weak")
 
         places = np.flatnonzero((self.layer == "places") & visible)
-        user = np.flatnonzero((self.layer == "user") & visible)
+        user = np.flatnonzero(self.layer == "user")
+        lon, lat = t["lon"].to_numpy(float), t["lat"].to_numpy(float)
+        for i in user[~visible[user]]:  # never dropped without a word
+            ctx.warnings.append(ctx.t["warn_outside"].format(
+                name=self.names[i], lat=f"{lat[i]:.4f}", lon=f"{lon[i]:.4f}"))  # fmt: skip
+        user = user[visible[user]]
+        # A user's target always has its marker, placed before any label so that
+        # no label covers it; its name or, failing room, a number comes later.
+        self.user_r = 4.5 * ctx.s * ctx.px_per_pt * 0.6
+        for i in user:
+            ux, uy = self.pxy[i]
+            placer.add((ux - self.user_r, uy - self.user_r, ux + self.user_r, uy + self.user_r))
+            self.special.setdefault("X", []).append(int(i))
+        self.numbered = {int(i): k for k, i in enumerate(ctx.shown.get("numbered", ()), 1)}
         cities = np.flatnonzero(
             (self.layer == "cities")
             & self.in_range
@@ -103,7 +117,6 @@ class _Targets:
         self.seen: set[str] = set()
         self.anchors: list[tuple[float, float]] = []
         self.dots: list[tuple[float, float, str]] = []
-        self.special: dict[Any, list[int]] = {}
         self.placed = 0
 
     def label(self, indices: np.ndarray) -> None:
@@ -129,8 +142,11 @@ class _Targets:
         prop_out = ctx.font(7.0)  # muted, upright: italics are for regions
         r_dot = 5.2 * ctx.u
         for i in indices:
+            if self.layer[i] == "user":
+                self._label_user(i)
+                continue
             if self.placed >= self.max_labels:
-                return
+                continue  # the user's targets that come later still get their labels
             key = self.names[i].casefold()
             if key in self.seen:
                 continue
@@ -168,10 +184,29 @@ class _Targets:
             self.placer.add(dot_box)
             if self.layer[i] == "places" and self.kind[i] in self._MARKERS:
                 self.special.setdefault(self._MARKERS[self.kind[i]], []).append(i)
-            elif self.layer[i] == "user":
-                self.special.setdefault("X", []).append(i)
             else:
                 self.dots.append((self.x[i], self.y[i], color))
+
+    def _label_user(self, i: int) -> None:
+        """The name of a user's target next to its marker; its number (listed in the
+        key) when the name finds no room; a warning when neither does."""
+        ctx = self.ctx
+        px, py = self.pxy[i]
+        number = self.numbered.get(int(i))
+        text = self._label_of(i) if number is None else str(number)
+        prop = ctx.font(7.6) if number is None else ctx.font(7.6, weight="bold")
+        color = ctx.theme["ink"] if self.in_range[i] else ctx.theme["muted"]
+        art = _place_text(ctx, self.view, self.placer,
+                          _point_candidates(px, py, self.user_r + 2 * ctx.u), text, prop, color,
+                          gid=f"target-{i}")  # fmt: skip
+        if art is not None:
+            self.placed += 1
+            self.seen.add(self.names[i].casefold())
+            self.anchors.append((px, py))
+        elif number is None:
+            ctx.unnamed.append(int(i))
+        else:
+            ctx.warnings.append(ctx.t["warn_unlabelled"].format(name=self.names[i]))
 
     def finish(self) -> None:
         if self.empty:
