@@ -758,11 +758,22 @@ def build_deck(
         initial_view_state=pdk.ViewState(
             longitude=view.lon, latitude=view.lat, zoom=view.zoom, min_zoom=2, max_zoom=11
         ),
-        map_provider="carto" if tiles else None,
-        map_style=(pdk.map_styles.CARTO_DARK if theme == "dark" else pdk.map_styles.CARTO_LIGHT)
-        if tiles
-        else None,
         tooltip={"text": "{tooltip}"},
         api_keys=None,
+        **_basemap(tiles, theme),
     )
     return deck
+
+
+def _basemap(tiles: bool, theme: str) -> dict:
+    """The Deck's base-map arguments: Carto's style only when asked for.
+
+    Without tiles the map style stays pydeck's placeholder (``"__MAP_STYLE__"``):
+    Streamlit's map then draws no base map at all.  ``map_style=None`` is not
+    enough: Streamlit reads a missing style as "pick one for the theme" and
+    fetches Carto's, which tells a third party who looks at what, and fails
+    offline."""
+    if not tiles:
+        return {"map_provider": None}
+    style = pdk.map_styles.CARTO_DARK if theme == "dark" else pdk.map_styles.CARTO_LIGHT
+    return {"map_provider": "carto", "map_style": style}

@@ -692,7 +692,18 @@ def test_deck_json_is_compact_and_has_no_mapbox_key(flagship, geodata):
         assert "mapbox" not in text.lower()
     deck = build_deck(flagship, geodata, tiles=False)
     assert not getattr(deck, "mapbox_key", None)
-    assert "mapStyle" not in json.loads(deck.to_json())
+
+
+def test_deck_without_tiles_names_no_base_map_so_streamlit_fetches_none(flagship, geodata):
+    # Streamlit's map reads a missing or empty style as "pick Carto's for the
+    # theme"; only pydeck's placeholder means "no base map" (browser-checked in
+    # test_e2e.py, which fails on any request to another host).
+    spec = json.loads(build_deck(flagship, geodata, tiles=False).to_json())
+    assert spec["mapStyle"] == "__MAP_STYLE__"
+    assert spec.get("mapProvider") in (None, "")
+    assert "cartocdn" not in json.dumps(spec)
+    online = json.loads(build_deck(flagship, geodata, tiles=True).to_json())
+    assert "basemaps.cartocdn.com" in online["mapStyle"]
 
 
 def test_deck_json_is_remembered_but_follows_every_replaced_part(flagship, geodata):

@@ -58,12 +58,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def start_streamlit(timeout_s: float = WAIT_MS / 1000) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free port; yield its URL; stop it after."""
+def start_streamlit(timeout_s: float = WAIT_MS / 1000, app: Path | None = None) -> Iterator[str]:
+    """Run ``streamlit run app.py`` (or ``app``) on a free port; yield its URL; stop it after."""
     port = _free_port()
     log = open(os.devnull, "wb")  # noqa: SIM115 - closed below
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(app or ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
@@ -232,5 +232,62 @@ def test_phone_sized_page_shows_the_map_and_headline(browser, server, tmp_path):
         assert box is not None and box["width"] <= 390  # the map fits the screen
         page.wait_for_timeout(1500)
         _shot(page, tmp_path, "5-phone")
+    finally:
+        context.close()
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def _record_requests(context) -> tuple[list[str], list[str]]:
+    """Every request the pages of ``context`` make (WebSockets included), and
+    those to any host but the local server, which are aborted (so a test
+    never reaches the internet, and a page that tries is caught offline too)."""
+    import urllib.parse
+
+    seen: list[str] = []
+    foreign: list[str] = []
+
+    def route(r) -> None:
+        url = r.request.url
+        seen.append(url)
+        host = urllib.parse.urlsplit(url).hostname
+        if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            foreign.append(url)
+            r.abort()
+
+    def socket(ws) -> None:
+        seen.append(ws.url)
+        if urllib.parse.urlsplit(ws.url).hostname not in LOCAL_HOSTS:
+            foreign.append(ws.url)
+
+    context.route("**/*", route)
+    context.on("page", lambda page: page.on("websocket", socket))
+    return seen, foreign
+
+
+def test_default_page_asks_no_host_but_its_own_server(browser, server, tmp_path):
+    from playwright.sync_api import expect
+
+    context, page = new_page(browser, viewport=VIEWPORT)
+    seen, foreign = _record_requests(context)
+    page.on("websocket", lambda ws: seen.append(ws.url))  # the page existed before the hook
+    try:
+        page.goto(server)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
+        expect(page.locator(HEADLINE)).to_have_count(1, timeout=WAIT_MS)
+        page.wait_for_load_state("networkidle", timeout=WAIT_MS)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert any("/_stcore/stream" in u for u in seen)  # the recorder saw the page's own traffic
+        assert foreign == []
+        # The opt-in Carto base map is the one way out, and the recorder sees it.
+        toggle = page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').filter(
+            has_text="Carto")  # fmt: skip
+        with page.expect_event("requestfailed", lambda r: "cartocdn.com" in r.url,
+                               timeout=WAIT_MS):  # aborted by the recorder  # fmt: skip
+            toggle.locator("label").click()
+        assert any("cartocdn.com" in u for u in foreign)
     finally:
         context.close()
