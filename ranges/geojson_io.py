@@ -35,10 +35,12 @@ from shapely.geometry.base import BaseGeometry
 from ranges.errors import GeometryError, InputError
 
 __all__ = [
+    "MAX_VERTICES",
     "read_geojson",
     "parse_geojson",
     "read_geojson_features",
     "feature_collection",
+    "merge_features",
 ]
 
 # Nesting depth of "coordinates" for each geometry type (0 = one position).
@@ -60,12 +62,43 @@ _WGS84 = "WGS84"
 Feature = tuple[BaseGeometry, dict[str, Any]]
 
 
-class _Context:
-    """Where we are in the document, for error messages, and the input CRS."""
+#: Largest number of positions (vertices, points) a document may hold, in
+#: the user's terms: every position written in the file counts once, whatever
+#: the engine later makes of it.  The scenario's ``geometry_vertices`` limit
+#: (:data:`ranges.scenario.LIMITS`) is the same number, so an accepted upload
+#: also fits a scenario.
+MAX_VERTICES = 100_000
 
-    def __init__(self, source: str, crs: pyproj.CRS | None = None):
+
+class _Count:
+    """Positions read so far in one document, against its limit."""
+
+    def __init__(self, limit: int | None):
+        self.n = 0
+        self.limit = limit
+
+
+class _Context:
+    """Where we are in the document, for error messages, the input CRS and
+    the running count of positions (shared by every context of a document)."""
+
+    def __init__(self, source: str, crs: pyproj.CRS | None = None, count: _Count | None = None):
         self.source = source
         self.crs = crs  # None means WGS84 lon/lat
+        self.count = count if count is not None else _Count(None)
+
+    def counted(self, where: str) -> None:
+        """Count one position; refuse the document once it passes the limit,
+        before anything is built from it."""
+        c = self.count
+        c.n += 1
+        if c.limit is not None and c.n > c.limit:
+            raise self.fail(
+                where,
+                f"more than {c.limit:,} vertices (positions): {c.n:,} counted so far, "
+                f"the limit is {c.limit:,} (max_vertices); simplify the geometry "
+                "(e.g. QGIS Simplify, mapshaper -simplify) or split the file",
+            )
 
     def fail(self, where: str, problem: str) -> GeometryError:
         place = f"{self.source}: {where}" if where else self.source
@@ -304,6 +337,7 @@ def _position(value: Any, kind: str, ctx: _Context, where: str) -> tuple[float, 
     lat = _number(value[1], ctx, f"{where}[1]")
     if len(value) == 3:
         _number(value[2], ctx, f"{where}[2]")
+    ctx.counted(where)
     if ctx.crs is None:
         if not -180 <= lon <= 180:
             raise ctx.fail(where, f"longitude {value[0]!r} is outside -180..180")
@@ -375,7 +409,7 @@ def _geometry(obj: Any, ctx: _Context, where: str, depth: int = 0) -> BaseGeomet
             f"{_describe(kind)} is not a GeoJSON geometry type "
             f"(expected one of {', '.join(_GEOMETRY_TYPES)})",
         )
-    ctx = _Context(ctx.source, _parse_crs(obj.get("crs"), ctx, where))
+    ctx = _Context(ctx.source, _parse_crs(obj.get("crs"), ctx, where), ctx.count)
     prefix = f"{where}." if where else ""
     if kind == "GeometryCollection":
         if depth >= _MAX_COLLECTION_DEPTH:
@@ -435,9 +469,12 @@ def _make_valid(geom: BaseGeometry) -> BaseGeometry:
     return shapely.make_valid(geom)
 
 
-def _collect(obj: Any, source: str, max_features: int) -> list[Feature]:
+def _collect(
+    obj: Any, source: str, max_features: int, max_vertices: int | None = MAX_VERTICES
+) -> list[Feature]:
     """Validate a decoded GeoJSON document; return its non-empty features."""
-    ctx = _Context(source)
+    count = _Count(max_vertices)
+    ctx = _Context(source, count=count)
     if not isinstance(obj, Mapping):
         raise ctx.fail("", f"expected a GeoJSON object with a 'type', got {_describe(obj)}")
     kind = obj.get("type")
@@ -448,7 +485,7 @@ def _collect(obj: Any, source: str, max_features: int) -> list[Feature]:
             "type",
             f"{_describe(kind)} is not a GeoJSON type (expected one of {', '.join(_ALL_TYPES)})",
         )
-    ctx = _Context(source, _parse_crs(obj.get("crs"), ctx, ""))
+    ctx = _Context(source, _parse_crs(obj.get("crs"), ctx, ""), count)
 
     if kind == "FeatureCollection":
         items = obj.get("features")
@@ -489,7 +526,7 @@ def _collect(obj: Any, source: str, max_features: int) -> list[Feature]:
             raise ctx.fail(where, "a Feature needs a 'geometry' member (null if it has none)")
         if item["geometry"] is None:
             continue  # RFC 7946 allows unlocated features; nothing to draw
-        item_ctx = _Context(source, _parse_crs(item.get("crs"), ctx, where))
+        item_ctx = _Context(source, _parse_crs(item.get("crs"), ctx, where), count)
         geom_where = f"{where}.geometry" if where else "geometry"
         geom = _repair(_geometry(item["geometry"], item_ctx, geom_where), ctx, where)
         if not geom.is_empty:
@@ -521,6 +558,7 @@ def parse_geojson(
     *,
     source: str = "GeoJSON",
     max_features: int = 10_000,
+    max_vertices: int | None = MAX_VERTICES,
 ) -> BaseGeometry:
     """Validate GeoJSON text or a decoded object and return one shapely geometry.
 
@@ -533,6 +571,10 @@ def parse_geojson(
         Where the document came from, quoted at the start of every error.
     max_features : int, default 10000
         Largest FeatureCollection accepted.
+    max_vertices : int or None, default :data:`MAX_VERTICES`
+        Most positions (points and vertices, as written) accepted in the whole
+        document; counted while validating, so a larger document is refused
+        before any geometry is built.  None: no limit.
 
     Returns
     -------
@@ -546,8 +588,8 @@ def parse_geojson(
     GeometryError
         If the document is not JSON or not GeoJSON, a coordinate is not a
         number or lies outside -180..180 / -90..90, a ring is too short or not
-        closed, a ``crs`` is unknown, there are too many features, or nothing
-        drawable remains.
+        closed, a ``crs`` is unknown, there are too many features or
+        vertices, or nothing drawable remains.
 
     Warns
     -----
@@ -560,7 +602,7 @@ def parse_geojson(
     >>> parse_geojson('{"type": "Point", "coordinates": [34.7981, 50.9077]}').wkt
     'POINT (34.7981 50.9077)'
     """
-    features = _collect(_decode(text_or_obj, source), source, max_features)
+    features = _collect(_decode(text_or_obj, source), source, max_features, max_vertices)
     if len(features) == 1:
         return features[0][0]
     return shapely.GeometryCollection([geom for geom, _ in features])
@@ -571,6 +613,7 @@ def read_geojson(
     *,
     max_bytes: int = 20_000_000,
     max_features: int = 10_000,
+    max_vertices: int | None = MAX_VERTICES,
 ) -> BaseGeometry:
     """Read a GeoJSON file and return one shapely geometry in WGS84 lon/lat.
 
@@ -582,6 +625,10 @@ def read_geojson(
         Larger files are refused before being read.
     max_features : int, default 10000
         Largest FeatureCollection accepted.
+    max_vertices : int or None, default :data:`MAX_VERTICES`
+        Most positions (points and vertices, as written) accepted in the whole
+        document; counted while validating, so a larger document is refused
+        before any geometry is built.  None: no limit.
 
     Returns
     -------
@@ -595,7 +642,9 @@ def read_geojson(
         listed under :func:`parse_geojson`.
     """
     data = read_limited(path, max_bytes)
-    return parse_geojson(data, source=str(path), max_features=max_features)
+    return parse_geojson(
+        data, source=str(path), max_features=max_features, max_vertices=max_vertices
+    )
 
 
 def read_geojson_features(
@@ -604,6 +653,7 @@ def read_geojson_features(
     source: str | None = None,
     max_bytes: int = 20_000_000,
     max_features: int = 10_000,
+    max_vertices: int | None = MAX_VERTICES,
 ) -> list[Feature]:
     """Read GeoJSON keeping each feature's properties (target lists, named areas).
 
@@ -614,7 +664,7 @@ def read_geojson_features(
         taken as JSON text, ``bytes`` as UTF-8 JSON, a mapping as decoded JSON.
     source : str, optional
         Name for error messages; defaults to the path, or "GeoJSON".
-    max_bytes, max_features : int
+    max_bytes, max_features, max_vertices : int
         As for :func:`read_geojson`.
 
     Returns
@@ -638,7 +688,61 @@ def read_geojson_features(
     else:
         data = path_or_text
         name = source or "GeoJSON"
-    return _collect(_decode(data, name), name, max_features)
+    return _collect(_decode(data, name), name, max_features, max_vertices)
+
+
+def merge_features(features: list[Feature]) -> BaseGeometry:
+    """One geometry for the features of a document, without noding lines.
+
+    ``shapely.union_all`` nodes a line at every place it crosses itself: a
+    tangled 99,990-vertex line becomes millions of vertices in thousands of
+    parts, work the user never asked for.  Here points become a (Multi)Point,
+    lines a (Multi)LineString, polygons a (Multi)Polygon (their union, so
+    that overlapping polygons stay valid), each as given; a mix of kinds
+    becomes a GeometryCollection of those.
+
+    Parameters
+    ----------
+    features : list of (shapely geometry, dict)
+        As :func:`read_geojson_features` returns them.
+
+    Returns
+    -------
+    shapely geometry
+        Empty GeometryCollection when there is nothing.
+
+    Examples
+    --------
+    >>> line = shapely.LineString([(0, 0), (2, 2), (2, 0), (0, 2)])  # crosses itself
+    >>> merge_features([(line, {})]).equals_exact(line, 0)  # not noded
+    True
+    """
+    points, lines, polygons = [], [], []
+    for geom, _ in features:
+        for part in shapely.get_parts(geom).tolist():
+            if part.geom_type == "GeometryCollection":
+                sub = merge_features([(p, {}) for p in part.geoms])
+                parts = shapely.get_parts(sub).tolist()
+            else:
+                parts = shapely.get_parts(part).tolist()
+            for p in parts:
+                if p.is_empty:
+                    continue
+                kind = p.geom_type
+                bucket = {"Point": points, "LineString": lines, "LinearRing": lines}
+                bucket.get(kind, polygons).append(
+                    shapely.LineString(p.coords) if kind == "LinearRing" else p
+                )
+    out = []
+    if points:
+        out.append(points[0] if len(points) == 1 else shapely.MultiPoint(points))
+    if lines:
+        out.append(lines[0] if len(lines) == 1 else shapely.MultiLineString(lines))
+    if polygons:
+        out.append(polygons[0] if len(polygons) == 1 else shapely.union_all(polygons))
+    if len(out) == 1:
+        return out[0]
+    return shapely.GeometryCollection(out)
 
 
 def _lists(value: Any) -> Any:

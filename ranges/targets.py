@@ -16,13 +16,14 @@ import os
 import pandas as pd
 
 from .errors import DataError, InputError
-from .geojson_io import read_limited
+from .geojson_io import MAX_VERTICES, read_limited
 
 __all__ = [
     "read_targets",
     "parse_targets",
     "read_features",
-    "parse_targets_csv",     "shipped_targets",
+    "parse_targets_csv",
+    "shipped_targets",
     "csv_safe",
     "KINDS",
 ]
@@ -92,7 +93,11 @@ def parse_targets_csv(
             if not row or all(not c.strip() for c in row):
                 continue
             if len(names) >= max_rows:
-                raise DataError(f"{source}: more than {max_rows:,} targets; split the file")
+                raise DataError(
+                    f"{source}, line {line_no}: more than {max_rows:,} targets: "
+                    f"{len(names) + 1:,} counted so far, the limit is {max_rows:,} "
+                    "(max_rows); split the file"
+                )
             need = max(i for i in (i_lat, i_lon, i_name) if i is not None)
             if len(row) <= need:
                 raise DataError(
@@ -123,9 +128,16 @@ def _coord(text: str, lo: float, hi: float, what: str, source: str, line_no: int
     return value
 
 
-def read_features(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+def read_features(
+    data: bytes,
+    source: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_vertices: int | None = MAX_VERTICES,
+) -> list:
     """``(geometry, properties)`` of a GeoJSON or KML document (KML when ``source``
-    ends in ``.kml``), refusing documents over ``max_bytes``."""
+    ends in ``.kml``), refusing documents over ``max_bytes`` at once and
+    documents with more than ``max_vertices`` positions while reading them."""
     if len(data) > max_bytes:
         raise InputError(
             f"{source} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:g} MB"
@@ -133,10 +145,12 @@ def read_features(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
     if source.lower().endswith(".kml"):
         from .kml_io import parse_kml
 
-        return parse_kml(data, source=source)
+        return parse_kml(data, source=source, max_vertices=max_vertices)
     from .geojson_io import read_geojson_features
 
-    return read_geojson_features(data, source=source, max_bytes=max_bytes)
+    return read_geojson_features(
+        data, source=source, max_bytes=max_bytes, max_vertices=max_vertices
+    )
 
 
 def parse_targets(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
