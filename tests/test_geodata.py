@@ -196,6 +196,101 @@ def test_city_alternate_names_include_old_transliterations(geo):
     assert "Kharkov" in cities.loc[706483, "alt_names"].split(";")
 
 
+# ------------------------------------------------------- Ukrainian names
+
+_UK_WORD = r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії’'][А-ЩЬЮЯҐЄІЇа-щьюяґєії’' -]*"
+
+
+def _city_names_script():
+    spec = importlib.util.spec_from_file_location("city_names", ROOT / "scripts" / "city_names.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_ukrainian_city_has_a_ukrainian_name_in_ukrainian_letters(geo):
+    ukraine = geo.cities[geo.cities["country"] == "UKR"]
+    assert len(ukraine) > 250
+    names = ukraine["name_uk"].fillna("")
+    assert names.str.fullmatch(_UK_WORD).all(), sorted(names[~names.str.fullmatch(_UK_WORD)])
+    assert set(ukraine["name_uk_source"]) <= {"katottg", "geonames"}
+
+
+@pytest.mark.parametrize(
+    ("geonameid", "name_uk"),
+    [
+        (696643, "Полтава"),
+        (710791, "Черкаси"),
+        (705812, "Кропивницький"),
+        (704147, "Кременчук"),
+        (703448, "Київ"),
+        (706483, "Харків"),
+        (692194, "Суми"),
+        (687700, "Запоріжжя"),  # GeoNames' English name is Zaporizhzhya
+        (538560, "Курськ"),
+        (578072, "Бєлгород"),
+        (571476, "Брянськ"),
+        (625144, "Мінськ"),
+    ],
+)
+def test_cities_carry_their_ukrainian_names(geo, geonameid, name_uk):
+    assert geo.cities.set_index("geonameid").loc[geonameid, "name_uk"] == name_uk
+
+
+def test_russian_and_belarusian_names_use_no_russian_only_letters(geo):
+    ru_by = geo.cities[geo.cities["country"].isin(["RUS", "BLR"])]
+    named = ru_by[ru_by["name_uk"].fillna("") != ""]
+    # Almost all are named; the rest are listed in the manifest.
+    assert len(named) >= 0.9 * len(ru_by)
+    assert not named["name_uk"].str.contains("[ыэёъЫЭЁЪ]").any()
+    assert set(named["name_uk_source"]) <= {"geonames", "transcribed"}
+
+
+def test_cities_outside_ukraine_russia_and_belarus_have_no_made_up_ukrainian_name(geo):
+    other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
+    assert (other["name_uk"].fillna("") == "").all()
+
+
+def test_manifest_counts_the_ukrainian_names_by_source(geo):
+    stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
+    for country, counts in stats["name_uk"].items():
+        if country not in ("UKR", "RUS", "BLR"):
+            continue
+        rows = geo.cities[geo.cities["country"] == country]
+        sources = rows["name_uk_source"].fillna("").replace("", "none").value_counts()
+        assert counts["cities"] == len(rows)
+        assert {k: v for k, v in counts.items() if k not in ("cities", "missing")} == dict(sources)
+        assert counts["missing"] == sorted(rows.loc[rows["name_uk"].fillna("") == "", "name_en"])
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "latin"),
+    [
+        ("Київ", "Kyiv"), ("Кропивницький", "Kropyvnytskyi"), ("Згурівка", "Zghurivka"),
+        ("Їжакевич", "Yizhakevych"), ("Яготин", "Yahotyn"), ("Харків", "Kharkiv"),
+        ("Запоріжжя", "Zaporizhzhia"), ("Знам’янка", "Znamianka"), ("Юрій", "Yurii"),
+        ("Єнакієве", "Yenakiieve"), ("Щербухи", "Shcherbukhy"),
+    ],
+)  # fmt: skip
+def test_romanization_follows_the_national_system_of_2010(ukrainian, latin):
+    # Examples from the table of Cabinet of Ministers resolution No. 55 (2010).
+    assert _city_names_script().romanize_uk(ukrainian) == latin
+
+
+@pytest.mark.parametrize(
+    ("russian", "ukrainian"),
+    [
+        ("Курск", "Курськ"), ("Брянск", "Брянськ"), ("Елец", "Єлець"), ("Пермь", "Перм"),
+        ("Тверь", "Твер"), ("Казань", "Казань"), ("Сыктывкар", "Сиктивкар"),
+        ("Энгельс", "Енгельс"), ("Иваново", "Іваново"), ("Шахты", "Шахти"),
+        ("Набережные Челны", "Набережні Челни"), ("Мозырь", "Мозир"), ("Минск", "Мінськ"),
+        ("Щёлково", "Щолково"), ("Подъячево", "Под'ячево"),
+    ],
+)  # fmt: skip
+def test_russian_names_are_transcribed_by_the_ukrainian_rules(russian, ukrainian):
+    assert _city_names_script().ru_to_uk(russian) == ukrainian
+
+
 # GeoNames ids: districts that used to be counted next to their city.
 DISTRICTS = {
     6722148: "Saltivka (Kharkiv)",

