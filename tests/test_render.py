@@ -165,12 +165,12 @@ def test_svg_keeps_text_as_text_and_embeds_the_scenario(two_weapons, geodata, tm
 
 
 def test_svg_export_leaves_the_figure_as_it_was(flagship, geodata):
-    # SVG swaps label halos for CSS while it writes; the figure must come back intact.
+    # SVG swaps label halos for attributes while it writes; the figure must come back intact.
     fig = render.render_figure(flagship, geodata)
     before = render.to_bytes(fig, "png")
     gids = sorted(texts(fig))
     svg = render.to_bytes(fig, "svg")
-    assert b"paint-order:stroke" in svg and b'id="halo-range-0"' in svg
+    assert b'paint-order="stroke"' in svg and b'id="halo-range-0"' in svg
     assert sorted(texts(fig)) == gids
     assert np.array_equal(png_pixels(render.to_bytes(fig, "png")), png_pixels(before))
 
@@ -746,3 +746,95 @@ def test_cli_warns_on_stderr_about_a_target_outside_the_map(tmp_path, capsys):
         captured.err
     )
     assert "warning" not in captured.out
+
+
+# --------------------------------------------------------------------------
+# Files that hold in every tool (issue 12)
+# --------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def xml_illegal(geodata):
+    from ranges.scenario import Note, Target
+
+    scenario = PRESETS["atacms-nov-2024"].replace(
+        title="ATACMS\ufffe reach\uffff",
+        sites=(Site("Sumy\ufffe", 50.9077, 34.7981),),
+        user_targets=(Target("Depot\uffff 7", 51.2, 35.6),),
+        notes=(Note("Sudzha\ufffe crossing", 51.19, 35.27),),
+    )
+    return evaluate(scenario, geodata)
+
+
+def test_xml_illegal_characters_never_make_the_svg_unreadable(xml_illegal, geodata):
+    import xml.etree.ElementTree as ET
+
+    fig = render.render_figure(xml_illegal, geodata)
+    data = render.to_bytes(fig, "svg")
+    root = ET.fromstring(data)  # the standard parser refuses U+FFFE outright
+    fromstring(data)
+    words = " ".join(t for t in root.itertext())
+    assert "ATACMS reach" in words and "Depot 7" in words and "Sumy" in words
+    assert "\ufffe" not in data.decode() and "\uffff" not in data.decode()
+    assert render.read_embedded_scenario(data).title == "ATACMS reach"
+
+
+def test_svg_halos_are_attributes_of_each_text_and_fonts_fall_back(flagship, geodata):
+    data = render.to_bytes(render.render_figure(flagship, geodata, theme="dark"), "svg")
+    root = fromstring(data)
+    haloed = [t for g in root.iter(f"{SVG_NS}g") if (g.get("id") or "").startswith("halo-")
+              for t in g.iter(f"{SVG_NS}text")]  # fmt: skip
+    assert len(haloed) >= 15
+    for t in haloed:  # presentation attributes, which Inkscape keeps
+        assert t.get("paint-order") == "stroke"
+        assert t.get("stroke") == render.THEMES["dark"]["halo"]
+        assert float(t.get("stroke-width")) > 0
+    # no CSS selector doing the work (matplotlib's own line-join rule is all there is)
+    assert not any("halo" in (s.text or "") for s in root.iter(f"{SVG_NS}style"))
+    fonts = re.findall(r"font-family: ([^;\"]+)", data.decode())
+    assert fonts and all(f.strip() == "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
+                         for f in fonts)  # fmt: skip
+
+
+def test_pdf_labels_are_text_a_desk_can_search(flagship, geodata):
+    fig = render.render_figure(flagship, geodata, size="print-a4")
+    data = render.to_bytes(fig, "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    words = reader.pages[0].extract_text()
+    labels = [t.get_text() for t in fig._strike_range.halo_texts]
+    assert "Kursk" in labels and "Sudzha" in labels
+    for label in labels:
+        assert label.replace("\u2009", "") in words.replace("\u2009", ""), label
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert all(f.get_object()["/Subtype"] == "/Type0" for f in fonts.values())  # Type 42 (CID)
+    # the figure is left as it was: halos back as path effects, no twin left
+    assert all(t.get_path_effects() for t in fig._strike_range.halo_texts)
+    assert len(render.to_bytes(fig, "png")) > 0
+    assert sum(t.get_text() == "Kursk" for t in fig.findobj(lambda a: hasattr(a, "get_text"))
+               if t.get_gid() and t.get_gid().startswith("target-")) == 1  # fmt: skip
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdftotext"), reason="pdftotext not installed")
+def test_pdftotext_finds_the_map_labels(flagship, geodata, tmp_path):
+    import subprocess
+
+    pdf = tmp_path / "m.pdf"
+    render.save(render.render_figure(flagship, geodata), pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "Kursk" in text and "Sudzha" in text
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_redrawing_from_an_image_keeps_its_size(tmp_path, capsys, fmt):
+    first = tmp_path / f"a.{fmt}"
+    assert cli_render.main(["render", "--preset", "atacms-nov-2024", "--size", "square",
+                            "--out", str(first)]) == 0  # fmt: skip
+    assert render.read_embedded_size(first) == render.parse_size("square")
+    again = tmp_path / "b.png"
+    assert cli_render.main(["render", "--scenario", str(first), "--theme", "dark",
+                            "--out", str(again)]) == 0  # fmt: skip
+    with Image.open(again) as im:
+        assert im.size == (1080, 1080)
+    assert cli_render.main(["render", "--scenario", str(first), "--size", "web",
+                            "--out", str(again)]) == 0  # fmt: skip
+    with Image.open(again) as im:
+        assert im.size == (1200, 675)

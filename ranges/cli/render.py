@@ -70,9 +70,9 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--size",
-        default="web",
         metavar="WxH|PRESET",
-        help=f"pixels (1200x675), millimetres at 300 dpi (180x120mm) or a preset: {_PRESETS}",
+        help=f"pixels (1200x675), millimetres at 300 dpi (180x120mm) or a preset: {_PRESETS} "
+        "(default: web, or the size of the map given as --scenario)",
     )
     p.add_argument("--title", help="title (default: the scenario's)")
     p.add_argument("--subtitle", help="subtitle (default: the scenario's)")
@@ -109,7 +109,14 @@ def cmd_render(args, out) -> int:
             f"--out {args.out!r}: the file name must end in {', '.join(_IMAGE_SUFFIXES)} "
             "(it sets the format)"
         )
-    size = parse_size(args.size)  # before the slow part, so a typo fails fast
+    # before the slow part, so a typo fails fast; a map redrawn from its image
+    # keeps that image's size unless --size says otherwise
+    size = parse_size(args.size) if args.size is not None else None
+    if size is None and args.scenario and Path(args.scenario).suffix.lower() in _IMAGE_SUFFIXES:
+        from ..render import read_embedded_size
+
+        size = read_embedded_size(args.scenario)
+    size = size or parse_size("web")
     check_output_path(args.out)
     for option in ("title", "subtitle", "credit"):
         if getattr(args, option) is not None:

@@ -40,6 +40,7 @@ from .formats import (
     SCENARIO_KEY,
     SVG_NAMESPACE,
     read_embedded_scenario,
+    read_embedded_size,
     save,
     to_bytes,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "to_bytes",
     "render_to_file",
     "read_embedded_scenario",
+    "read_embedded_size",
     "alt_text",
     "as_of_text",
     "format_date",

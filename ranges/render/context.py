@@ -38,6 +38,7 @@ class _Meta:
     halo_pt: float = 2.4
     halo_texts: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    size: str = ""  # "WxH@DPI", embedded so that a redrawn map keeps its size
 
 
 class _Ctx:

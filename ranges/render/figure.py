@@ -7,6 +7,7 @@ from typing import IO, Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..exports import situation
 from ..scenario import (
@@ -15,7 +16,7 @@ from ..scenario import (
 )
 from .alt_text import alt_text
 from .context import _Ctx, _KeyDoesNotFit, _Meta
-from .formats import _format_of, save
+from .formats import _format_of, save, size_text, xml_safe
 from .furniture import _draw_footer, _draw_header
 from .geometry import _bands
 from .layers import _draw_map
@@ -75,6 +76,7 @@ def render_figure(
         (:class:`ranges.territory.TerritoryDateError`).
     """
     size_ = parse_size(size, dpi=dpi)
+    result = _xml_safe_result(result)
     theme_ = THEMES[_check_choice(theme, "theme", THEMES)]
     scenario: Scenario = result.scenario
     lang = scenario.lang if lang is None else lang
@@ -84,6 +86,9 @@ def render_figure(
     title, subtitle, credit = (
         None if value is None else check_text(value, name)
         for name, value in (("title", title), ("subtitle", subtitle), ("credit", credit))
+    )
+    title, subtitle, credit = (
+        None if v is None else xml_safe(v) for v in (title, subtitle, credit)
     )
     title_text = _default_title(result, lang) if title is None else title
     subtitle_text = scenario.subtitle if subtitle is None else subtitle
@@ -131,8 +136,49 @@ def render_figure(
         halo_pt=2.4 * ctx.s,
         halo_texts=ctx.halo_texts,
         warnings=list(dict.fromkeys(ctx.warnings)),
+        size=size_text(size_),
     )
+    # A character XML forbids (U+FFFE in a name...) draws nothing and would make
+    # the SVG unreadable: every text of the map goes without it.
+    for text in fig.findobj(Text):
+        clean = xml_safe(text.get_text())
+        if clean != text.get_text():
+            text.set_text(clean)
     return fig
+
+
+def _xml_safe_result(result):
+    """``result`` with no character XML forbids in its scenario's texts, site and
+    target names (the same object when it has none, as nearly always)."""
+    import dataclasses
+    import json
+
+    from ..scenario import Scenario
+
+    text = json.dumps(result.scenario.to_dict(), ensure_ascii=False)
+    names = [*result.targets["name"].astype(str)] if len(result.targets) else []
+    if not any(xml_safe(t) != t for t in (text, *names)):
+        return result
+
+    def clean(obj):
+        if isinstance(obj, str):
+            return xml_safe(obj)
+        if isinstance(obj, list):
+            return [clean(v) for v in obj]
+        if isinstance(obj, dict):
+            return {k: clean(v) for k, v in obj.items()}
+        return obj
+
+    targets = result.targets.copy()
+    for col in ("name", "name_uk"):
+        if col in targets.columns:
+            targets[col] = [xml_safe(v) if isinstance(v, str) else v for v in targets[col]]
+    return dataclasses.replace(
+        result,
+        scenario=Scenario.from_dict(clean(result.scenario.to_dict())),
+        sites=[(xml_safe(n), g) for n, g in result.sites],
+        targets=targets,
+    )
 
 
 def figure_warnings(fig: Figure) -> list[str]:
