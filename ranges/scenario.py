@@ -196,6 +196,12 @@ def _lon(value: Any, where: str) -> float:
     return _number(value, where, -180.0, 180.0)
 
 
+def _lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise _fail("lang", lang, f"is not one of {', '.join(LANGUAGES)}")
+    return lang
+
+
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 
 
@@ -274,18 +280,36 @@ def _ids(value: Any, where: str, limit: int) -> tuple[str, ...]:
 # --------------------------------------------------------------------------
 # The model
 # --------------------------------------------------------------------------
+def _uk_field(d: dict, key: str, where: str, limit: int = LIMITS["text"]) -> str:
+    """An optional Ukrainian text field (``title_uk``, ``name_uk``, ``text_uk``)."""
+    return _text(d.get(key, ""), f"{where}.{key}", limit=limit)
+
+
+def _with_uk(d: dict, key: str, value: str) -> dict:
+    # Written only when set, so a scenario without Ukrainian texts keeps the
+    # file and link it always had (and older versions of the program read it).
+    if value:
+        d[key] = value
+    return d
+
+
 @dataclass(frozen=True)
 class Site:
-    """A launch point: display name, latitude and longitude (degrees)."""
+    """A launch point: display name, latitude and longitude (degrees).
+
+    ``name_uk`` is its name in Ukrainian (empty: :meth:`name_in` looks the
+    name up in the shipped data, see :func:`ranges.place_names.ukrainian_name`).
+    """
 
     name: str
     lat: float
     lon: float
     enabled: bool = True
+    name_uk: str = ""
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "site") -> Site:
-        d = _object(data, where, ("name", "lat", "lon", "enabled"))
+        d = _object(data, where, ("name", "lat", "lon", "enabled", "name_uk"))
         for key in ("name", "lat", "lon"):
             if key not in d:
                 raise ScenarioError(f"{where}: field {key!r} is missing")
@@ -294,10 +318,30 @@ class Site:
             lat=_lat(d["lat"], f"{where}.lat"),
             lon=_lon(d["lon"], f"{where}.lon"),
             enabled=_bool(d.get("enabled", True), f"{where}.enabled"),
+            name_uk=_uk_field(d, "name_uk", where),
         )
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "lat": self.lat, "lon": self.lon, "enabled": self.enabled}
+        d = {"name": self.name, "lat": self.lat, "lon": self.lon, "enabled": self.enabled}
+        return _with_uk(d, "name_uk", self.name_uk)
+
+    def name_in(self, lang: str) -> str:
+        """The site's name in ``lang`` (``en`` or ``uk``).
+
+        Examples
+        --------
+        >>> Site("Sumy", 50.9077, 34.7981).name_in("uk")
+        'Суми'
+        >>> Site("Launcher 3", 50.9, 34.8).name_in("uk")
+        'Launcher 3'
+        """
+        if _lang(lang) == "en":
+            return self.name
+        if self.name_uk:
+            return self.name_uk
+        from .place_names import ukrainian_name
+
+        return ukrainian_name(self.name, self.lat, self.lon) or self.name
 
 
 def _count_vertices(coords: Any, where: str, depth: int = 0) -> int:
@@ -333,16 +377,47 @@ class Area:
     within: str = ""
     geometry: str = ""
     enabled: bool = True
+    name_uk: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in AREA_KINDS:
             raise _fail("area.kind", self.kind, f"is not one of {', '.join(AREA_KINDS)}")
 
+    def name_in(self, lang: str) -> str:
+        """The area's name in ``lang``: :attr:`name_uk` when set; else, for an
+        area under its kind's default English name, that name in Ukrainian
+        ("Смуга 15–60 км від кордону з Росією"); else a region's Ukrainian
+        name; else :attr:`name` as given.
+
+        Examples
+        --------
+        >>> Area("held", HELD_NAME["en"]).name_in("uk")
+        'Підконтрольна Україні територія'
+        >>> Area("border-strip", "the Sumy border area", width_km=60, standoff_km=15,
+        ...      name_uk="прикордонна смуга Сумщини").name_in("uk")
+        'прикордонна смуга Сумщини'
+        """
+        if _lang(lang) == "en":
+            return self.name
+        if self.name_uk:
+            return self.name_uk
+        from .place_names import default_area_name_uk, region_name_uk
+
+        if self.kind == "region":
+            return region_name_uk(self.region_id, self.name) or self.name
+        return default_area_name_uk(self) or self.name
+
     @classmethod
     def from_dict(cls, data: Any, where: str = "area") -> Area:
         names = ("kind", "name", "region_id", "width_km", "standoff_km", "within", "geometry",
-                 "enabled")  # fmt: skip
+                 "enabled", "name_uk")  # fmt: skip
         d = _object(data, where, names)
+        area = cls._from_checked(d, where)
+        name_uk = _uk_field(d, "name_uk", where)
+        return replace(area, name_uk=name_uk) if name_uk else area
+
+    @classmethod
+    def _from_checked(cls, d: dict, where: str) -> Area:
         kind = d.get("kind")
         if kind not in AREA_KINDS:
             raise _fail(f"{where}.kind", kind, f"is not one of {', '.join(AREA_KINDS)}")
@@ -394,7 +469,7 @@ class Area:
             d.update(width_km=self.width_km, standoff_km=self.standoff_km, within=self.within)
         elif self.kind == "geojson":
             d["geometry"] = json.loads(self.geometry)
-        return d
+        return _with_uk(d, "name_uk", self.name_uk)
 
 
 def _canonical(obj: Any) -> str:
@@ -424,25 +499,35 @@ class Target:
 
 @dataclass(frozen=True)
 class Note:
-    """A callout on the map: text at a point, with the source of its claim."""
+    """A callout on the map: text at a point, with the source of its claim.
+
+    ``text_uk`` is the text in Ukrainian (the source is cited as published).
+    """
 
     text: str
     lat: float
     lon: float
     source: str = ""
+    text_uk: str = ""
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "note") -> Note:
-        d = _object(data, where, ("text", "lat", "lon", "source"))
+        d = _object(data, where, ("text", "lat", "lon", "source", "text_uk"))
         return cls(
             _text(d.get("text", ""), f"{where}.text", limit=LIMITS["note_text"], empty=False),
             _lat(d.get("lat"), f"{where}.lat"),
             _lon(d.get("lon"), f"{where}.lon"),
             _text(d.get("source", ""), f"{where}.source", limit=LIMITS["note_text"]),
+            _uk_field(d, "text_uk", where, limit=LIMITS["note_text"]),
         )
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "lat": self.lat, "lon": self.lon, "source": self.source}
+        d = {"text": self.text, "lat": self.lat, "lon": self.lon, "source": self.source}
+        return _with_uk(d, "text_uk", self.text_uk)
+
+    def text_in(self, lang: str) -> str:
+        """The note's text in ``lang`` (English when no Ukrainian text was written)."""
+        return self.text_uk if _lang(lang) == "uk" and self.text_uk else self.text
 
 
 @dataclass(frozen=True)
@@ -488,6 +573,10 @@ class Scenario:
         The date the map describes (ISO ``YYYY-MM-DD``): who held the ground
         and what was allowed that day.  ``""`` means the newest shipped data
         (see :attr:`as_of_or_latest`); files always carry a date.
+    title_uk, subtitle_uk : str
+        The title and subtitle in Ukrainian (empty: none was written).  Read
+        every text through :meth:`title_in`, :meth:`subtitle_in`,
+        :meth:`name_in` and :meth:`Note.text_in`, which pick the language.
     """
 
     title: str = ""
@@ -506,6 +595,8 @@ class Scenario:
     colors: tuple[tuple[str, str], ...] = ()
     allowed_from_table: bool = False
     as_of: str = ""
+    title_uk: str = ""
+    subtitle_uk: str = ""
     schema: int = field(default=SCHEMA_VERSION)
 
     def __post_init__(self) -> None:
@@ -571,6 +662,8 @@ class Scenario:
             allowed_from_table=_bool(d.get("allowed_from_table", False),
                                      f"{where}.allowed_from_table"),
             as_of=as_of,
+            title_uk=_uk_field(d, "title_uk", where),
+            subtitle_uk=_uk_field(d, "subtitle_uk", where),
         )
 
     def to_dict(self) -> dict:
@@ -595,7 +688,7 @@ class Scenario:
             # a written scenario always says its date, so it keeps its meaning
             # when newer data ships
             "as_of": self.as_of_or_latest,
-        }
+        } | {k: v for k, v in (("title_uk", self.title_uk), ("subtitle_uk", self.subtitle_uk)) if v}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The scenario file's text (UTF-8 JSON, ``schema`` first)."""
@@ -604,6 +697,39 @@ class Scenario:
     def replace(self, **changes: Any) -> Scenario:
         """A copy with fields changed (validated by re-loading)."""
         return Scenario.from_dict(replace(self, **changes).to_dict())
+
+    # -- texts in a language -------------------------------------------
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` ("" when none was written; the map then builds
+        one).  A title written only in English stays English in ``uk``: it is
+        the user's own text."""
+        return self.title_uk if _lang(lang) == "uk" and self.title_uk else self.title
+
+    def subtitle_in(self, lang: str) -> str:
+        """The subtitle in ``lang`` (see :meth:`title_in`)."""
+        return self.subtitle_uk if _lang(lang) == "uk" and self.subtitle_uk else self.subtitle
+
+    def name_in(self, name: str, lang: str) -> str:
+        """The name in ``lang`` of the launch site or area called ``name`` (as
+        :attr:`Site.name` / :attr:`Area.name`, which is how the analysis
+        reports it): :meth:`Area.name_in` or :meth:`Site.name_in`.  A name that
+        is neither is returned as given.
+
+        Examples
+        --------
+        >>> from ranges.presets import preset
+        >>> preset("atacms-nov-2024").name_in("the Sumy border area", "uk")
+        'прикордонна смуга Сумщини'
+        """
+        _lang(lang)
+        for item in (*self.areas, *self.sites):
+            if item.name == name:
+                return item.name_in(lang)
+        return name
+
+    def notes_in(self, lang: str) -> tuple[str, ...]:
+        """The notes' texts in ``lang``, in order."""
+        return tuple(n.text_in(lang) for n in self.notes)
 
     # -- conveniences ---------------------------------------------------
     @property
