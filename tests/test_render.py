@@ -838,3 +838,45 @@ def test_redrawing_from_an_image_keeps_its_size(tmp_path, capsys, fmt):
                             "--out", str(again)]) == 0  # fmt: skip
     with Image.open(again) as im:
         assert im.size == (1200, 675)
+
+
+# --------------------------------------------------------------------------
+# Anywhere on Earth (issue 12)
+# --------------------------------------------------------------------------
+def _stroked_cut_edges(fig) -> int:
+    """Stroked segments of the map lying on ±180° longitude or at a pole (in lon/lat)."""
+    from matplotlib.patches import PathPatch
+
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    tr = render._aeqd(*fig._strike_range.centre)
+    n = 0
+    for patch in ax.findobj(PathPatch):
+        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
+            continue
+        path = patch.get_path()
+        xy, codes = path.vertices, path.codes
+        lon, lat = tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")
+        lon, lat = np.asarray(lon), np.asarray(lat)
+        drawn = codes[1:] == 2 if codes is not None else np.ones(len(xy) - 1, bool)  # LINETO
+        on_cut = ((np.abs(lon[:-1]) > 179.999) & (np.abs(lon[1:]) > 179.999)) | (
+            (np.abs(lat[:-1]) > 89.999) & (np.abs(lat[1:]) > 89.999)
+        )
+        n += int((drawn & on_cut).sum())
+    return n
+
+
+@pytest.mark.parametrize(("lat", "lon", "weapon"), [(65.0, 179.0, "kh-101"),
+                                                    (85.0, 30.0, "kalibr")])  # fmt: skip
+def test_reach_across_the_antimeridian_or_a_pole_is_never_stroked_along_the_cut(
+    geodata, lat, lon, weapon
+):
+    result = evaluate(Scenario(weapons=(weapon,), sites=(Site("L", lat, lon),)), geodata)
+    parts = shapely.get_parts(result.weapons[0].area)
+    xy = shapely.get_coordinates(parts)
+    assert (np.abs(xy[:, 0]) > 179.999).any() or (np.abs(xy[:, 1]) > 89.999).any()  # a cut
+    fig = render.render_figure(result, geodata)
+    assert _stroked_cut_edges(fig) == 0
+    lon0, lat0 = fig._strike_range.centre  # centred on the reach, not on 0°E
+    assert abs(((lon0 - lon + 180) % 360) - 180) < 5 and abs(lat0 - lat) < 5
+    for fmt in ("svg", "pdf"):  # the files come from the same artists, and write
+        assert render.to_bytes(fig, fmt)

@@ -5,6 +5,7 @@ Coordinates going in are WGS84 with x = longitude, y = latitude; coming out, pro
 
 from __future__ import annotations
 
+import math
 import weakref
 
 import matplotlib
@@ -200,8 +201,68 @@ def _view(result, aspect: float):
 
 
 def _lonlat_centre(geom: BaseGeometry) -> tuple[float, float]:
-    x0, y0, x1, y1 = geom.bounds
-    return (x0 + x1) / 2.0, (y0 + y1) / 2.0
+    """The scene's middle on the sphere: the mean of its vertices as unit vectors.
+
+    A box's middle in degrees fails at the antimeridian (a reach from 179°E
+    spans -180..180, whose middle is 0°) and at a pole; the mean direction
+    does not.
+    """
+    xy = shapely.get_coordinates(geom)
+    if len(xy) > 4000:
+        xy = xy[:: len(xy) // 4000 + 1]
+    lon, lat = np.radians(xy[:, 0]), np.radians(xy[:, 1])
+    v = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    x, y, z = v.mean(axis=0)
+    if math.hypot(x, y, z) < 1e-9:  # antipodal spread: fall back on the first vertex
+        return float(xy[0, 0]), float(xy[0, 1])
+    return math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))
+
+
+#: How close to ±180° longitude or ±90° latitude a vertex must be to lie on the
+#: artificial cut a lon/lat polygon gets there (degrees).
+_CUT_EPS = 1e-7
+
+
+def _outline(geom: BaseGeometry, max_deg: float = 0.25) -> BaseGeometry:
+    """The real outline of a lon/lat area: its rings without the artificial edges
+    along ±180° longitude (where an area across the antimeridian is split) and
+    along ±90° latitude (where an area around a pole is closed), which must
+    never be stroked.  Edges are split to at most ``max_deg`` degrees so that
+    they bend as they should once projected.  Lines stay as they are.
+    """
+    parts = shapely.get_parts(_as_array([geom]))
+    if parts.size == 0:
+        return shapely.MultiLineString([])
+    types = shapely.get_type_id(parts)
+    rings = shapely.get_rings(parts[types == 3])
+    lines = list(parts[np.isin(types, (1, 2))])
+    for ring in rings:
+        xy = shapely.get_coordinates(ring)
+        if len(xy) < 2:
+            continue
+        a, b = xy[:-1], xy[1:]
+        on_cut = ((np.abs(a[:, 0]) >= 180 - _CUT_EPS) & (np.abs(b[:, 0]) >= 180 - _CUT_EPS)) | (
+            (np.abs(a[:, 1]) >= 90 - _CUT_EPS) & (np.abs(b[:, 1]) >= 90 - _CUT_EPS)
+        )
+        if not on_cut.any():
+            lines.append(shapely.LineString(xy))
+            continue
+        # runs of real edges, starting after a cut so that a run never wraps
+        k = int(np.flatnonzero(on_cut)[0])
+        order = np.r_[k + 1 : len(a), 0:k + 1] if xy[0].tolist() == xy[-1].tolist() else None
+        idx = order if order is not None else np.arange(len(a))
+        run: list[int] = []
+        for j in idx:
+            if on_cut[j]:
+                if run:
+                    lines.append(shapely.LineString(np.vstack([a[run], b[run[-1]]])))
+                run = []
+            else:
+                run.append(int(j))
+        if run:
+            lines.append(shapely.LineString(np.vstack([a[run], b[run[-1]]])))
+    out = shapely.MultiLineString([ln for ln in lines if not ln.is_empty])
+    return shapely.segmentize(out, max_deg) if max_deg else out
 
 
 def _lonlat_box(tr: pyproj.Transformer, rect) -> tuple[float, float, float, float]:

@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 
 from .context import _Ctx, _View
-from .geometry import _launch_centre, _project, _rgba
+from .geometry import _launch_centre, _outline, _project, _rgba
 from .placer import _Placer, _text_box
 from .words import _fmt_km, _reported_km, _short_region
 
@@ -121,8 +121,16 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
         polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
         if not polys:
             continue
-        poly = max(polys, key=lambda p: p.area)
-        _ring_label(ctx, view, placer, poly.exterior, label, prop, w.color, prefs, f"range-{i}")
+        # On the real outer edge (never on the cut at ±180° or a pole), by
+        # bearing from the launch sites.
+        parts = shapely.get_parts(w.area)
+        outer = shapely.polygons(shapely.get_exterior_ring(parts[shapely.get_type_id(parts) == 3]))
+        ring = shapely.clip_by_rect(
+            _project(_outline(shapely.multipolygons(outer)), view.tr), *view.rect
+        )
+        centre = view.tr.transform(*_launch_centre(result))
+        _ring_label(ctx, view, placer, ring, label, prop, w.color, prefs, f"range-{i}",
+                    centre=centre)  # fmt: skip
         if w.weapon.min_range_km > 0:
             holes = [r for p in polys for r in p.interiors]
             if holes:
@@ -148,7 +156,9 @@ def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, cent
                 force=True) -> None:  # fmt: skip
     """Put ``label`` on ``ring`` at the first free point in the ``prefs`` bearings
     (radians) from ``centre`` (projected; default the ring's centroid)."""
-    pts = np.asarray(ring.coords)
+    pts = shapely.get_coordinates(ring)
+    if not len(pts):
+        return
     cx, cy = np.asarray(ring.centroid.coords[0]) if centre is None else centre
     ang = np.arctan2(pts[:, 1] - cy, pts[:, 0] - cx)
     candidates = []

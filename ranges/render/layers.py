@@ -16,6 +16,7 @@ from .geometry import (
     _clip_layer,
     _line_path,
     _lonlat_box,
+    _outline,
     _polygon_path,
     _project,
     _rgba,
@@ -178,11 +179,13 @@ def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
     tol_deg = view.m_per_px / 3 / 111_320.0  # a third of a pixel
     box = shapely.box(*view.llbox)
 
-    def in_view(geom):
+    def in_view(geom, dense: bool = False):
         if geom is None or geom.is_empty or not geom.intersects(box):
             return None
         geom = shapely.clip_by_rect(geom, *view.llbox)
         geom = shapely.simplify(geom, tol_deg, preserve_topology=True)
+        if dense:  # long straight lon/lat edges bend once projected
+            geom = shapely.segmentize(geom, 0.25)
         geom = shapely.clip_by_rect(_project(geom, view.tr), *view.rect)
         return None if geom.is_empty else geom
 
@@ -190,7 +193,7 @@ def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
     front = in_view(ctx.sit.front_line) if occupied is not None else None
     bands = []
     for i, geom in ctx.bands:
-        ring = in_view(shapely.boundary(geom))
+        ring = in_view(_outline(geom, max_deg=0), dense=True)
         if ring is not None:
             bands.append((i, ring))
     return {"occupied": occupied, "front": front, "bands": bands}
@@ -264,14 +267,21 @@ def _draw_reach(ctx: _Ctx, view: _View, placer: _Placer, result, reach) -> None:
         shorter = clipped if shorter is None else shapely.union(shorter, clipped)
         _draw_path(view.ax, _polygon_path([band]), f"reach-{i}", 5,
                    facecolor=_rgba(w.color, th["reach_alpha"]), edgecolor="none")  # fmt: skip
-        _draw_path(view.ax, _polygon_path([clipped]), f"reach-outline-{i}", 6,
-                   facecolor="none", edgecolor=w.color, linewidth=1.7 * ctx.s)  # fmt: skip
-        _sample_outline(ctx, view, placer, clipped)
+        # The outline from the area's real edges: never the cut at ±180° or a pole.
+        outline = _projected_outline(view, w.area)
+        _draw_path(view.ax, _line_path([outline]), f"reach-outline-{i}", 6, fill=False,
+                   edgecolor=w.color, linewidth=1.7 * ctx.s, joinstyle="round")  # fmt: skip
+        _sample_outline(ctx, view, placer, outline)
+
+
+def _projected_outline(view: _View, area_lonlat):
+    """The outline of a lon/lat area (:func:`_outline`), projected and clipped to the view."""
+    return shapely.clip_by_rect(_project(_outline(area_lonlat), view.tr), *view.rect)
 
 
 def _sample_outline(ctx: _Ctx, view: _View, placer: _Placer, geom) -> None:
     """Points along an outline (layer ``lines``), for labels that should not cut it."""
-    ring = shapely.boundary(geom)
+    ring = geom if geom.geom_type in ("LineString", "MultiLineString") else shapely.boundary(geom)
     step = 8 * ctx.u * view.m_per_px
     n = int(min(ring.length / step, 4000))
     if n > 1:
