@@ -58,6 +58,9 @@ _LINE_SHARE = 0.25
 _FIRST_STEP_SHARE = 0.7
 _MAX_REFINE_ROUNDS = 40
 _MAX_ARC_VERTICES = 2_000_000
+# One circle never needs this many vertices (10,000 km at 0.1 m takes ~30,000)
+# unless it nears the cut locus round the antipode, where arcs stop converging.
+_MAX_ONE_ARC = 200_000
 _WORLD = box(-180.0, -90.0, 180.0, 90.0)
 
 
@@ -483,11 +486,19 @@ def _arcs(lon0, lat0, az_from, az_to, dist_m: float, tol_m: float):
         if bad.size == 0:
             break
         if az.size + bad.size > _MAX_ARC_VERTICES:
-            o = owner[bad[0]]
+            per_arc = np.bincount(owner)
+            o = int(np.argmax(per_arc))
+            if per_arc[o] > _MAX_ONE_ARC:
+                raise InputError(
+                    f"range {dist_m / 1000:g} km from ({lon0[o]:g}, {lat0[o]:g}) reaches past "
+                    "the cut locus near the antipode, where the edge of reach is no longer a "
+                    "simple curve; use a range up to 19,900 km"
+                )
+            # many arcs, not a bad one: the launch geometry is too large
             raise InputError(
-                f"range {dist_m / 1000:g} km from ({lon0[o]:g}, {lat0[o]:g}) reaches past the "
-                "cut locus near the antipode, where the edge of reach is no longer a simple "
-                "curve; use a range up to 19,900 km"
+                f"range {dist_m / 1000:g} km from {len(lon0):,} launch positions needs more "
+                f"than {_MAX_ARC_VERTICES:,} boundary vertices; simplify the launch geometry, "
+                "use fewer launch points or a shorter range"
             )
         new_az, nlon, nlat = mid_az[~good], plon[~good], plat[~good]
         az = np.insert(az, bad + 1, new_az)
@@ -880,9 +891,101 @@ def _outer_side(ring: np.ndarray, hole: bool) -> float:
     return 90.0 if ccw != hole else -90.0
 
 
+# Launch geometry with at least this many positions is lightened first
+# (ranges.culling): thinned by a share of the tolerance, and filled where the
+# range cannot tell it from a polygon by another share; the rest of the
+# tolerance goes to the construction.  Smaller geometry is built as given.
+_HEAVY_VERTICES = 2_000
+_THIN_SHARE = 0.1
+_FILL_SHARE = 0.2
+# Lightening stays where its flat-plane triangulation is sound.
+_LIGHTEN_MAX_LAT = 80.0
+_LIGHTEN_MAX_DIST = 10_000_000.0
+# Disks of many launch points are joined in batches of this many, so memory
+# holds one batch of rings, not all of them.
+_DISK_BATCH = 2_000
+#: Most boundary vertices a reach may need before it is built (an estimate
+#: from the launch positions left after lightening, the range and the
+#: tolerance); larger requests are refused at once.
+MAX_WORK_VERTICES = 20_000_000
+
+
+def _segments_left(xy: np.ndarray, region) -> list[np.ndarray]:
+    """Runs of the segments of a path that ``region`` does not cover."""
+    segs = shapely.linestrings(np.stack([xy[:-1], xy[1:]], axis=1))
+    left = ~shapely.covers(region, segs)
+    out = []
+    idx = np.flatnonzero(left)
+    if idx.size:
+        breaks = np.flatnonzero(np.diff(idx) > 1) + 1
+        for run in np.split(idx, breaks):
+            out.append(xy[run[0] : run[-1] + 2])
+    return out
+
+
+def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
+    """(points, paths, polygons, tolerance) with the same reach within the
+    tolerance given, and no more work than the range can show: see
+    :mod:`ranges.culling`.  Returned unchanged when small or where the
+    lightening is not used (near a pole or the antimeridian, past a quarter
+    meridian)."""
+    from . import culling
+
+    sizes = [len(points), *(len(p) for p in paths)]
+    sizes += [shapely.get_num_coordinates(p) for p in polygons]
+    if sum(sizes) < _HEAVY_VERTICES or dist_m > _LIGHTEN_MAX_DIST:
+        return points, paths, polygons, tol_m
+    xy = np.vstack([points.reshape(-1, 2), *paths,
+                    *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
+    lon_near_180 = np.abs(xy[:, 0]).max() > 179.0 and np.ptp(xy[:, 0]) > 180.0
+    if np.abs(xy[:, 1]).max() > _LIGHTEN_MAX_LAT or lon_near_180:
+        return points, paths, polygons, tol_m
+    if any(_needs_unwrap(p[:, 0]) for p in paths) or _near_pole(xy, dist_m):
+        return points, paths, polygons, tol_m
+    thin_m, fill_m = tol_m * _THIN_SHARE, tol_m * _FILL_SHARE
+    paths, polygons = culling.thin(paths, polygons, thin_m)
+    xy = np.vstack([points.reshape(-1, 2), *paths,
+                    *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
+    filled = culling.fill(xy, dist_m, fill_m)
+    if not filled:
+        return points, paths, polygons, tol_m - thin_m
+    region = shapely.union_all([*filled, *polygons])
+    shapely.prepare(region)
+    if len(points):
+        points = points[~shapely.covers(region, shapely.points(points))]
+    paths = [run for xy in paths for run in _segments_left(xy, region)]
+    polygons = [p for p in shapely.get_parts(region).tolist() if p.geom_type == "Polygon"]
+    return points, paths, polygons, tol_m - thin_m - fill_m
+
+
+def _disk_vertices(lat: np.ndarray, dist_m: float, tol_m: float) -> float:
+    """Estimated vertices of the disks round launch points at latitudes ``lat``."""
+    step = _bounded_step(np.asarray(lat, float), dist_m, tol_m)
+    step[np.isnan(step)] = _step_deg(dist_m, tol_m)
+    return float(np.sum(360.0 / step))
+
+
+def _point_disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
+    """Disks round launch points; many are joined batch by batch."""
+    work = _disk_vertices(points[:, 1], dist_m, tol_m)
+    if work > MAX_WORK_VERTICES:
+        raise InputError(
+            f"reach of {len(points):,} launch points at {dist_m / 1000:g} km needs about "
+            f"{work:,.0f} boundary vertices, more than the limit of {MAX_WORK_VERTICES:,}; "
+            "use fewer launch points (or an area instead of many points) or a shorter range"
+        )
+    if len(points) <= _DISK_BATCH:
+        return _disks(points, dist_m, tol_m)
+    return [
+        _union(_disks(points[i : i + _DISK_BATCH], dist_m, tol_m))
+        for i in range(0, len(points), _DISK_BATCH)
+    ]
+
+
 def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygon]:
     """Pieces whose union is the buffer of launch points, paths (lines) and
     polygons (their rings are buffered here; do not pass them as paths)."""
+    points, paths, polygons, tol_m = _lighten(points, paths, polygons, dist_m, tol_m)
     pieces: list[Polygon] = []
     pts = [points] if len(points) else []
     rings = [(xy, None) for xy in paths]
@@ -905,7 +1008,7 @@ def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygo
             sides = (_outer_side(xy, hole),)
             pieces.extend(_path_pieces(xy, dist_m, tol_m, sides=sides))
     if pts:
-        pieces.extend(_disks(np.vstack(pts), dist_m, tol_m))
+        pieces.extend(_point_disks(np.vstack(pts), dist_m, tol_m))
     pieces.extend(polygons)
     return pieces
 
