@@ -18,8 +18,10 @@ or tangled S is:
   all that needs buffering; holes of those polygons narrower than R are
   filled too (every place in them is within R of their rim).
   Triangles inside T may be as large as R/4 (every place in one is within
-  R/4 of a corner); only the sides on T's rim cost accuracy.  The same
-  filling thins clouds of launch points: points inside T add nothing.
+  R/4 of a corner); only the sides on T's rim cost accuracy.
+* **Points deep inside.**  For a cloud of launch points the same inequality
+  gives an exact split (no tolerance spent): the triangles are kept whole
+  and only points near their rim need disks (:func:`cover_points`).
 
 Coordinates are WGS84 longitude, latitude (x = lon, y = lat).  Triangulations
 are Delaunay (Qhull, through matplotlib, already a dependency) in a lon/lat
@@ -35,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-__all__ = ["thin", "fill", "side_limit_m"]
+__all__ = ["thin", "fill", "cover_points", "side_limit_m"]
 
 # Radii of curvature of WGS84 (as in ranges.geodesy): the largest, for
 # converting degrees to an upper bound in metres, and the smallest.
@@ -194,3 +196,66 @@ def fill(xy: np.ndarray, dist_m: float, eps_m: float) -> list[Polygon]:
                 holes.append(ring)
         out.append(Polygon(poly.exterior, holes))
     return out
+
+
+def cover_points(points: np.ndarray, dist_m: float) -> tuple[list[Polygon], np.ndarray]:
+    """Split a cloud of launch points into a solid part and the points whose
+    disks still matter, with the same union of disks, exactly.
+
+    T is the union of the Delaunay triangles with sides up to R/4 (at most
+    50 km): every place in it is within R of a corner.  A place y beyond T
+    whose nearest launch point p lies inside T is reached across a rim side
+    ab of T at a point z, and by Stewart's inequality
+    ``min(d(y, a), d(y, b))² <= (R - t)² + |ab|²/4`` with t = d(p, z); that is
+    at most R² once p is farther than ``R - sqrt(R² - w²/4)`` (w: the longest
+    rim side) from the rim.  So only the rim's corners, the points outside T
+    and the points near the rim need disks; T is added as it is.
+
+    Returns
+    -------
+    (list of Polygon, ndarray of shape (k, 2))
+        The solid part T (no buffering needed) and the points to buffer.
+    """
+    pts = np.unique(points, axis=0)
+    if len(pts) < 4 or np.abs(pts[:, 1]).max() > 80.0 or np.ptp(pts[:, 0]) > 180.0:
+        return [], pts
+    found = _triangulate(pts)
+    if found is None:
+        return [], pts
+    tris, nbrs = found
+    side = _edge_lengths(pts, tris)
+    ok = side.max(axis=1) <= min(dist_m / 4.0, 50_000.0)
+    if not ok.any():
+        return [], pts
+    rim = nbrs < 0
+    rim[~rim] = ~ok[nbrs[~rim]]
+    rim &= ok[:, None]  # side k (corners k, k+1) of a kept triangle on the rim
+    rim_len = side[:, [2, 0, 1]][rim]
+    w = float(rim_len.max()) if rim_len.size else 0.0
+    bend = _LONLAT_BEND * math.tan(math.radians(min(float(np.abs(pts[:, 1]).max()), 89.0)))
+    need = 1.05 * (dist_m - math.sqrt(dist_m**2 - w * w / 4.0) + bend * w * w) + 1.0
+    keep = np.ones(len(pts), dtype=bool)
+    inside = np.zeros(len(pts), dtype=bool)
+    inside[tris[ok].ravel()] = True
+    on_rim = np.zeros(len(pts), dtype=bool)
+    on_rim[tris[:, [0, 1, 2]][rim]] = True
+    on_rim[tris[:, [1, 2, 0]][rim]] = True
+    cand = np.flatnonzero(inside & ~on_rim)
+    # distance to the rim in a plane with longitudes scaled by c, turned into a
+    # lower bound in metres (the plane stretches no direction by more than this)
+    c = _scale(pts[:, 1])
+    cos_lo = math.cos(math.radians(float(np.abs(pts[:, 1]).max())))
+    k = _R_MIN * math.pi / 180.0 * min(1.0, cos_lo / c)
+    plane = np.column_stack([pts[:, 0] * c, pts[:, 1]])
+    solid = shapely.coverage_union_all(shapely.polygons(plane[tris[ok]]))
+    edge = shapely.boundary(solid)
+    shapely.prepare(edge)
+    d = shapely.distance(edge, shapely.points(plane[cand])) * k
+    keep[cand[d >= need]] = False
+    out = [
+        Polygon(np.asarray(p.exterior.coords) / (c, 1.0),
+                [np.asarray(r.coords) / (c, 1.0) for r in p.interiors])
+        for p in shapely.get_parts(solid).tolist()
+        if p.geom_type == "Polygon"
+    ]  # fmt: skip
+    return out, pts[keep]

@@ -946,7 +946,7 @@ def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
     paths, polygons = culling.thin(paths, polygons, thin_m)
     xy = np.vstack([points.reshape(-1, 2), *paths,
                     *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
-    filled = culling.fill(xy, dist_m, fill_m)
+    filled = culling.fill(xy, dist_m, fill_m) if paths or polygons else []
     if not filled:
         return points, paths, polygons, tol_m - thin_m
     region = shapely.union_all([*filled, *polygons])
@@ -1008,7 +1008,13 @@ def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygo
             sides = (_outer_side(xy, hole),)
             pieces.extend(_path_pieces(xy, dist_m, tol_m, sides=sides))
     if pts:
-        pieces.extend(_point_disks(np.vstack(pts), dist_m, tol_m))
+        pts = np.vstack(pts)
+        if len(pts) >= _HEAVY_VERTICES and dist_m <= _LIGHTEN_MAX_DIST:
+            from .culling import cover_points
+
+            solid, pts = cover_points(pts, dist_m)  # exact: no tolerance spent
+            pieces.extend(solid)
+        pieces.extend(_point_disks(pts, dist_m, tol_m))
     pieces.extend(polygons)
     return pieces
 

@@ -14,7 +14,8 @@ import json
 
 import numpy as np
 import pytest
-from shapely.geometry import LineString
+import shapely
+from shapely.geometry import LineString, MultiPoint
 
 from ranges.errors import DataError, GeometryError, InputError
 from ranges.geojson_io import MAX_VERTICES, merge_features, parse_geojson, read_geojson_features
@@ -137,3 +138,109 @@ def test_merge_features_keeps_a_tangled_line_as_given_not_noded():
     two = merge_features([(line, {}), (LineString([(30, 50), (31, 50)]), {})])
     assert two.geom_type == "MultiLineString" and len(two.geoms) == 2
     assert len(two.geoms[0].coords) == 300  # noding would have cut it at its crossings
+
+
+# --------------------------------------------------------------------------
+# Heavy launch geometry: the lightened construction stays within the tolerance
+# --------------------------------------------------------------------------
+def _walk(n: int, seed: int = 1, start=(37.5928, 47.102)) -> np.ndarray:
+    """A tangled line: a random walk of steps of 100-500 m (as a careless or
+    hostile upload can be)."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    rng = np.random.default_rng(seed)
+    az, d = rng.uniform(0, 360, n - 1), rng.uniform(100.0, 500.0, n - 1)
+    xy = np.empty((n, 2))
+    xy[0] = start
+    for i in range(n - 1):
+        lon, lat, _ = geod.fwd(xy[i, 0], xy[i, 1], az[i], d[i])
+        xy[i + 1] = lon, lat
+    return xy
+
+
+@pytest.fixture(scope="module")
+def tangled():
+    return _walk(2_500)
+
+
+@pytest.mark.parametrize("max_km", [300.0, 2500.0])
+def test_tangled_line_reach_is_within_tolerance_of_the_geographiclib_oracle(tangled, max_km):
+    from test_geodesy import _check_path_buffer
+
+    import ranges
+
+    area = ranges.reach(LineString(tangled), max_km)
+    assert area.is_valid
+    _check_path_buffer(area, tangled, max_km * 1000.0, n=40)
+
+
+def test_tangled_line_is_lightened_to_a_few_rings_before_buffering(tangled):
+    from ranges.geodesy import _HEAVY_VERTICES, _lighten
+
+    assert len(tangled) >= _HEAVY_VERTICES
+    pts, paths, polys, tol = _lighten(np.empty((0, 2)), [tangled], [], 2_500e3, 10.0)
+    left = sum(len(p) for p in paths) + sum(len(p.exterior.coords) for p in polys)
+    assert left < len(tangled) / 10  # the range cannot show the rest
+    assert tol == pytest.approx(7.0)  # 1 m thinning + 2 m filling spent
+
+
+def test_many_points_reach_is_the_union_of_their_disks_within_tolerance():
+    from pyproj import Geod
+    from test_geodesy import boundary_samples, oracle_distance
+
+    import ranges
+
+    rng = np.random.default_rng(11)
+    pts = np.column_stack([rng.uniform(35.0, 36.0, 3000), rng.uniform(48.0, 48.7, 3000)])
+    area = ranges.reach(MultiPoint(pts), 50.0)
+    assert area.is_valid
+    geod = Geod(ellps="WGS84")
+    for lon, lat in boundary_samples(area, max_points=40):
+        _, _, d = geod.inv(np.full(len(pts), lon), np.full(len(pts), lat), pts[:, 0], pts[:, 1])
+        k = int(np.argmin(d))
+        assert abs(oracle_distance(lon, lat, *pts[k]) - 50e3) <= 10.0
+
+
+def test_points_deep_inside_a_cloud_are_dropped_and_their_triangles_kept_whole():
+    from ranges.culling import cover_points
+
+    rng = np.random.default_rng(2)
+    pts = np.column_stack([rng.uniform(35.0, 35.2, 3000), rng.uniform(48.0, 48.15, 3000)])
+    solid, left = cover_points(pts, 300e3)
+    assert solid and len(left) < len(pts) / 5
+    # every dropped point lies in the solid part, which reach adds as it is
+    dropped = shapely.points(np.array(sorted(set(map(tuple, pts)) - set(map(tuple, left)))))
+    assert shapely.covers(shapely.union_all(solid), dropped).all()
+
+
+def test_long_range_of_a_large_line_is_not_called_past_the_cut_locus(monkeypatch):
+    import ranges
+    import ranges.geodesy as g
+
+    # a request too large for the arc budget, at a range far from the antipode
+    monkeypatch.setattr(g, "_MAX_ARC_VERTICES", 2_000)
+    monkeypatch.setattr(g, "_BOUND_MAX_DIST", 0.0)  # every arc checked, as near the poles
+    line = LineString(_walk(300))
+    with pytest.raises(InputError) as err:
+        ranges.reach(line, 2500.0)
+    assert "cut locus" not in str(err.value)
+    assert "simplify the launch geometry" in str(err.value)
+
+
+def test_tangled_2000_vertex_line_at_2500_km_has_a_reach():
+    import ranges
+
+    area = ranges.reach(LineString(_walk(2_000)), 2500.0)  # raised "cut locus" before
+    assert area.is_valid and not area.is_empty
+
+
+def test_too_many_far_apart_points_are_refused_at_once_naming_the_limit(monkeypatch):
+    import ranges
+    import ranges.geodesy as g
+
+    monkeypatch.setattr(g, "MAX_WORK_VERTICES", 100_000)
+    rng = np.random.default_rng(4)
+    pts = np.column_stack([rng.uniform(20.0, 40.0, 500), rng.uniform(40.0, 55.0, 500)])
+    with pytest.raises(InputError, match=r"500 launch points at 300 km .* limit of 100,000"):
+        ranges.reach(MultiPoint(pts), 300.0)
