@@ -13,6 +13,7 @@ import html
 import json
 import os
 import time
+import urllib.parse
 
 import shapely
 import streamlit as st
@@ -21,12 +22,14 @@ from ranges import dashboard as dash
 from ranges import exports, render
 from ranges.analysis import region_coverage
 from ranges.catalog import load_catalog, sources_line
-from ranges.deck import build_deck, legend_items, occupied_item
+from ranges.deck import build_deck, deck_notes, occupied_item
 from ranges.errors import RangesError
 from ranges.evaluate import Result, area_geometry, evaluate
 from ranges.gazetteer import Gazetteer
 from ranges.geodata import attribution, load_geodata
 from ranges.geodesy import reach
+from ranges.headline import opposing_territories
+from ranges.i18n import strings
 from ranges.presets import DEFAULT_PRESET, PRESETS
 from ranges.scenario import (
     LANGUAGES,
@@ -52,6 +55,16 @@ from ranges.territory import coverage as territory_coverage
 # with a message naming the file.
 MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))
 CUSTOM = "custom"
+#: The longest page address the app writes (characters).  RFC 9110 asks every
+#: client and server for at least 8,000 octets; IE and old proxies stopped near
+#: 2,048, and chat apps cut long links, so 8,000 is what "works everywhere" means.
+MAX_URL_CHARS = 8_000
+
+
+def _t(key: str, **fields) -> str:
+    """The dashboard's string ``key`` in the page's language (ranges.i18n DASHBOARD)."""
+    text = dash.texts(st.session_state.get("lang", "en"))[key]
+    return text.format(**fields) if fields else text
 
 st.set_page_config(page_title="Strike Range", page_icon="🎯", layout="wide")
 
@@ -127,7 +140,8 @@ def cached_deck(scenario_json: str, tiles: bool):
     """The map of a scenario; built once, not on every rerun (it is not mutated:
     its layer data are plain lists)."""
     result = cached_result(scenario_json)
-    return build_deck(result, geodata(), lang=result.scenario.lang, tiles=tiles)
+    return build_deck(result, geodata(), lang=result.scenario.lang, tiles=tiles,
+                      numbered_notes=True)  # listed in full below the map  # fmt: skip
 
 
 @st.cache_resource(max_entries=64)
@@ -212,6 +226,9 @@ def _load_scenario(scenario: Scenario) -> None:
     ss["notes_ver"] = ss.get("notes_ver", 0) + 1
     ss["lang"] = scenario.lang
     ss["title"], ss["subtitle"] = scenario.title, scenario.subtitle
+    ss["title_uk"], ss["subtitle_uk"] = scenario.title_uk, scenario.subtitle_uk
+    ss["loaded_titles"] = _titles()
+    ss["edited_from"] = None
     ss["min_population"] = scenario.min_population
     ss["colors"] = dict(scenario.colors)
     ss["as_of"] = _date_in_data(scenario.as_of_or_latest)
@@ -227,9 +244,8 @@ def _date_in_data(as_of: str) -> datetime.date:
     day = datetime.date.fromisoformat(as_of)
     if not first <= day <= last:
         near = first if day < first else last
-        _flash("warning", f"Date {day.isoformat()} is outside the occupied-territory data "
-                          f"({first.isoformat()} to {last.isoformat()}); showing "
-                          f"{near.isoformat()}, the nearest date covered.")  # fmt: skip
+        _flash("warning", _t("date_outside", day=day.isoformat(), first=first.isoformat(),
+                             last=last.isoformat(), near=near.isoformat()))  # fmt: skip
         day = near
     return day
 
@@ -252,7 +268,8 @@ def _strip_from_widgets(prefix: str = "strip", kind: str = "border-strip") -> Ar
             "width_km": width,
             "standoff_km": standoff,
             "within": within,
-        }, where="border strip")  # fmt: skip
+        } | ({"name_uk": loaded.name_uk} if same and loaded.name_uk else {}),
+            where="border strip")  # fmt: skip
     except RangesError:
         raise
     except Exception as exc:  # pragma: no cover - defensive
@@ -298,6 +315,8 @@ def _scenario_from_widgets() -> Scenario:
     return Scenario(
         title=ss.get("title", ""),
         subtitle=ss.get("subtitle", ""),
+        title_uk=ss.get("title_uk", ""),
+        subtitle_uk=ss.get("subtitle_uk", ""),
         weapons=tuple(ss.get("w_ua", [])) + tuple(ss.get("w_ru", [])),
         sites=tuple(ss.get("sites", [])),
         areas=tuple(_areas_from_widgets()),
@@ -315,10 +334,25 @@ def _scenario_from_widgets() -> Scenario:
     ).replace()  # re-validated (and colours put in canonical form)
 
 
+_TITLE_KEYS = ("title", "subtitle", "title_uk", "subtitle_uk")
+
+
+def _titles() -> tuple[str, ...]:
+    return tuple(st.session_state.get(k, "") for k in _TITLE_KEYS)
+
+
 def _mark_custom() -> None:
     """A control changed: the map is no longer the preset (so choosing the
-    preset again resets it)."""
-    st.session_state["preset"] = CUSTOM
+    preset again resets it), and the preset's title and subtitle, which would
+    now describe another map, give way to the user's (a generated title while
+    the box is empty)."""
+    ss = st.session_state
+    if ss.get("preset") in PRESETS:
+        ss["edited_from"] = ss["preset"]
+        if _titles() == ss.get("loaded_titles"):
+            for key in _TITLE_KEYS:
+                ss[key] = ""
+    ss["preset"] = CUSTOM
 
 
 _CUSTOM = {"on_change": _mark_custom}
@@ -327,7 +361,7 @@ _CUSTOM = {"on_change": _mark_custom}
 def _resolve_site(text: str) -> Site:
     spec = resolve_spec(text, gazetteer, source="launch site")
     if spec.geometry.geom_type != "Point":
-        raise RangesError(f"{text!r} is an area; add it under launch areas")
+        raise RangesError(_t("area_not_point", text=text))
     return Site(spec.name, spec.geometry.y, spec.geometry.x)
 
 
@@ -369,21 +403,21 @@ def _add_site_text(text: str) -> None:
     if spec.geometry.geom_type != "Point":
         rid = spec.key.removeprefix("region:")
         if rid not in region_options():
-            _flash("error", f"{text!r} is an area outside the region list; upload it as GeoJSON")
+            _flash("error", _t("area_not_listed", text=text))
         elif rid in ss.get("area_regions", []):
-            _flash("info", f"{spec.name} is already a launch area.")
+            _flash("info", _t("already_area", name=spec.name))
         else:
             ss["area_regions"] = [*ss.get("area_regions", []), rid]
-            ss["preset"] = CUSTOM
-            _flash("success", f"Added the region {spec.name} as a launch area.")
+            _mark_custom()
+            _flash("success", _t("added_region", name=spec.name))
         return
     site = Site(spec.name, spec.geometry.y, spec.geometry.x)
     if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
-        _flash("info", f"{site.name} is already a launch site.")
+        _flash("info", _t("already_site", name=site.name))
         return
     ss["sites"] = [*ss.get("sites", []), site]
     ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-    ss["preset"] = CUSTOM
+    _mark_custom()
 
 
 def _on_add_place() -> None:
@@ -397,8 +431,8 @@ def _on_add_place() -> None:
         rid = action.removeprefix("region:")
         if rid not in ss.get("area_regions", []):
             ss["area_regions"] = [*ss.get("area_regions", []), rid]
-            ss["preset"] = CUSTOM
-        _flash("success", f"Added {region_options()[rid]} as a launch area.")
+            _mark_custom()
+        _flash("success", _t("added_area_region", name=region_options()[rid]))
         return
     _add_site_text(action)
 
@@ -433,7 +467,7 @@ def _on_sites_edit() -> None:
         return  # keep the editor's pending row until lat and lon are typed
     ss["sites"] = sites
     ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-    ss["preset"] = CUSTOM
+    _mark_custom()
 
 
 def _on_notes_edit() -> None:
@@ -452,6 +486,7 @@ def _on_notes_edit() -> None:
         _flash("warning", p)
     ss["notes"] = notes
     ss["notes_ver"] = ss.get("notes_ver", 0) + 1
+    _mark_custom()
 
 
 def _on_area_upload() -> None:
@@ -462,7 +497,7 @@ def _on_area_upload() -> None:
         feats = read_features(up.getvalue(), up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
         geom = shapely.union_all([g for g, _ in feats])
         if geom.is_empty:
-            raise RangesError(f"{up.name}: no geometry")
+            raise RangesError(_t("no_geometry", file=up.name))
         area = Area.from_dict({
             "kind": "geojson", "name": up.name.rsplit(".", 1)[0][:80],
             "geometry": json.loads(shapely.to_geojson(geom)),
@@ -471,7 +506,8 @@ def _on_area_upload() -> None:
         _flash("error", str(exc))
         return
     st.session_state["other_areas"] = [*st.session_state.get("other_areas", []), area]
-    _flash("success", f"Added launch area {area.name!r} from {up.name}.")
+    _mark_custom()
+    _flash("success", _t("added_area", name=area.name, file=up.name))
 
 
 def _on_targets_upload() -> None:
@@ -485,7 +521,8 @@ def _on_targets_upload() -> None:
         _flash("error", str(exc))
         return
     st.session_state["user_targets"] = targets
-    _flash("success", f"Loaded {len(targets):,} targets from {up.name}.")
+    _mark_custom()
+    _flash("success", _t("loaded_targets", n=f"{len(targets):,}", file=up.name))
 
 
 def _on_scenario_upload() -> None:
@@ -499,15 +536,17 @@ def _on_scenario_upload() -> None:
         _flash("error", str(exc))
         return
     _load_scenario(scenario)
-    _flash("success", f"Opened scenario {up.name}.")
+    _flash("success", _t("opened_scenario", file=up.name))
 
 
 def _on_clear_targets() -> None:
     st.session_state["user_targets"] = []
+    _mark_custom()
 
 
 def _on_clear_areas() -> None:
     st.session_state["other_areas"] = []
+    _mark_custom()
 
 
 # --------------------------------------------------------------------------
@@ -531,53 +570,80 @@ def _first_run() -> None:
         _flash("warning", w)
 
 
+def _preset_title(pid: str) -> str:
+    """A preset's title in the page's language (English where it has no other)."""
+    return PRESETS[pid].title_in(st.session_state.get("lang", "en"))
+
+
+def _swatches(chosen: list[str], colors: dict[str, str]) -> str:
+    """CSS giving each chosen weapon's chip in the sidebar its map colour, and
+    a row of swatches saying the same in text (for a browser without the CSS)."""
+    rules = []
+    for key in ("w_ua", "w_ru"):
+        for i, wid in enumerate(st.session_state.get(key, []), start=1):
+            if wid in colors:
+                rules.append(f'.st-key-{key} [data-baseweb="tag"]:nth-of-type({i})'
+                             f"{{background-color:{colors[wid]} !important}}")  # fmt: skip
+    return "<style>" + "".join(rules) + "</style>"
+
+
 def _sidebar() -> None:
     ss = st.session_state
     sb = st.sidebar
     sb.title("Strike Range")
-    titles = {CUSTOM: "— your own map —", **{k: v.title for k, v in PRESETS.items()}}
-    sb.selectbox("Preset", list(titles), format_func=titles.get, key="preset",
+    sb.radio(_t("language"), list(LANGUAGES), format_func={"en": "English", "uk": "Українська"}.get,
+             key="lang", horizontal=True)  # fmt: skip
+    titles = {CUSTOM: _t("own_map"), **{k: _preset_title(k) for k in PRESETS}}
+    sb.selectbox(_t("preset"), list(titles), format_func=titles.get, key="preset",
                  on_change=_on_preset)  # fmt: skip
+    if ss.get("preset") == CUSTOM and ss.get("edited_from") in PRESETS:
+        sb.caption(_t("own_map_note", preset=_preset_title(ss["edited_from"])))
     first, last = territory_coverage()
     sb.date_input(
-        "Situation as of", key="as_of", min_value=first, max_value=last, format="YYYY-MM-DD",
-        help="Who held the ground and what was allowed on this day. Occupied territory: "
-             f"DeepStateMap, daily from {first.isoformat()} to {last.isoformat()}.",
-        **_CUSTOM,
+        _t("as_of"), key="as_of", min_value=first, max_value=last, format="YYYY-MM-DD",
+        help=_t("as_of_help", first=first.isoformat(), last=last.isoformat()), **_CUSTOM,
     )  # fmt: skip
 
-    sb.subheader("Weapons")
+    sb.subheader(_t("weapons"))
     options = dash.weapon_options(catalog())
-    sb.multiselect(dash.SIDES[0], list(options[dash.SIDES[0]]),
-                   format_func=options[dash.SIDES[0]].get, key="w_ua", **_CUSTOM)  # fmt: skip
-    sb.multiselect(dash.SIDES[1], list(options[dash.SIDES[1]]),
-                   format_func=options[dash.SIDES[1]].get, key="w_ru", **_CUSTOM)  # fmt: skip
+    for side, key in zip(dash.SIDES, ("w_ua", "w_ru"), strict=True):
+        sb.multiselect(_t(f"side:{side}"), list(options[side]), format_func=options[side].get,
+                       key=key, **_CUSTOM)  # fmt: skip
     chosen = list(dict.fromkeys([*ss.get("w_ua", []), *ss.get("w_ru", [])]))
     if chosen and len(chosen) <= len(PALETTE):
-        with sb.expander("Colours"):
-            st.caption("Okabe–Ito colour-blind-safe palette by default; pick your own here.")
-            colors = weapon_colors(chosen, ss.get("colors", {}))
-            names = {w.id: w.name for w in catalog()}
+        colors = weapon_colors(chosen, ss.get("colors", {}))
+        names = {w.id: w.name for w in catalog()}
+        sb.markdown(_swatches(chosen, colors), unsafe_allow_html=True)
+        sb.markdown(
+            '<div data-testid="weapon-swatches" style="font-size:0.85em;line-height:1.6">'
+            + "".join(
+                f'<span style="white-space:nowrap;margin-right:0.8em">'
+                f'<span style="display:inline-block;width:0.8em;height:0.8em;border-radius:2px;'
+                f'background:{colors[wid]};vertical-align:middle;margin-right:0.3em"></span>'
+                f"{html.escape(names.get(wid, wid))}</span> "
+                for wid in chosen
+            )
+            + "</div>",
+            unsafe_allow_html=True,
+        )
+        with sb.expander(_t("colours")):
+            st.caption(_t("colours_help"))
             for wid in chosen:
                 ss[f"col_{wid}"] = colors[wid]  # follows the palette as weapons change
                 st.color_picker(names.get(wid, wid), key=f"col_{wid}", on_change=_on_color,
                                 args=(wid,))  # fmt: skip
             if any(w in ss.get("colors", {}) for w in chosen):
-                st.button("Back to the palette", key="colors_reset", on_click=_on_reset_colors)
+                st.button(_t("colours_reset"), key="colors_reset", on_click=_on_reset_colors)
 
-    sb.subheader("Launch sites")
+    sb.subheader(_t("launch_sites"))
     sb.selectbox(
-        "Add a place", list(quick_places()), index=None, key="add_place",
-        placeholder="Search a city, airfield or place…", accept_new_options=True,
-        on_change=_on_add_place,
-        help="Pick from the list or type any name the gazetteer knows (Kyiv, Київ, UUOK…).",
+        _t("add_place"), list(quick_places()), index=None, key="add_place",
+        placeholder=_t("add_place_placeholder"), accept_new_options=True,
+        on_change=_on_add_place, help=_t("add_place_help"),
     )  # fmt: skip
-    sb.text_input(
-        "Paste coordinates (lat, lon)", key="add_coords", on_change=_on_add_coords,
-        placeholder="50.9077, 34.7981",
-        help="Decimal degrees in the order web maps copy them, hemisphere letters or DMS.",
-    )  # fmt: skip
-    sb.caption("Or click a town on the map. Edit, switch off or delete sites here:")
+    sb.text_input(_t("coords"), key="add_coords", on_change=_on_add_coords,
+                  placeholder="50.9077, 34.7981", help=_t("coords_help"))  # fmt: skip
+    sb.caption(_t("sites_caption"))
     sb.data_editor(
         dash.site_rows(ss.get("sites", [])),
         key=f"sites_{ss.get('sites_ver', 0)}",
@@ -585,148 +651,178 @@ def _sidebar() -> None:
         hide_index=True,
         on_change=_on_sites_edit,
         column_config={
-            "name": st.column_config.TextColumn("name", max_chars=200),
-            "lat": st.column_config.NumberColumn("lat", min_value=-90, max_value=90,
+            "name": st.column_config.TextColumn(_t("col_site_name"), max_chars=200),
+            "lat": st.column_config.NumberColumn(_t("col:lat"), min_value=-90, max_value=90,
                                                  format="%.4f"),
-            "lon": st.column_config.NumberColumn("lon", min_value=-180, max_value=180,
+            "lon": st.column_config.NumberColumn(_t("col:lon"), min_value=-180, max_value=180,
                                                  format="%.4f"),
-            "on": st.column_config.CheckboxColumn("on", default=True),
+            "on": st.column_config.CheckboxColumn(_t("col_site_on"), default=True),
         },  # fmt: skip
     )
 
-    with sb.expander("Launch areas", expanded=any(
+    with sb.expander(_t("launch_areas"), expanded=any(
             ss.get(k) for k in ("strip_on", "front_on", "held_on", "occupied_on"))):
-        st.multiselect("Regions", list(region_options()), format_func=region_options().get,
+        st.multiselect(_t("regions"), list(region_options()), format_func=region_options().get,
                        key="area_regions", **_CUSTOM)  # fmt: skip
-        st.checkbox("Border strip (Ukrainian territory near the Russian border)",
-                    key="strip_on", **_CUSTOM)  # fmt: skip
+        st.checkbox(_t("strip_on"), key="strip_on", **_CUSTOM)
         c1, c2 = st.columns(2)
-        c1.number_input("Width, km", 5.0, 500.0, step=5.0, key="strip_width", **_CUSTOM)
-        c2.number_input("Standoff, km", 0.0, 495.0, step=5.0, key="strip_standoff", **_CUSTOM)
-        ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
-        st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
-                     key="strip_within", **_CUSTOM)  # fmt: skip
-        st.checkbox("Front strip (Ukrainian-held territory near the front line, as of the date)",
-                    key="front_on", **_CUSTOM)  # fmt: skip
-        c1, c2 = st.columns(2)
-        c1.number_input("Width from the front, km", 5.0, 500.0, step=5.0, key="front_width",
+        c1.number_input(_t("width_km"), 5.0, 500.0, step=5.0, key="strip_width", **_CUSTOM)
+        c2.number_input(_t("standoff_km"), 0.0, 495.0, step=5.0, key="strip_standoff",
                         **_CUSTOM)  # fmt: skip
-        c2.number_input("Standoff from the front, km", 0.0, 495.0, step=5.0,
-                        key="front_standoff", **_CUSTOM)  # fmt: skip
-        st.selectbox("Only within", ["", *ua], format_func=lambda k: ua.get(k, "all Ukraine"),
+        ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
+        everywhere = _t("all_ukraine")
+        st.selectbox(_t("only_within"), ["", *ua], format_func=lambda k: ua.get(k, everywhere),
+                     key="strip_within", **_CUSTOM)  # fmt: skip
+        st.checkbox(_t("front_on"), key="front_on", **_CUSTOM)
+        c1, c2 = st.columns(2)
+        c1.number_input(_t("front_width"), 5.0, 500.0, step=5.0, key="front_width", **_CUSTOM)
+        c2.number_input(_t("front_standoff"), 0.0, 495.0, step=5.0, key="front_standoff",
+                        **_CUSTOM)  # fmt: skip
+        st.selectbox(_t("only_within"), ["", *ua], format_func=lambda k: ua.get(k, everywhere),
                      key="front_within", **_CUSTOM)  # fmt: skip
-        st.checkbox("All Ukrainian-held territory (as of the date)", key="held_on", **_CUSTOM)
-        st.checkbox("Occupied territory of Ukraine (a launch area for Russia's weapons)",
-                    key="occupied_on", **_CUSTOM)  # fmt: skip
-        st.caption("Held and occupied ground: DeepStateMap as of the date; grey zones count as "
-                   "held, and Ukrainian-held ground inside Russia is not included.")
-        st.file_uploader("Upload a launch area (GeoJSON or KML, e.g. a front line)",
-                         type=["geojson", "json", "kml"], key="area_upload",
+        st.checkbox(_t("held_on"), key="held_on", **_CUSTOM)
+        st.checkbox(_t("occupied_on"), key="occupied_on", **_CUSTOM)
+        st.caption(_t("held_caption"))
+        st.file_uploader(_t("area_upload"), type=["geojson", "json", "kml"], key="area_upload",
                          on_change=_on_area_upload)  # fmt: skip
         if ss.get("other_areas"):
-            st.caption("Other areas (uploaded, or from a link or file): "
-                       + ", ".join(a.name + ("" if a.enabled else " (off)")
-                                   for a in ss["other_areas"]))  # fmt: skip
-            st.button("Remove these areas", on_click=_on_clear_areas)
+            off = _t("off")
+            st.caption(_t("other_areas", names=", ".join(
+                a.name + ("" if a.enabled else f" ({off})") for a in ss["other_areas"])))
+            st.button(_t("remove_areas"), on_click=_on_clear_areas)
 
-    with sb.expander("Targets and overlay"):
-        st.multiselect("Target layers", list(TARGET_KINDS), format_func=dash.LAYER_LABELS.get,
-                       key="kinds", **_CUSTOM)  # fmt: skip
-        st.file_uploader("Your targets (CSV name, lat, lon; GeoJSON or KML points)",
-                         type=["csv", "geojson", "json", "kml"], key="targets_upload",
-                         on_change=_on_targets_upload)  # fmt: skip
+    with sb.expander(_t("targets_overlay")):
+        st.multiselect(_t("target_layers"), list(TARGET_KINDS),
+                       format_func=lambda k: _t(f"layer:{k}"), key="kinds", **_CUSTOM)  # fmt: skip
+        st.file_uploader(_t("targets_upload"), type=["csv", "geojson", "json", "kml"],
+                         key="targets_upload", on_change=_on_targets_upload)  # fmt: skip
         if ss.get("user_targets"):
-            st.caption(f"{len(ss['user_targets']):,} uploaded targets")
-            st.button("Remove uploaded targets", on_click=_on_clear_targets)
-        st.checkbox("Allowed regions from public decisions (as of the date)",
-                    key="allowed_table", **_CUSTOM,
-                    help="US, UK, French and German decisions on where supplied weapons may "
-                         "strike Russia, with sources: `strike-range authorizations`.")  # fmt: skip
-        st.multiselect("Strikes allowed in (authorization overlay)", list(region_options()),
-                       format_func=region_options().get, key="allowed", **_CUSTOM)  # fmt: skip
-        st.multiselect("Regions quoted in headlines", list(region_options()),
-                       format_func=region_options().get, key="focus", **_CUSTOM,
-                       max_selections=10)  # fmt: skip
-        st.number_input("Label cities from population", 0, 10_000_000, step=50_000,
+            st.caption(_t("n_uploaded", n=f"{len(ss['user_targets']):,}"))
+            st.button(_t("remove_targets"), on_click=_on_clear_targets)
+        st.checkbox(_t("allowed_table"), key="allowed_table", help=_t("allowed_table_help"),
+                    **_CUSTOM)  # fmt: skip
+        st.multiselect(_t("allowed"), list(region_options()), format_func=region_options().get,
+                       key="allowed", **_CUSTOM)  # fmt: skip
+        st.multiselect(_t("focus"), list(region_options()), format_func=region_options().get,
+                       key="focus", max_selections=10, **_CUSTOM)  # fmt: skip
+        st.number_input(_t("min_population"), 0, 10_000_000, step=50_000,
                         key="min_population", **_CUSTOM)  # fmt: skip
 
-    with sb.expander("Notes on the map"):
+    with sb.expander(_t("notes_expander")):
         st.data_editor(
             dash.note_rows(Scenario(notes=tuple(ss.get("notes", [])))),
             key=f"notes_{ss.get('notes_ver', 0)}", num_rows="dynamic", hide_index=True,
             on_change=_on_notes_edit,
         )  # fmt: skip
 
-    sb.subheader("Display")
-    sb.radio("Labels", list(LANGUAGES), format_func={"en": "English", "uk": "Українська"}.get,
-             key="lang", horizontal=True)  # fmt: skip
-    sb.toggle("Carto basemap (needs internet)", key="tiles")
+    sb.subheader(_t("display"))
+    sb.toggle(_t("tiles"), key="tiles", help=_t("tiles_help"))
 
 
-def _legend(result: Result) -> None:
-    chips = "".join(
-        f'<span style="display:inline-block;margin-right:1.2em">'
-        f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{color};'
-        f'opacity:0.75;border:2px solid {color};vertical-align:middle;margin-right:0.35em">'
-        f"</span>{html.escape(label)}</span>"
-        for label, color in legend_items(result)
-    )
+def _chip(label: str, swatch: str) -> str:
+    box = ("display:inline-block;width:0.95em;height:0.95em;vertical-align:middle;"
+           f"margin-right:0.35em;{swatch}")
+    return (f'<span style="display:inline-block;margin:0 1.1em 0.2em 0;white-space:nowrap">'
+            f'<span style="{box}"></span>{html.escape(label)}</span>')
+
+
+def _legend(result: Result, lang: str) -> None:
+    """Every layer drawn on the map, in the order a reader meets them."""
+    t = dash.texts(lang)
+    chips = [
+        _chip(t["legend_reach"].format(weapon=w.weapon.name, km=dash._km_text(
+            w.weapon.max_range_km, lang)), f"background:{w.color}55;border:2px solid {w.color}")
+        for w in result.weapons
+    ]  # fmt: skip
+    if any(g.geom_type == "Point" for _, g in result.sites):
+        chips.append(_chip(t["legend_launch_site"], "background:#141414;border-radius:50%;"
+                                                   "border:2px solid #FFC800"))  # fmt: skip
+    if any(g.geom_type != "Point" for _, g in result.sites):
+        chips.append(_chip(t["legend_launch_area"], "background:#14141428;border:1.5px solid "
+                                                   "#141414"))  # fmt: skip
+    if result.allowed is not None and not result.allowed.is_empty:
+        chips.append(_chip(t["legend_allowed"], "background:#00783C23;border:2.5px solid #006E32"))
     occupied = occupied_item(result)
     if occupied is not None:
-        label, color = occupied
-        chips += (
-            f'<span style="display:inline-block;margin-right:1.2em">'
-            f'<span style="display:inline-block;width:0.9em;height:0.9em;'
-            f'background:repeating-linear-gradient(135deg,{color} 0 2px,transparent 2px 5px);'
-            f'border:2px solid {color};vertical-align:middle;margin-right:0.35em"></span>'
-            f"{html.escape(label)}</span>"
-        )
-    chips += (
-        '<span style="margin-right:1.2em">● in range</span>'
-        '<span style="color:#999;margin-right:1.2em">● out of range</span>'
-        '<span style="margin-right:1.2em">○ airfield</span>'
-    )
-    st.markdown(f'<div style="font-size:0.9em">{chips}</div>', unsafe_allow_html=True)
+        snap = exports.situation(result).occupied
+        label = strings("MAP")[lang]["occupied"].format(
+            source=snap.source.split(" via ", 1)[0], date=snap.snapshot_date.isoformat())
+        chips.append(_chip(label, f"background:{occupied[1]}33"))
+        chips.append(_chip(t["legend_front"], f"height:0;border-top:3px solid {occupied[1]}"))
+    chips.append(_chip(t["legend_target_in"], "background:#141414;border-radius:50%"))
+    chips.append(_chip(t["legend_target_other"], "background:#96969666;border-radius:50%;"
+                                                 "width:0.6em;height:0.6em"))  # fmt: skip
+    if "airfields" in result.scenario.target_kinds:
+        chips.append(_chip(t["legend_airfield"], "border:2px solid #141414;border-radius:50%"))
+    if result.scenario.notes:
+        chips.append(_chip(t["legend_note"], "background:#FFF4C8;border:1px solid #786428"))
+    st.markdown(f'<div data-testid="legend" style="font-size:0.88em">{"".join(chips)}</div>',
+                unsafe_allow_html=True)  # fmt: skip
 
 
-def _headlines(result: Result) -> None:
+def _notes_list(result: Result, lang: str) -> None:
+    """The notes the map shows as numbered markers, in full, with their sources."""
+    notes = deck_notes(result.scenario.notes)
+    if not notes:
+        return
+    rows = "".join(f"<li>{html.escape(n.text_in(lang))}"
+                   + (f' <span style="color:#666">({html.escape(n.source)})</span>'
+                      if n.source else "") + "</li>" for n in notes)  # fmt: skip
+    heading = html.escape(dash.texts(lang)["notes_heading"])
+    st.markdown(f'<div data-testid="notes" style="font-size:0.9em"><b>{heading}</b>'
+                f'<ol style="margin-top:0.2em">{rows}</ol></div>', unsafe_allow_html=True)
+
+
+def _headlines(result: Result, lang: str) -> None:
     """One sentence per weapon, above the map: the answer comes first, with
     the day it is true on (a copied sentence needs its date)."""
     if result.weapons and result.sites:
         snap = exports.situation(result).occupied
-        st.caption(
-            f"Situation as of {render.format_date(result.scenario.as_of_or_latest, 'en')}: "
-            "targets counted on the other side's ground; occupied territory from "
-            f"DeepStateMap's snapshot of {snap.snapshot_date.isoformat()}."
-        )
+        st.caption(_t("situation", date=render.format_date(result.scenario.as_of_or_latest, lang),
+                      snapshot=snap.snapshot_date.isoformat() if snap else "–"))  # fmt: skip
     for w in result.weapons if result.sites else ():
         st.markdown(
             f'<div style="border-left:6px solid {w.color};padding:0.2em 0.7em;margin:0.3em 0;'
-            f'font-size:1.05em" data-testid="headline">{html.escape(w.headline)}</div>',
+            f'font-size:1.05em" data-testid="headline">'
+            f"{html.escape(dash.headline_text(w, result, lang))}</div>",
             unsafe_allow_html=True,
         )
         if w.authorization:
-            st.caption(w.authorization)
+            st.caption(dash.authorization_text(w, lang))
 
 
 def _answers(result: Result, lang: str) -> None:
-    tab_t, tab_r, tab_s = st.tabs(["Targets in range", "Regions covered", "Sources"])
+    tab_t, tab_r, tab_s = st.tabs([_t("tab_targets"), _t("tab_regions"), _t("tab_sources")])
     with tab_t:
-        keep = st.multiselect("Territory (as of the date)", list(TERRITORY_LABELS),
-                              default=list(TERRITORY_LABELS), key="territory_filter",
-                              help="Keep one side of the front: e.g. only Russia.")  # fmt: skip
-        table = dash.targets_display(result.targets, lang, keep)
+        # By default the other side's ground of the chosen weapons: what the headline counts.
+        ss = st.session_state
+        sides = sorted({w.weapon.side for w in result.weapons})
+        if ss.get("filter_sides") != sides:  # new sides: their other side's ground again
+            ss["filter_sides"] = sides
+            ss["territory_filter"] = [x for x in TERRITORY_LABELS if any(
+                x in opposing_territories(s) for s in sides)] or list(TERRITORY_LABELS)
+        keep = st.multiselect(_t("territory_filter"), list(TERRITORY_LABELS),
+                              format_func=lambda x: _t(f"territory:{x}"), key="territory_filter",
+                              help=_t("territory_help"))  # fmt: skip
+        inside = st.checkbox(_t("show_inside"), key="show_inside")
+        table = dash.targets_display(result.targets, lang, keep, inside=inside)
+        n_inside = dash.inside_launch_count(result.targets)
+        if n_inside and not inside:
+            st.caption(_t("inside_note", n=n_inside))
+        shown = dash.localized(table, lang)
         population = st.column_config.NumberColumn(format="%d")
-        st.dataframe(table, hide_index=True, height=360, column_config={"population": population})
-        st.download_button("Download targets (CSV)", dash.csv_bytes(table),
-                           "strike-range-targets.csv", "text/csv", key="dl_targets")  # fmt: skip
+        st.dataframe(shown, hide_index=True, height=360,
+                     column_config={_t("col:population"): population})  # fmt: skip
+        st.download_button(_t("dl_targets"), dash.csv_bytes(shown), "strike-range-targets.csv",
+                           "text/csv", key="dl_targets")  # fmt: skip
     with tab_r:
-        cov = dash.coverage_display(result.coverage, lang)
+        cov = dash.localized(dash.coverage_display(result.coverage, lang), lang)
         st.dataframe(cov, hide_index=True, height=360)
-        st.download_button("Download regions (CSV)", dash.csv_bytes(cov),
-                           "strike-range-regions.csv", "text/csv", key="dl_regions")  # fmt: skip
+        st.download_button(_t("dl_regions"), dash.csv_bytes(cov), "strike-range-regions.csv",
+                           "text/csv", key="dl_regions")  # fmt: skip
     with tab_s:
-        st.markdown("**Ranges**: " + html.escape(sources_line([w.weapon for w in result.weapons])))
+        st.markdown(f"**{_t('ranges_label')}**: "
+                    + html.escape(sources_line([w.weapon for w in result.weapons])))  # fmt: skip
         for w in result.weapons:
             for s in w.weapon.verified_sources:
                 figures = ", ".join(f.replace("_", " ") for f in s.supports)
@@ -735,16 +831,16 @@ def _answers(result: Result, lang: str) -> None:
                             f"{s.date}): “{html.escape(s.quote)}”")  # fmt: skip
         decisions = exports.situation(result).decisions
         if decisions:
-            st.markdown("**Decisions behind the allowed regions**:")
+            st.markdown(f"**{_t('decisions_label')}**:")
             for d in decisions:
                 for c in d.sources:
                     st.markdown(f"- {d.decider}, {d.date.isoformat()} ({d.status}): "
                                 f"[{html.escape(c.title)}]({c.url}) ({html.escape(c.publisher)}): "
                                 f"“{html.escape(c.quote)}”")  # fmt: skip
-        st.markdown("**Map data**: " + attribution())
+        st.markdown(f"**{_t('map_data')}**: " + attribution())
         for n in result.scenario.notes:
             if n.source:
-                st.markdown(f"- Note “{n.text}”: {n.source}")
+                st.markdown("- " + _t("note_source", text=n.text_in(lang), source=n.source))
 
 
 def _on_map_click() -> None:
@@ -764,12 +860,12 @@ def _on_map_click() -> None:
         except (KeyError, TypeError, ValueError):
             return
         if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
-            _flash("info", f"{site.name} is already a launch site.")
+            _flash("info", _t("already_site", name=site.name))
             return
         ss["sites"] = [*ss.get("sites", []), site]
         ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-        ss["preset"] = CUSTOM
-        _flash("success", f"Added {site.name} as a launch site (click on the map).")
+        _mark_custom()
+        _flash("success", _t("added_site_click", name=site.name))
         return
 
 
@@ -777,41 +873,72 @@ def _export_panel(scenario: Scenario, key: str) -> None:
     """Image and data exports, rendered from the same scenario as the map."""
     # A toggle, not an expander: an expander's body runs on every rerun, and
     # drawing the preview takes about a second.
-    if not st.toggle("Export for publication (images and data)", key="ex_open"):
+    if not st.toggle(_t("export_toggle"), key="ex_open"):
         return
     with st.container(border=True):
         c1, c2, c3 = st.columns(3)
         sizes = list(render.SIZE_PRESETS) + list(render.PRINT_PRESETS_MM)
-        size = c1.selectbox("Size", sizes, key="ex_size")
-        theme = c2.selectbox("Theme", list(render.THEMES), key="ex_theme")
-        lang = c3.selectbox("Language", list(LANGUAGES), key="ex_lang",
+        size = c1.selectbox(_t("size"), sizes, key="ex_size")
+        theme = c2.selectbox(_t("theme"), list(render.THEMES), key="ex_theme")
+        lang = c3.selectbox(_t("export_lang"), list(LANGUAGES), key="ex_lang",
+                            format_func={"en": "English", "uk": "Українська"}.get,
                             index=list(LANGUAGES).index(scenario.lang))  # fmt: skip
-        credit = st.text_input("Credit", "Map: Strike Range", max_chars=120, key="ex_credit")
-        st.caption("Title and subtitle: edit them under “Share and save”.")
+        credit = st.text_input(_t("credit"), _t("credit_default"), max_chars=120,
+                               key="ex_credit")  # fmt: skip
+        st.caption(_t("title_hint"))
         try:
             preview = cached_image(key, "png", size, theme, lang, credit)
         except RangesError as exc:
             st.error(str(exc))
             return
         st.image(preview, caption=render.alt_text(cached_result(key), lang))
-        cols = st.columns(3)
-        for col, fmt in zip(cols, render.FORMATS, strict=True):
-            col.download_button(
-                f"Map image ({fmt.upper()})",
-                data=lambda fmt=fmt: cached_image(key, fmt, size, theme, lang, credit),
-                file_name=f"strike-range-{size}-{theme}.{fmt}",
-                mime={"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
-                key=f"dl_img_{fmt}",
-            )
-        cols = st.columns(len(exports.FORMATS))
-        for col, (fmt, spec) in zip(cols, exports.FORMATS.items(), strict=True):
-            col.download_button(
-                spec.label,
-                data=lambda fmt=fmt: cached_export(key, fmt),
-                file_name=f"strike-range-{fmt}{spec.extension}",
-                mime=spec.mime,
-                key=f"dl_{fmt}",
-            )
+        # Two buttons a row: whole labels even on a 390 px phone.
+        buttons = [
+            (_t("map_image", fmt=fmt.upper()),
+             lambda fmt=fmt: cached_image(key, fmt, size, theme, lang, credit),
+             f"strike-range-{size}-{theme}.{fmt}",
+             {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
+             f"dl_img_{fmt}")
+            for fmt in render.FORMATS
+        ] + [
+            (_t(f"format:{fmt}"), lambda fmt=fmt: cached_export(key, fmt),
+             f"strike-range-{fmt}{spec.extension}", spec.mime, f"dl_{fmt}")
+            for fmt, spec in exports.FORMATS.items()
+        ]  # fmt: skip
+        for i in range(0, len(buttons), 3):
+            cols = st.columns(3)
+            for col, (label, data, name, mime, bkey) in zip(cols, buttons[i:i + 3], strict=False):
+                col.download_button(label, data=data, file_name=name, mime=mime, key=bkey,
+                                    width="stretch")  # fmt: skip
+
+
+def _title(scenario: Scenario, result: Result | None, lang: str) -> str:
+    """The scenario's own title, else one made from what is on the map."""
+    if scenario.title_in(lang):
+        return scenario.title_in(lang)
+    if result is None:
+        return "Strike Range"
+    from ranges.render.words import _default_title
+
+    return _default_title(result, lang)
+
+
+def _share(scenario: Scenario, query: dict[str, str], fits: bool) -> None:
+    """The link or, when the scenario outgrew the address, a clear notice and the file."""
+    with st.expander(_t("share"), expanded=not fits):
+        if fits:
+            st.caption(_t("share_caption"))
+        else:
+            size = len(urllib.parse.urlencode(query))
+            st.warning(_t("link_too_long", size=f"{size:,}", limit=f"{MAX_URL_CHARS:,}"),
+                       icon="⚠️")  # fmt: skip
+        st.download_button(_t("dl_scenario"), scenario.to_json(), "strike-range-scenario.json",
+                           "application/json", key="dl_scenario")  # fmt: skip
+        st.file_uploader(_t("open_scenario"), type=["json"], key="scenario_upload",
+                         on_change=_on_scenario_upload)  # fmt: skip
+        suffix = "_uk" if scenario.lang == "uk" else ""  # each language has its own title
+        st.text_input(_t("title"), key="title" + suffix, max_chars=200, help=_t("title_help"))
+        st.text_input(_t("subtitle"), key="subtitle" + suffix, max_chars=200)
 
 
 def main() -> None:
@@ -823,52 +950,60 @@ def main() -> None:
         scenario.check_weapons(catalog())
         ss["scenario"] = scenario
     except RangesError as exc:
-        st.error(f"{exc}. The map shows the last valid settings.")
+        st.error(_t("last_valid", error=exc))
         scenario = ss["scenario"]
+    lang = scenario.lang
     query = to_query(scenario)
-    if st.query_params.to_dict() != query:
+    # Links never lie: an address that cannot hold the map is not written; the
+    # last one that could stays, and the page says so (see _share).
+    fits = len(urllib.parse.urlencode(query)) <= MAX_URL_CHARS
+    if fits and st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
 
     for kind, text in ss.pop("flash", []):
         getattr(st, kind)(text)
 
-    title = scenario.title or "Strike Range"
-    st.markdown(f"## {html.escape(title)}")
-    if scenario.subtitle:
-        st.caption(scenario.subtitle)
-    if not scenario.weapons:
-        st.info("Choose one or more weapons in the sidebar.")
-    if not scenario.active_sites and not scenario.active_areas:
-        st.info("Add a launch site: search a place, paste coordinates or click a town on the map.")
+    if not fits:
+        st.warning(_t("link_too_long", size=f"{len(urllib.parse.urlencode(query)):,}",
+                      limit=f"{MAX_URL_CHARS:,}"), icon="⚠️")  # fmt: skip
     key = scenario.to_json(indent=None)  # the cache key of everything drawn below
     try:
         result = cached_result(key)
     except RangesError as exc:
-        st.error(str(exc))
+        result = None
+        error = str(exc)
+    st.markdown(f"## {html.escape(_title(scenario, result, lang))}")
+    if scenario.subtitle_in(lang):
+        st.caption(scenario.subtitle_in(lang))
+    if not scenario.weapons:
+        st.info(_t("choose_weapon"))
+    if not scenario.active_sites and not scenario.active_areas:
+        st.info(_t("add_site_hint"))
+    if result is None:
+        st.error(error)
         return
-    _headlines(result)
+    _headlines(result, lang)
     deck = cached_deck(key, bool(ss.get("tiles")))
-    st.pydeck_chart(deck, height=620, key="map", on_select=_on_map_click,
+    st.pydeck_chart(deck, height=MAP_HEIGHT_PX, key="map", on_select=_on_map_click,
                     selection_mode="single-object")  # fmt: skip
-    _legend(result)
-    _answers(result, scenario.lang)
+    _legend(result, lang)
+    _notes_list(result, lang)
+    _answers(result, lang)
 
     _export_panel(scenario, key)
+    _share(scenario, query, fits)
+    st.caption(_t("footer", attribution=attribution()))
+    st.markdown(_PHONE_CSS, unsafe_allow_html=True)
 
-    with st.expander("Share and save"):
-        st.caption("The page address holds the whole map: copy it to share. Or save a file:")
-        st.download_button("Download scenario (JSON)", scenario.to_json(),
-                           "strike-range-scenario.json", "application/json",
-                           key="dl_scenario")  # fmt: skip
-        st.file_uploader("Open a scenario file", type=["json"], key="scenario_upload",
-                         on_change=_on_scenario_upload)  # fmt: skip
-        st.text_input("Title", key="title", max_chars=200)
-        st.text_input("Subtitle", key="subtitle", max_chars=200)
-    st.caption(
-        "Nominal maximum ranges from published sources; real reach depends on launcher "
-        f"position. Map data: {attribution()}. Occupied territory: DeepStateMap (GPL v3); "
-        "grey zones and Ukrainian-held ground inside Russia are not in it."
-    )
+
+#: The map's height on a desktop; on a phone the CSS below makes it fit the screen.
+MAP_HEIGHT_PX = 620
+_PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stDeckGlJsonChart"] { height: min(70vh, 560px) !important; }
+  [data-testid="stDownloadButton"] button p { white-space: normal; }
+}
+</style>"""
 
 
 _t0 = time.perf_counter()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pandas as pd
 from .catalog import SIDE_RUSSIA, SIDE_UKRAINE, Weapon
 from .coords import format_latlon
 from .errors import InputError
+from .i18n import strings
 from .scenario import LIMITS, Scenario, Site, Target
 from .targets import csv_safe
 
@@ -29,6 +31,11 @@ __all__ = [
     "note_rows",
     "notes_from_rows",
     "targets_display",
+    "inside_launch_count",
+    "localized",
+    "texts",
+    "headline_text",
+    "authorization_text",
     "coverage_display",
     "csv_bytes",
     "user_targets_from_frame",
@@ -145,17 +152,55 @@ def _names(df: pd.DataFrame, lang: str) -> pd.Series:
     return df["name"].astype(str)
 
 
+#: A target this close to a launch site or inside a launch area (km) is where
+#: the launch is from, not a target: its distance is 0 and it has no bearing.
+INSIDE_KM = 0.05
+
+
+def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per place: a city that is also a place in the news (or an
+    uploaded target on top of it) is the same spot, within about 100 m; the
+    row with the largest population stands for it."""
+    if df.empty:
+        return df
+    key = pd.Series(list(zip(df["lat"].round(3), df["lon"].round(3), strict=True)),
+                    index=df.index)  # fmt: skip
+    order = df.assign(_key=key).sort_values("population", ascending=False, kind="stable")
+    keep = order.drop_duplicates("_key").index
+    return df.loc[df.index.isin(keep)]
+
+
+def inside_launch_count(targets: pd.DataFrame) -> int:
+    """How many places in range lie at a launch site or inside a launch area
+    (one per place), the rows :func:`targets_display` leaves out by default."""
+    df = _one_row_per_place(targets[targets["in_range"]])
+    return int((df["distance_km"].fillna(0.0) < INSIDE_KM).sum())
+
+
 def targets_display(
-    targets: pd.DataFrame, lang: str = "en", territories: Iterable[str] | None = None
+    targets: pd.DataFrame,
+    lang: str = "en",
+    territories: Iterable[str] | None = None,
+    *,
+    inside: bool = False,
 ) -> pd.DataFrame:
-    """Targets in range as shown and downloaded: nearest first.
+    """Targets in range as shown and downloaded: one row per place, nearest first.
 
     ``territories`` keeps only rows whose ``territory`` is one of them (one
-    side of the front: e.g. ``("Russia",)``); None keeps every row."""
-    df = targets[targets["in_range"]].copy()
+    side of the front: e.g. ``("Russia",)``); None keeps every row.  Places at
+    a launch site or inside a launch area (distance 0, no bearing) are left out
+    unless ``inside``; then their bearing is empty, never "None"."""
+    df = _one_row_per_place(targets[targets["in_range"]].copy())
+    at_launch = df["distance_km"].fillna(0.0) < INSIDE_KM
+    if not inside:
+        df, at_launch = df[~at_launch], at_launch[~at_launch]
     if territories is not None and "territory" in df.columns:
-        df = df[df["territory"].isin(list(territories))]
+        mine = df["territory"].isin(list(territories))
+        df, at_launch = df[mine], at_launch[mine]
     where = df["territory"].astype(str) if "territory" in df.columns else ""
+    bearing = df["bearing_deg"].round(0)
+    if at_launch.any():
+        bearing = bearing.astype(object).where(~at_launch, "")
     out = pd.DataFrame({
         "name": _names(df, lang),
         "type": df["kind"].astype(str),
@@ -164,14 +209,99 @@ def targets_display(
         "population": df["population"].astype("int64"),
         "lat": df["lat"].round(5),
         "lon": df["lon"].round(5),
-        "distance_km": df["distance_km"].round(1),
-        "launch": df["launch"].astype(str),
-        "bearing_deg": df["bearing_deg"].round(0),
+        "distance_km": df["distance_km"].fillna(0.0).round(1),
+        "launch": df["launch"].fillna("").astype(str),
+        "bearing_deg": bearing,
         "in_range_of": df["reached_by"].astype(str),
     })  # fmt: skip
     if "authorization" in df.columns:
-        out["authorization"] = df["authorization"].astype(str)
+        out["authorization"] = df["authorization"].fillna("").astype(str)
     return out.sort_values("distance_km", kind="stable").reset_index(drop=True)
+
+
+def localized(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A display table with its column names, types and territories in ``lang``
+    (the DASHBOARD catalogue's ``col:``, ``kind:`` and ``territory:`` keys)."""
+    t = texts(lang)
+    out = df.copy()
+    for col, prefix in (("type", "kind:"), ("territory", "territory:"),
+                        ("authorization", "auth:")):  # fmt: skip
+        if col in out.columns:
+            out[col] = out[col].map(lambda v, p=prefix: t.get(p + str(v), str(v)))
+    names = {c: t.get("col:" + ("bearing" if c == "bearing_deg" else c), c) for c in out.columns}
+    return out.rename(columns=names)
+
+
+def texts(lang: str) -> dict[str, str]:
+    """The dashboard's strings in ``lang`` (English for an unknown language)."""
+    table = strings("DASHBOARD")
+    return table.get(lang, table["en"])
+
+
+def _join(names: list[str], lang: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {texts(lang)['and']} " + names[-1]
+
+
+def _km_text(km: float, lang: str) -> str:
+    text = f"{km:,.0f}"
+    return text.replace(",", "\u202f") if lang == "uk" else text
+
+
+def headline_text(w, result, lang: str = "en") -> str:
+    """A weapon's headline in ``lang``: the English one as the analysis wrote it,
+    the Ukrainian one with the same clauses (:func:`ranges.render._headline_words`)
+    and the launch sites as the map names them."""
+    if lang == "en" or w.numbers is None:
+        return w.headline
+    from . import render
+
+    t = texts(lang)
+    words = render._headline_words(w, lang)
+    names = [render._site_label(result, n, lang) for n, _ in result.sites]
+    km = _km_text(w.weapon.max_range_km, lang)
+    if not names:
+        return t["headline_bare"].format(weapon=w.weapon.name, km=km, words=words)
+    # an area under its kind's default name reads "з підконтрольної Україні території"
+    where = render._from_area(result, result.sites[0][0], lang) if len(names) == 1 else ""
+    if not where:
+        sites = t["n_sites"].format(n=len(names)) if len(names) > 3 else _join(names, lang)
+        where = strings("MAP")[lang]["from"].format(sites=sites)
+    return t["headline_where"].format(weapon=w.weapon.name, km=km, where=where, words=words)
+
+
+_AUTH = re.compile(
+    r"^(?P<weapon>.+?): allowed and in range: (?P<air>\d[\d,]*) airfields?, "
+    r"(?P<cities>\d[\d,]*) cit(?:y|ies); (?P<share>\d+%) of the reach area "
+    r"\((?P<allowed>[\d,]+) of (?P<total>[\d,]+) km²\) lies where strikes are allowed"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+
+
+def authorization_text(w, lang: str = "en") -> str:
+    """A weapon's authorization sentence in ``lang``.  The Ukrainian one says the
+    counts and shares of the English one (:mod:`ranges.evaluate` writes it) in
+    Ukrainian; the decision's own summary stays as the data quote it."""
+    text = w.authorization
+    if lang == "en" or not text:
+        return text
+    m = _AUTH.match(text)
+    if m is None:
+        return text
+    from . import render
+
+    def num(key: str) -> str:
+        return m[key].replace(",", "\u202f")
+
+    sentence = texts(lang)["auth"].format(
+        weapon=m["weapon"],
+        airfields=render._count_text(int(m["air"].replace(",", "")), "airfield", lang),
+        cities=render._count_text(int(m["cities"].replace(",", "")), "city", lang),
+        share=m["share"], allowed=num("allowed"), total=num("total"),
+    )  # fmt: skip
+    return sentence + m["rest"]
 
 
 def coverage_display(coverage: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -26,6 +26,7 @@ __all__ = [
     "THEMES",
     "CompactDeck",
     "build_deck",
+    "deck_notes",
     "base_layers",
     "occupied_layers",
     "view_for",
@@ -486,6 +487,22 @@ def _place_notes(notes, view: View, size: float = 12.0) -> list[dict]:
     return out
 
 
+def deck_notes(notes) -> list:
+    """The notes in the order :func:`build_deck` numbers them (north to south,
+    then west to east), so a list beside the map can number them the same."""
+    return sorted(notes, key=lambda n: (-round(n.lat, 2), n.lon))
+
+
+def _numbered_notes(notes) -> list[dict]:
+    """Numbered markers for the notes ("1", "2"...): small enough to hide no
+    town, on any screen; the text goes in a list beside the map."""
+    return [
+        {"text": str(i), "position": [n.lon, n.lat],
+         "tooltip": n.text + (f"\nSource: {n.source}" if n.source else "")}
+        for i, n in enumerate(deck_notes(notes), start=1)
+    ]  # fmt: skip
+
+
 def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     """Labels that do not collide at the opening zoom, best first.
 
@@ -523,6 +540,7 @@ def build_deck(
     theme: str = "light",
     tiles: bool = False,
     height_px: int = 620,
+    numbered_notes: bool = False,
 ) -> pdk.Deck:
     """The interactive map of an evaluated scenario.
 
@@ -538,6 +556,9 @@ def build_deck(
         instead of the offline sea and land fill.
     height_px : int
         Height the map is shown at (for the initial zoom).
+    numbered_notes : bool
+        Notes as numbered markers (the page lists them, :func:`deck_notes`)
+        instead of callouts with their text.
 
     Returns
     -------
@@ -722,7 +743,16 @@ def build_deck(
         _text_layer("range-labels", range_labels, halo=t["halo"], get_size=14,
                     get_color="color", get_pixel_offset=[0, -10])  # fmt: skip
     )
-    if scenario.notes:
+    if scenario.notes and numbered_notes:
+        layers.append(
+            _text_layer(
+                "notes", _numbered_notes(scenario.notes), get_size=12, font_weight=700,
+                get_color=[20, 20, 20, 255], background=True,
+                get_background_color=[255, 244, 200, 255], get_border_color=[120, 100, 40, 255],
+                get_border_width=1, background_padding=[4, 1, 4, 1], pickable=True,
+            )  # fmt: skip
+        )
+    elif scenario.notes:
         notes = _place_notes(scenario.notes, view)
         layers.append(
             pdk.Layer(

@@ -152,8 +152,22 @@ def test_opening_map_writes_its_scenario_into_the_url(at):
 
 def test_targets_and_regions_tables_show_what_is_in_range(at):
     targets, regions = tables(at)
-    assert len(targets) > 100 and targets["distance_km"].max() <= 300
-    assert "Kursk" in set(targets["name"])
+    # One row per place in range on the other side's ground (what the headline
+    # counts), launch-area towns apart: counted here from the result itself.
+    df = at.session_state["scenario"]
+    from ranges.evaluate import evaluate
+    from ranges.geodata import load_geodata
+
+    full = evaluate(df, load_geodata()).targets
+    hit = full[full["in_range"] & full["territory"].isin(["Russia", "Ukraine (occupied)",
+                                                          "Belarus"])]  # fmt: skip
+    hit = hit[hit["distance_km"] > 0.05]
+    places = set(zip(hit["lat"].round(3), hit["lon"].round(3), strict=True))
+    assert len(targets) == len(places) > 50
+    assert targets["distance_km"].max() <= 300 and targets["distance_km"].min() > 0
+    assert "Kursk" in set(targets["name"]) and "Sumy" not in set(targets["name"])
+    assert not targets.duplicated(["lat", "lon"]).any()
+    assert not targets.isna().any().any()  # no "None" cells
     kursk = regions[regions["region_id"] == "RU-KRS"]
     assert kursk["covered_pct"].iloc[0] == pytest.approx(100, abs=0.5)
 
@@ -510,9 +524,61 @@ def test_ukrainian_labels_name_regions_in_ukrainian(at):
     _run(at)
     assert scenario(at).lang == "uk"
     regions = tables(at)[1]
-    assert "Курська область" in set(regions["region"])
-    assert "Суджа" in set(tables(at)[0]["name"])
+    assert "Курська область" in set(regions["регіон"])
+    assert "Суджа" in set(tables(at)[0]["назва"])
     assert url_scenario(at).lang == "uk"
+
+
+def test_the_language_switch_changes_the_whole_page(at):
+    from ranges.dashboard import texts
+
+    at.radio(key="lang").set_value("uk")
+    _run(at)
+    uk = texts("uk")
+    assert title(at) == html.escape(PRESETS[DEFAULT_PRESET].title_in("uk"))
+    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 км) ")
+    assert "у Росії" in headlines(at)[0] and " from " not in headlines(at)[0]
+    assert uk["legend_front"] in _legend_html(at)
+    assert at.selectbox(key="preset").label == uk["preset"]
+    assert at.multiselect(key="w_ua").label == uk["side:Ukraine and partners"]
+    assert at.toggle(key="tiles").label == uk["tiles"] and "Carto" in uk["tiles"]
+    assert at.tabs[0].label == uk["tab_targets"]
+    assert any(uk["footer"].split(";")[0] in c.value for c in at.caption)
+    at.radio(key="lang").set_value("en")
+    _run(at)
+    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 km) from ")
+    assert at.selectbox(key="preset").label == "Preset"
+
+
+def test_editing_a_preset_makes_the_title_the_users_and_says_so(at):
+    assert title(at) == FLAGSHIP_TITLE
+    at.selectbox(key="add_place").set_value("Kharkiv")
+    _run(at)
+    assert at.selectbox(key="preset").value == "custom"
+    s = scenario(at)
+    assert s.title == s.subtitle == s.title_uk == s.subtitle_uk == ""
+    # a title made from what is on the map, not the preset's
+    assert title(at).startswith("Reach of ATACMS M57 (unitary)") and "Kharkiv" in title(at)
+    assert any("your own map" in c.value.lower() or "17 Nov 2024" in c.value
+               for c in at.sidebar.caption)  # fmt: skip
+    at.text_input(key="title").input("My map")
+    _run(at)
+    assert title(at) == "My map"
+
+
+def test_chosen_weapons_show_their_map_colour_in_the_sidebar(at):
+    at.multiselect(key="w_ru").set_value(["kn-23"])
+    _run(at)
+    swatch = next(m.value for m in at.sidebar.markdown if "weapon-swatches" in m.value)
+    css = next(m.value for m in at.sidebar.markdown if m.value.startswith("<style>"))
+    lines = headlines(at)
+    heads = [m.value for m in at.markdown if 'data-testid="headline"' in m.value]
+    for name in ("ATACMS M57", "KN-23"):
+        color = next(h.split("solid ")[1][:7] for h in heads if name in h)
+        assert color in swatch and color in css and color in _legend_html(at)
+    assert len(lines) == 2
+    # the sidebar's chips take the same colours (CSS on the multiselects' tags)
+    assert '.st-key-w_ru [data-baseweb="tag"]:nth-of-type(1)' in css
 
 
 def test_carto_basemap_toggle_runs(at):
@@ -523,7 +589,7 @@ def test_carto_basemap_toggle_runs(at):
 
 
 def _legend_html(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if "in range</span>" in m.value)
+    return next(m.value for m in at.markdown if 'data-testid="legend"' in m.value)
 
 
 def test_colour_picker_recolours_legend_headline_and_link(at):
@@ -575,9 +641,10 @@ def test_scenario_upload_opens_the_file(at):
     at.file_uploader(key="scenario_upload").upload("map.json", s.to_json().encode(),
                                                    "application/json")  # fmt: skip
     _run(at)
-    assert "Opened scenario map.json." in messages(at, "success")
+    # the file is in Ukrainian, so the page (and its message) is too
+    assert "Відкрито сценарій map.json." in messages(at, "success")
     assert scenario(at) == s
-    assert title(at) == "From a file"
+    assert title(at) == html.escape(s.title_in("uk"))
 
 
 def test_scenario_upload_of_a_bad_file_names_file_and_field(at):
@@ -628,7 +695,7 @@ def test_link_reopens_a_custom_scenario_exactly():
     assert scenario(at) == s
     assert dict(at.query_params) == to_query(s)
     assert at.selectbox(key="preset").value == "custom"
-    assert title(at) == html.escape(s.title)
+    assert title(at) == html.escape(s.title_in(s.lang))
     assert [line.split(" (")[0] for line in headlines(at)] == ["Storm Shadow / SCALP-EG",
                                                                "Iskander-M"]  # fmt: skip
     assert not messages(at, "warning")
@@ -721,6 +788,11 @@ def test_a_link_dated_outside_the_data_warns_and_shows_the_nearest_date(as_of, n
 def test_the_targets_table_has_territory_and_keeps_one_side(at):
     table = tables(at)[0]
     assert {"country", "territory"} <= set(table.columns)
+    # by default the other side's ground of the chosen weapons, as the headline counts
+    assert set(table["territory"]) == {"Russia", "Ukraine (occupied)", "Belarus"}
+    at.multiselect(key="territory_filter").set_value(["Russia", "Ukraine (held)"])
+    _run(at)
+    table = tables(at)[0]
     assert "Russia" in set(table["territory"]) and "Ukraine (held)" in set(table["territory"])
     at.multiselect(key="territory_filter").set_value(["Russia"])
     _run(at)

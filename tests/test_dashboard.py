@@ -534,7 +534,16 @@ def test_targets_display_has_the_documented_columns_nearest_first(two_cities):
         "name", "type", "country", "territory", "population", "lat", "lon", "distance_km",
         "launch", "bearing_deg", "in_range_of", "authorization",
     ]  # fmt: skip
-    assert len(table) == int(two_cities.targets["in_range"].sum()) > 0
+    # one row per place (a city that is also a place in the news is one), and
+    # the towns at the launch sites themselves left out (distance 0, no bearing)
+    hit = two_cities.targets[two_cities.targets["in_range"]]
+    away = hit[hit["distance_km"] >= dash.INSIDE_KM]
+    places = set(zip(away["lat"].round(3), away["lon"].round(3), strict=True))
+    assert len(table) == len(places) > 0
+    assert table["bearing_deg"].notna().all() and table["distance_km"].min() > 0
+    with_launch = dash.targets_display(two_cities.targets, inside=True)
+    assert len(with_launch) - len(table) == dash.inside_launch_count(two_cities.targets) > 0
+    assert "None" not in with_launch.astype(str).to_numpy()
     assert table["distance_km"].is_monotonic_increasing
     assert table["distance_km"].max() <= 300.0
     assert set(table["launch"]) <= {"Sumy", "Kharkiv"}

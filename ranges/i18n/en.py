@@ -95,3 +95,209 @@ SITE = {
     ),
     "frame": "Interactive map: {title}",
 }
+
+
+#: The dashboard (app.py): every control, help text, message, table and legend.
+DASHBOARD = {
+    "language": "Language",
+    "preset": "Preset",
+    "own_map": "— your own map —",
+    "own_map_note": "Your own map: changed from the preset “{preset}”.",
+    "as_of": "Situation as of",
+    "as_of_help": (
+        "Who held the ground and what was allowed on this day. Occupied territory: "
+        "DeepStateMap, daily from {first} to {last}."
+    ),
+    "date_outside": (
+        "Date {day} is outside the occupied-territory data ({first} to {last}); showing "
+        "{near}, the nearest date covered."
+    ),
+    "weapons": "Weapons",
+    "side:Ukraine and partners": "Ukraine and partners",
+    "side:Russia and North Korea": "Russia and North Korea",
+    "chosen_colours": "Colour of each chosen weapon on the map, legend and headline:",
+    "colours": "Change colours",
+    "colours_help": "Okabe–Ito colour-blind-safe palette by default; pick your own here.",
+    "colours_reset": "Back to the palette",
+    "launch_sites": "Launch sites",
+    "add_place": "Add a place",
+    "add_place_placeholder": "Search a city, airfield or place…",
+    "add_place_help": (
+        "Pick from the list or type any name the gazetteer knows (Kyiv, Київ, UUOK…)."
+    ),
+    "coords": "Paste coordinates (lat, lon)",
+    "coords_help": "Decimal degrees in the order web maps copy them, hemisphere letters or DMS.",
+    "sites_caption": "Or click a town on the map. Edit, switch off or delete sites here:",
+    "col_site_name": "name",
+    "col_site_on": "on",
+    "launch_areas": "Launch areas",
+    "regions": "Regions",
+    "strip_on": "Border strip (Ukrainian territory near the Russian border)",
+    "width_km": "Width, km",
+    "standoff_km": "Standoff, km",
+    "only_within": "Only within",
+    "all_ukraine": "all Ukraine",
+    "front_on": "Front strip (Ukrainian-held territory near the front line, as of the date)",
+    "front_width": "Width from the front, km",
+    "front_standoff": "Standoff from the front, km",
+    "held_on": "All Ukrainian-held territory (as of the date)",
+    "occupied_on": "Occupied territory of Ukraine (a launch area for Russia's weapons)",
+    "held_caption": (
+        "Held and occupied ground: DeepStateMap as of the date; grey zones count as held, "
+        "and Ukrainian-held ground inside Russia is not included."
+    ),
+    "area_upload": "Upload a launch area (GeoJSON or KML, e.g. a front line)",
+    "other_areas": "Other areas (uploaded, or from a link or file): {names}",
+    "off": "off",
+    "remove_areas": "Remove these areas",
+    "targets_overlay": "Targets and overlay",
+    "target_layers": "Target layers",
+    "layer:cities": "Cities",
+    "layer:airfields": "Airfields",
+    "layer:places": "Places in the news",
+    "targets_upload": "Your targets (CSV name, lat, lon; GeoJSON or KML points)",
+    "n_uploaded": "{n} uploaded targets",
+    "remove_targets": "Remove uploaded targets",
+    "allowed_table": "Allowed regions from public decisions (as of the date)",
+    "allowed_table_help": (
+        "US, UK, French and German decisions on where supplied weapons may strike Russia, "
+        "with sources: `strike-range authorizations`."
+    ),
+    "allowed": "Strikes allowed in (authorization overlay)",
+    "focus": "Regions quoted in headlines",
+    "min_population": "Label cities from population",
+    "notes_expander": "Notes on the map",
+    "display": "Display",
+    "tiles": "Carto basemap (contacts Carto's servers)",
+    "tiles_help": (
+        "Off by default: the map is drawn from the data shipped with Strike Range and the page "
+        "asks no other server. On: your browser loads a basemap from Carto "
+        "(basemaps.cartocdn.com), which then sees your address and the area you look at."
+    ),
+    "last_valid": "{error}. The map shows the last valid settings.",
+    "choose_weapon": "Choose one or more weapons in the sidebar.",
+    "add_site_hint": (
+        "Add a launch site: search a place, paste coordinates or click a town on the map."
+    ),
+    "situation": (
+        "Situation as of {date}: targets counted on the other side's ground; occupied "
+        "territory from DeepStateMap's snapshot of {snapshot}."
+    ),
+    "reach_title": "Reach of {weapons}",
+    "reach_from": "Reach of {weapons} from {sites}",
+    "n_sites": "{n} launch sites",
+    "headline_where": "{weapon} ({km} km) {where}: {words}",
+    "headline_bare": "{weapon} ({km} km): {words}",
+    "and": "and",
+    "auth": (
+        "{weapon}: allowed and in range: {airfields}, {cities}; {share} of the reach area "
+        "({allowed} of {total} km²) lies where strikes are allowed"
+    ),
+    "legend_reach": "{weapon} ({km} km)",
+    "legend_launch_site": "launch site",
+    "legend_launch_area": "launch area",
+    "legend_allowed": "strikes allowed",
+    "legend_front": "front line",
+    "legend_target_in": "target in range on the other side",
+    "legend_target_other": "other place (own side or out of range)",
+    "legend_airfield": "airfield (ring)",
+    "legend_note": "numbered note (listed below the map)",
+    "notes_heading": "Notes",
+    "tab_targets": "Targets in range",
+    "tab_regions": "Regions covered",
+    "tab_sources": "Sources",
+    "territory_filter": "Territory (as of the date)",
+    "territory_help": "Keep one side of the front: e.g. only Russia.",
+    "territory:Ukraine (held)": "Ukraine (held)",
+    "territory:Ukraine (occupied)": "Ukraine (occupied)",
+    "territory:Russia": "Russia",
+    "territory:Belarus": "Belarus",
+    "territory:other": "other",
+    "show_inside": "List places inside the launch areas",
+    "inside_note": (
+        "{n} places lie inside the launch areas (distance 0 km) and are not listed as "
+        "targets; switch them on above to list them."
+    ),
+    "inside_label": "inside the launch area",
+    "dl_targets": "Download targets (CSV)",
+    "dl_regions": "Download regions (CSV)",
+    "col:name": "name",
+    "col:type": "type",
+    "col:country": "country",
+    "col:territory": "territory",
+    "col:population": "population",
+    "col:lat": "lat",
+    "col:lon": "lon",
+    "col:distance_km": "distance_km",
+    "col:bearing": "bearing_deg",
+    "col:launch": "launch",
+    "col:in_range_of": "in_range_of",
+    "col:authorization": "authorization",
+    "col:region": "region",
+    "col:region_id": "region_id",
+    "col:status": "status",
+    "col:weapon": "weapon",
+    "col:covered_km2": "covered_km2",
+    "col:covered_pct": "covered_pct",
+    "auth:allowed and in range": "allowed and in range",
+    "auth:in range, not allowed": "in range, not allowed",
+    "kind:city": "city",
+    "kind:town": "town",
+    "kind:airfield": "airfield",
+    "kind:airbase": "air base",
+    "kind:nuclear-plant": "nuclear plant",
+    "kind:bridge": "bridge",
+    "kind:user": "your target",
+    "ranges_label": "Ranges",
+    "decisions_label": "Decisions behind the allowed regions",
+    "map_data": "Map data",
+    "note_source": "Note “{text}”: {source}",
+    "export_toggle": "Export for publication (images and data)",
+    "size": "Size",
+    "theme": "Theme",
+    "export_lang": "Language",
+    "credit": "Credit",
+    "credit_default": "Map: Strike Range",
+    "title_hint": "Title and subtitle: edit them under “Share and save”.",
+    "map_image": "Image ({fmt})",
+    "format:geojson": "GeoJSON",
+    "format:kml": "KML",
+    "format:gpkg": "GeoPackage",
+    "format:csv": "CSV: targets",
+    "format:regions-csv": "CSV: regions",
+    "format:html": "HTML map",
+    "share": "Share and save",
+    "share_caption": "The page address holds the whole map: copy it to share. Or save a file:",
+    "dl_scenario": "Download scenario (JSON)",
+    "open_scenario": "Open a scenario file",
+    "title": "Title",
+    "title_help": "Leave empty for a title made from the weapons and launch sites.",
+    "subtitle": "Subtitle",
+    "link_too_long": (
+        "This map no longer fits in the page address ({size} characters; the limit is {limit}, "
+        "which every common browser, proxy and chat app keeps whole). The address still holds "
+        "the last map that fitted, not this one: a copied link would lose your changes. "
+        "Share the scenario file instead:"
+    ),
+    "footer": (
+        "Nominal maximum ranges from published sources; real reach depends on launcher "
+        "position. Map data: {attribution}. Occupied territory: DeepStateMap (GPL v3); grey "
+        "zones and Ukrainian-held ground inside Russia are not in it."
+    ),
+    "area_not_point": "“{text}” is an area; add it under launch areas",
+    "area_not_listed": "“{text}” is an area outside the region list; upload it as GeoJSON",
+    "already_area": "{name} is already a launch area.",
+    "added_region": "Added the region {name} as a launch area.",
+    "already_site": "{name} is already a launch site.",
+    "added_site": "Added {name} as a launch site.",
+    "added_site_click": "Added {name} as a launch site (click on the map).",
+    "added_area": "Added launch area '{name}' from {file}.",
+    "added_area_region": "Added {name} as a launch area.",
+    "no_geometry": "{file}: no geometry",
+    "loaded_targets": "Loaded {n} targets from {file}.",
+    "opened_scenario": "Opened scenario {file}.",
+    "row_left_out": "{problem} (row left out)",
+    "loading": "Loading maps and gazetteer…",
+    "drawing": "Drawing the map…",
+    "preparing": "Preparing the file…",
+}
