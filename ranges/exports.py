@@ -93,8 +93,10 @@ __all__ = [
     "regions_csv",
     "to_html",
     "deck_spec",
+    "world_view",
     "check_no_keys",
     "kml_color",
+    "xml_text",
     "script_safe_json",
     "scenario_from_export",
 ]
@@ -396,8 +398,13 @@ def _scenario_dict(result) -> dict[str, Any]:
     return scenario.to_dict()
 
 
-def _title(result) -> str:
-    return result.scenario.title or "Strike Range"
+def _title(result, lang: str | None = None) -> str:
+    """The scenario's title in ``lang`` (default: the scenario's label language)."""
+    return result.scenario.title_in(lang or result.scenario.lang) or "Strike Range"
+
+
+def _subtitle(result, lang: str | None = None) -> str:
+    return result.scenario.subtitle_in(lang or result.scenario.lang)
 
 
 def _target_frame(result, rows: np.ndarray | None = None) -> pd.DataFrame:
@@ -482,13 +489,19 @@ def geojson_dict(result) -> dict[str, Any]:
     - ``target``: each target in range (``name``, ``layer``, ``kind``,
       ``distance_km``, ``bearing_deg``, ``launch``, ``reached_by`` and, with an
       authorization overlay, ``authorized`` / ``authorization``);
+    - ``reach_outline``: only for a reach area cut at the 180° meridian or
+      closed over a pole: its real boundary as a MultiLineString (``weapon``,
+      ``color``), without the cut and the pole's edge; the area then says
+      ``"outline": "reach_outline"``.  Style the area with no stroke and this
+      line with one, and no map draws a line down the 180° meridian;
     - ``note``: ``text`` and ``source``;
     - ``occupied_territory``: Russian-occupied Ukraine on the scenario's date
       (``territory``, ``as_of``, ``snapshot_date`` of the snapshot used,
       ``source``, ``credit``, ``note``: what the source leaves out).
 
     Coordinates are lon/lat rounded to 7 decimals, exteriors counterclockwise,
-    no ``crs`` member.  The foreign members ``scenario`` (the scenario dict,
+    no ``crs`` member; a geometry crossing the antimeridian is cut there
+    (RFC 7946 §3.1.9).  The foreign members ``scenario`` (the scenario dict,
     RFC 7946 §6.1), ``title``, ``as_of`` (the date the map describes),
     ``occupied_snapshot_date``, ``attribution`` and ``generator`` sit at the top.
 
@@ -502,10 +515,19 @@ def geojson_dict(result) -> dict[str, Any]:
     >>> fc["features"][0]["properties"]["max_range_km"]
     300.0
     """
+    from .seams import has_seams, outline
+
     feats: list[tuple[BaseGeometry | None, dict[str, Any]]] = []
     for w in result.weapons:
         geom = None if w.area.is_empty else w.area
-        feats.append((geom, {"feature": "reach_area", **_weapon_props(result, w)}))
+        props = {"feature": "reach_area", **_weapon_props(result, w)}
+        seamed = geom is not None and has_seams(geom)
+        if seamed:
+            props["outline"] = "reach_outline"
+        feats.append((geom, props))
+        if seamed:
+            feats.append((outline(geom), {"feature": "reach_outline", "weapon": w.weapon.id,
+                                          "color": w.color}))  # fmt: skip
     for name, geom in result.sites:
         kind = "launch_site" if _is_point(geom) else "launch_area"
         feats.append((geom, {"feature": kind, "name": name}))
@@ -606,12 +628,30 @@ def kml_color(color: str, alpha: float = 1.0) -> str:
     return f"{round(alpha * 255):02x}{b}{g}{r}"
 
 
+#: Characters XML 1.0 forbids (C0 controls but tab and newlines, surrogates,
+#: U+FFFE, U+FFFF).  ElementTree writes them as they are, and one of them makes
+#: the whole file unreadable ("Char 0xFFFE out of allowed range"): a name a user
+#: typed or pasted must not do that to Google Earth.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> str:
+    """``value`` as text XML 1.0 can hold: the characters it forbids are dropped.
+
+    Examples
+    --------
+    >>> xml_text("Kursk\ufffe region\x01")
+    'Kursk region'
+    """
+    return _XML_ILLEGAL.sub("", str(value))
+
+
 def _sub(parent: ET.Element, tag: str, text: Any = None, **attrib: str) -> ET.Element:
     # Tags stay unprefixed under the root's default xmlns (ElementTree's
     # default_namespace option refuses unprefixed attributes such as id).
-    el = ET.SubElement(parent, tag, attrib)
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrib.items()})
     if text is not None:
-        el.text = str(text)
+        el.text = xml_text(text)
     return el
 
 
@@ -670,7 +710,17 @@ def _placemark(parent, name: str, description: str, style: str, geom=None, data=
     return pm
 
 
-def _style(doc, sid: str, *, line=None, fill=None, icon=None, label_scale=None) -> None:
+def _seamless(geom: BaseGeometry) -> BaseGeometry:
+    """A reach area as KML draws it without the 180° cut or a pole's edge: the
+    polygons (their style sets ``outline`` 0) plus the real boundary as lines."""
+    from .seams import outline
+
+    polys = list(getattr(geom, "geoms", [geom]))
+    return shapely.GeometryCollection([*polys, *outline(geom).geoms])
+
+
+def _style(doc, sid: str, *, line=None, fill=None, icon=None, label_scale=None,
+           outline: bool = True) -> None:  # fmt: skip
     st = _sub(doc, "Style", id=sid)
     if icon is not None:
         ic = _sub(st, "IconStyle")
@@ -686,7 +736,7 @@ def _style(doc, sid: str, *, line=None, fill=None, icon=None, label_scale=None) 
         ps = _sub(st, "PolyStyle")
         _sub(ps, "color", fill)
         _sub(ps, "fill", 1)
-        _sub(ps, "outline", 1)
+        _sub(ps, "outline", int(outline))
 
 
 def _target_description(rec: dict[str, Any]) -> str:
@@ -718,10 +768,16 @@ def to_kml(result) -> bytes:
     doc = _sub(root, "Document")
     _sub(doc, "name", _title(result))
     _sub(doc, "open", 1)
-    _sub(doc, "description", _html_lines(result.scenario.subtitle, _credits(result)))
+    _sub(doc, "description", _html_lines(_subtitle(result), _credits(result)))
+    from .seams import has_seams
+
+    seamed = [has_seams(w.area) for w in result.weapons]
     for i, w in enumerate(result.weapons):
         _style(doc, f"weapon-{i}", line=kml_color(w.color), fill=kml_color(w.color, 0.3),
                icon=kml_color(w.color))  # fmt: skip
+        if seamed[i]:
+            _style(doc, f"weapon-{i}-fill", line=kml_color(w.color),
+                   fill=kml_color(w.color, 0.3), outline=False)  # fmt: skip
     _style(doc, "launch", line="ff000000", fill=kml_color("#000000", 0.25), icon="ff00ffff")
     _style(doc, "note", icon="ff00d7ff", label_scale="0.8")
     _style(doc, "occupied", line=kml_color(_OCCUPIED_COLOR), fill=kml_color(_OCCUPIED_COLOR, 0.25))
@@ -733,8 +789,12 @@ def to_kml(result) -> bytes:
         _sub(folder, "description", _html_lines(w.headline, w.authorization, sources))
         if not w.area.is_empty:
             ranges_km = f"{w.weapon.min_range_km:g}-{w.weapon.max_range_km:g} km"
+            # Across the 180° meridian or over a pole, the polygon's outline
+            # would run along the cut: fill without outline, boundary as lines.
+            geom, style = (_seamless(w.area), f"weapon-{i}-fill") if seamed[i] else (
+                w.area, f"weapon-{i}")  # fmt: skip
             _placemark(folder, f"Reach of {w.weapon.name} ({ranges_km})",
-                       _html_lines(w.headline), f"weapon-{i}", w.area)  # fmt: skip
+                       _html_lines(w.headline), style, geom)  # fmt: skip
         reached = _target_frame(result, np.asarray(w.in_range, dtype=bool))
         if len(reached):
             sub = _sub(folder, "Folder")
@@ -753,8 +813,9 @@ def to_kml(result) -> bytes:
         folder = _sub(doc, "Folder")
         _sub(folder, "name", "Notes")
         for n in result.scenario.notes:
-            desc = _html_lines(n.text, f"Source: {n.source}" if n.source else "")
-            _placemark(folder, n.text, desc, "note", shapely.Point(n.lon, n.lat))
+            text = n.text_in(result.scenario.lang)
+            desc = _html_lines(text, f"Source: {n.source}" if n.source else "")
+            _placemark(folder, text, desc, "note", shapely.Point(n.lon, n.lat))
     occ = _occupied_props(result)
     folder = _sub(doc, "Folder")
     _sub(folder, "name", f"Occupied territory ({occ['source']}, as of {occ['snapshot_date']})")
@@ -872,7 +933,7 @@ def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> byte
 
     meta = {
         "title": _title(result),
-        "subtitle": result.scenario.subtitle,
+        "subtitle": _subtitle(result),
         "as_of": occ["as_of"],
         "occupied_snapshot_date": occ["snapshot_date"],
         "attribution": _credits(result),
@@ -1023,10 +1084,9 @@ def _as_of_text(result, lang: str) -> str:
 
 
 def _caption(result, lang: str) -> str:
-    s = result.scenario
-    parts = [f"<h1>{html.escape(_title(result))}</h1>"]
-    if s.subtitle:
-        parts.append(f"<p>{html.escape(s.subtitle)}</p>")
+    parts = [f"<h1>{html.escape(_title(result, lang))}</h1>"]
+    if _subtitle(result, lang):
+        parts.append(f"<p>{html.escape(_subtitle(result, lang))}</p>")
     parts.append(f'<p class="sr-date">{html.escape(_as_of_text(result, lang))}</p>')
     for w in result.weapons:
         parts.append(f"<p>{html.escape(w.headline)}</p>")
@@ -1063,12 +1123,85 @@ def _keyless(deck):
     return deck
 
 
+#: Web Mercator shows latitudes up to about 85.05°: a view frames at most that.
+_MERCATOR_MAX_LAT = 85.0
+
+
+def _outside_theatre(geoms) -> bool:
+    from .deck import THEATRE
+
+    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
+    return x0 < THEATRE[0] or y0 < THEATRE[1] or x1 > THEATRE[2] or y1 > THEATRE[3]
+
+
+def world_view(result, *, width_px: int = 900, height_px: int = 620):
+    """The opening view of an HTML map whose scene leaves the theatre box:
+    its reach areas and launch sites framed wherever they are on Earth.
+
+    Across the 180° meridian the view is centred on the cut (longitudes may
+    exceed 180; the map repeats the world, so both halves meet); a reach
+    around a pole is framed on all longitudes with the launch site in the
+    middle.  ``None`` when the scene lies inside the theatre (the deck's own
+    view, :func:`ranges.deck.view_for`, fits it).
+
+    Returns
+    -------
+    ranges.deck.View or None
+        Centre (lon, lat, degrees) and Web Mercator zoom.
+    """
+    from .deck import View
+    from .seams import lon_span
+
+    geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    geoms += [g for _, g in result.sites]
+    if not geoms or not _outside_theatre(geoms):
+        return None
+    west, east = lon_span(geoms)
+    if east - west >= 360.0:
+        # All longitudes (a polar cap): centre on the launch site's meridian.
+        sites = [g for _, g in result.sites]
+        centre = shapely.GeometryCollection(sites or geoms).centroid.x
+        west, east = centre - 180.0, centre + 180.0
+    _, y0, _, y1 = shapely.GeometryCollection(geoms).bounds
+    y0 = max(y0, -_MERCATOR_MAX_LAT)
+    y1 = min(y1, _MERCATOR_MAX_LAT)
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lon_span_deg = max(east - west, 0.5)
+    y_span = max(merc(y1) - merc(y0), 0.01)
+    zoom_x = math.log2(width_px * 360.0 / (lon_span_deg * 512.0))
+    zoom_y = math.log2(height_px * 2 * math.pi / (y_span * 512.0))
+    zoom = max(0.0, min(zoom_x, zoom_y, 9.0) - 0.15)
+    lat_c = math.degrees(math.atan(math.sinh((merc(y0) + merc(y1)) / 2)))
+    lon_c = (west + east) / 2.0
+    lon_c = (lon_c + 180.0) % 360.0 - 180.0
+    return View(round(lon_c, 4), round(lat_c, 4), round(zoom, 2))
+
+
+def _frame_anywhere(deck, result) -> None:
+    """Open ``deck`` on the scene wherever it is (the deck frames the theatre)."""
+    import pydeck as pdk
+
+    view = world_view(result)
+    if view is None:
+        return
+    deck.initial_view_state = pdk.ViewState(
+        longitude=view.lon, latitude=view.lat, zoom=view.zoom, min_zoom=0, max_zoom=11
+    )
+    # Copies of the world side by side, so that a reach cut at 180° is drawn
+    # whole on either side of the cut.
+    deck.views = [pdk.View(type="MapView", controller=True, repeat=True)]
+
+
 def deck_spec(result, geodata, *, lang: str | None = None) -> tuple[str, Any]:
     """The interactive map's deck.gl JSON and tooltip, as every HTML export embeds them.
 
     The deck is :func:`ranges.deck.build_deck` without the API keys pydeck
     read from the environment, its layers' data made inert (see
-    :func:`_deck_json`).  Shared by :func:`to_html` and :mod:`ranges.site`.
+    :func:`_deck_json`), opening on the scene wherever on Earth it is
+    (:func:`world_view`).  Shared by :func:`to_html` and :mod:`ranges.site`.
 
     Returns
     -------
@@ -1080,6 +1213,7 @@ def deck_spec(result, geodata, *, lang: str | None = None) -> tuple[str, Any]:
     from .deck import build_deck
 
     deck = _keyless(build_deck(result, geodata, lang=lang or result.scenario.lang))
+    _frame_anywhere(deck, result)
     return _deck_json(deck), deck._tooltip
 
 
@@ -1147,7 +1281,7 @@ def to_html(result, geodata, *, lang: str | None = None, offline: bool = True) -
     )
     if offline:
         page = _REMOTE_TAGS.sub("", page)
-    title = html.escape(_title(result))
+    title = html.escape(_title(result, lang))
     page = page.replace("<title>pydeck</title>", f"<title>{title}</title>", 1)
     # The caption goes before the template's </body>, the last one: the inlined
     # bundle comes earlier in the page.

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 
 import defusedxml.ElementTree as DET
 import numpy as np
@@ -25,7 +26,7 @@ from ranges.errors import InputError
 from ranges.evaluate import evaluate
 from ranges.geodata import load_geodata
 from ranges.presets import PRESETS
-from ranges.scenario import PALETTE, Note, Scenario, ScenarioError, Target
+from ranges.scenario import PALETTE, Note, Scenario, ScenarioError, Site, Target
 
 KML = "{http://www.opengis.net/kml/2.2}"
 FLAGSHIP = "atacms-nov-2024"
@@ -259,6 +260,140 @@ def test_kml_names_are_exact_text_and_descriptions_escaped_html(hostile):
         d = p.findtext(f"{KML}description") or ""
         assert not re.search(r"<(?!br>)", d), d  # only our own <br> is markup
     assert b"<img" not in raw and b"</script" not in raw  # and none in the XML source
+
+
+# --------------------------------------------------------------------------
+# Files that hold in every tool (issue 12): XML-illegal characters, the
+# antimeridian and the poles
+# --------------------------------------------------------------------------
+def test_kml_stays_readable_with_characters_xml_forbids(geo, tmp_path):
+    scenario = PRESETS[FLAGSHIP].replace(
+        title="ATACMS\ufffe reach\uffff",
+        sites=(Site("Sumy\ufffe", 50.9077, 34.7981),),
+        user_targets=(Target("Depot\uffff 7", 51.2, 35.6),),
+        notes=(Note("Sudzha\ufffe crossing", 51.19, 35.27, source="Src\uffff"),),
+    )
+    data = ex.to_kml(evaluate(scenario, geo))
+    assert "\ufffe" not in data.decode() and "\uffff" not in data.decode()
+    root = DET.fromstring(data)  # the standard parser refuses U+FFFE outright
+    names = {p.findtext(f"{KML}name") for p in root.iter(f"{KML}Placemark")}
+    assert {"Sumy", "Depot 7", "Sudzha crossing"} <= names
+    assert root.find(f"{KML}Document").findtext(f"{KML}name") == "ATACMS reach"
+    xmllint = shutil.which("xmllint")
+    if xmllint is None:
+        pytest.skip("xmllint is not installed (Debian: libxml2-utils)")
+    path = tmp_path / "illegal.kml"
+    path.write_bytes(data)
+    run = subprocess.run([xmllint, "--noout", str(path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_xml_text_drops_exactly_the_characters_xml_1_0_forbids():
+    allowed = "a\tb\nc\rd é Київ \u2028 \U0001F600 \ufffd"
+    assert ex.xml_text(allowed) == allowed
+    assert ex.xml_text("x\x00\x01\x08\x0b\x0c\x1f\ufffe\uffff\ud800y") == "xy"
+
+
+# (lat, lon, weapon): a reach cut by the 180° meridian, one around the pole
+# and crossing the cut, one around the pole only.
+FAR_AWAY = [(65.0, 179.0, "storm-shadow"), (65.0, 179.0, "kh-101"), (85.0, 30.0, "kalibr")]
+
+
+@pytest.fixture(scope="module")
+def far_away(geo):
+    out = {}
+    for lat, lon, weapon in FAR_AWAY:
+        scenario = Scenario(weapons=(weapon,), sites=(Site("X", lat, lon),))
+        out[weapon] = (lat, lon, evaluate(scenario, geo))
+    return out
+
+
+def _seam_segments(coords) -> int:
+    xy = np.asarray(coords, dtype=float)[:, :2]
+    on_cut = np.isclose(np.abs(xy[:, 0]), 180.0)
+    at_pole = np.isclose(np.abs(xy[:, 1]), 90.0)
+    return int(np.sum((on_cut[:-1] & on_cut[1:]) | (at_pole[:-1] & at_pole[1:])))
+
+
+def _assert_on_the_range_circle(lines, lat, lon, range_km):
+    # Independent of the geometry code: every vertex of the drawn outline is a
+    # point at the weapon's range from the launch site (geographiclib).
+    from geographiclib.geodesic import Geodesic
+
+    for line in lines:
+        for x, y in np.asarray(line)[:, :2]:
+            s12 = Geodesic.WGS84.Inverse(lat, lon, y, x)["s12"]
+            assert abs(s12 - range_km * 1000.0) < 50.0, (x, y, s12)
+
+
+@pytest.mark.parametrize(("lat", "lon", "weapon"), FAR_AWAY)
+def test_kml_reach_across_the_cut_or_a_pole_has_no_outline_along_it(far_away, lat, lon, weapon):
+    _, _, result = far_away[weapon]
+    root = DET.fromstring(ex.to_kml(result))
+    reach = next(p for p in root.iter(f"{KML}Placemark")
+                 if p.findtext(f"{KML}name").startswith("Reach of"))  # fmt: skip
+    style_id = reach.findtext(f"{KML}styleUrl").lstrip("#")
+    style = root.find(f".//{KML}Style[@id='{style_id}']")
+    assert style.findtext(f"{KML}PolyStyle/{KML}outline") == "0"  # the fill has no outline
+    assert style.findtext(f"{KML}LineStyle/{KML}color").startswith("ff")
+    lines = [[tuple(map(float, c.split(","))) for c in ls.findtext(f"{KML}coordinates").split()]
+             for ls in reach.iter(f"{KML}LineString")]  # fmt: skip
+    assert lines and all(_seam_segments(line) == 0 for line in lines)
+    _assert_on_the_range_circle(lines, lat, lon, result.weapons[0].weapon.max_range_km)
+    # The fill still covers the whole reach.
+    polys = [shapely.Polygon([tuple(map(float, c.split(","))) for c in
+                              p.findtext(f".//{KML}coordinates").split()])
+             for p in reach.iter(f"{KML}Polygon")]  # fmt: skip
+    area = result.weapons[0].area
+    assert shapely.union_all(polys).symmetric_difference(area).area < 1e-6 * area.area
+
+
+@pytest.mark.parametrize(("lat", "lon", "weapon"), FAR_AWAY)
+def test_geojson_reach_is_cut_at_180_and_outlined_without_the_cut(far_away, lat, lon, weapon,
+                                                                   tmp_path):  # fmt: skip
+    _, _, result = far_away[weapon]
+    data = ex.to_geojson(result)
+    fc = json.loads(data)
+    reach = next(f for f in fc["features"] if f["properties"]["feature"] == "reach_area")
+    line = next(f for f in fc["features"] if f["properties"]["feature"] == "reach_outline")
+    assert reach["properties"]["outline"] == "reach_outline"
+    assert line["properties"]["weapon"] == result.weapons[0].weapon.id
+    # RFC 7946 §3.1.9: no part crosses the antimeridian (no edge longer than
+    # 180° of longitude, except along a pole).
+    area = shape(reach["geometry"])
+    for poly in getattr(area, "geoms", [area]):
+        xy = np.asarray(poly.exterior.coords)
+        jump = np.abs(np.diff(xy[:, 0])) > 180.0
+        assert np.all(np.isclose(np.abs(xy[:-1, 1][jump]), 90.0))
+    lines = [np.asarray(c) for c in line["geometry"]["coordinates"]]
+    assert all(_seam_segments(c) == 0 for c in lines)
+    _assert_on_the_range_circle(lines, lat, lon, result.weapons[0].weapon.max_range_km)
+    path = tmp_path / "far.geojson"
+    path.write_bytes(data)
+    frame = pyogrio.read_dataframe(path)  # GDAL reads it, every geometry valid
+    assert frame.geometry.is_valid.all()
+    assert {"reach_area", "reach_outline"} <= set(frame["feature"])
+
+
+def test_reach_in_the_theatre_keeps_its_plain_outline(flagship):
+    fc = ex.geojson_dict(flagship)
+    assert "reach_outline" not in {f["properties"]["feature"] for f in fc["features"]}
+    root = _kml(flagship)
+    assert not list(root.find(f".//{KML}Placemark").iter(f"{KML}LineString"))
+
+
+def test_html_opens_on_a_reach_wherever_it_is(far_away, geo, flagship):
+    view = ex.world_view(far_away["storm-shadow"][2])
+    assert abs(view.lon - 179.0) < 1.0 and abs(view.lat - 65.0) < 1.0 and view.zoom > 4
+    polar = ex.world_view(far_away["kalibr"][2])
+    assert polar.lat > 75.0 and abs(polar.lon - 30.0) < 1.0
+    spec, _ = ex.deck_spec(far_away["storm-shadow"][2], geo)
+    deck = json.loads(spec)
+    state = deck["initialViewState"]
+    assert abs(state["longitude"] - 179.0) < 1.0 and abs(state["latitude"] - 65.0) < 1.0
+    assert deck["views"][0]["repeat"] is True  # both halves of the cut side by side
+    # A scene inside the theatre keeps the deck's own view.
+    assert ex.world_view(flagship) is None
 
 
 # --------------------------------------------------------------------------
