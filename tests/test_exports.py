@@ -375,6 +375,25 @@ def test_geojson_reach_is_cut_at_180_and_outlined_without_the_cut(far_away, lat,
     assert {"reach_area", "reach_outline"} <= set(frame["feature"])
 
 
+def test_far_away_kml_validates_against_the_ogc_kml_2_2_schema(far_away, tmp_path):
+    # The schema ships inside the fastkml wheel; xmllint is Debian's libxml2-utils.
+    import importlib.util
+
+    spec = importlib.util.find_spec("fastkml")
+    xmllint = shutil.which("xmllint")
+    if spec is None or xmllint is None:
+        pytest.skip("needs xmllint and the fastkml package (for ogckml22.xsd)")
+    from pathlib import Path
+
+    schema = Path(spec.origin).parent / "schema" / "ogckml22.xsd"
+    for weapon, (_, _, result) in far_away.items():
+        path = tmp_path / f"{weapon}.kml"
+        path.write_bytes(ex.to_kml(result))
+        run = subprocess.run([xmllint, "--noout", "--schema", str(schema), str(path)],
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+        assert run.returncode == 0, run.stderr[-2000:]
+
+
 def test_reach_in_the_theatre_keeps_its_plain_outline(flagship):
     fc = ex.geojson_dict(flagship)
     assert "reach_outline" not in {f["properties"]["feature"] for f in fc["features"]}
