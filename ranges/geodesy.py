@@ -908,6 +908,9 @@ _DISK_BATCH = 2_000
 #: from the launch positions left after lightening, the range and the
 #: tolerance); larger requests are refused at once.
 MAX_WORK_VERTICES = 20_000_000
+#: Most launch points one reach takes (1,000,000 would need ~90 s and 2.5 GB
+#: on a 2-core machine); more are refused before any work.
+MAX_LAUNCH_POINTS = 200_000
 
 
 def _segments_left(xy: np.ndarray, region) -> list[np.ndarray]:
@@ -985,6 +988,12 @@ def _point_disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygo
 def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygon]:
     """Pieces whose union is the buffer of launch points, paths (lines) and
     polygons (their rings are buffered here; do not pass them as paths)."""
+    if len(points) > MAX_LAUNCH_POINTS:
+        raise InputError(
+            f"{len(points):,} launch points; the limit is {MAX_LAUNCH_POINTS:,} "
+            "(MAX_LAUNCH_POINTS): join nearby launchers into an area (a polygon) or split "
+            "the request"
+        )
     points, paths, polygons, tol_m = _lighten(points, paths, polygons, dist_m, tol_m)
     pieces: list[Polygon] = []
     pts = [points] if len(points) else []

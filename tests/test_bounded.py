@@ -244,3 +244,34 @@ def test_too_many_far_apart_points_are_refused_at_once_naming_the_limit(monkeypa
     pts = np.column_stack([rng.uniform(20.0, 40.0, 500), rng.uniform(40.0, 55.0, 500)])
     with pytest.raises(InputError, match=r"500 launch points at 300 km .* limit of 100,000"):
         ranges.reach(MultiPoint(pts), 300.0)
+
+
+def test_cli_launch_file_limit_names_the_file_the_count_and_the_limit(tmp_path):
+    import subprocess
+    import sys
+
+    from ranges.cli.resolve import LAUNCH_FILE_MAX_VERTICES
+
+    n = LAUNCH_FILE_MAX_VERTICES + 1
+    rng = np.random.default_rng(9)
+    xy = np.round(np.column_stack([rng.uniform(30, 40, n), rng.uniform(45, 52, n)]), 3)
+    f = tmp_path / "launchers.geojson"
+    f.write_text(json.dumps({"type": "MultiPoint", "coordinates": xy.tolist()}))
+    proc = subprocess.run(
+        [sys.executable, "-m", "ranges.cli", "reach", "--launch-file", str(f), "--range-km", "300"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert str(f) in proc.stderr
+    assert f"{n:,} counted so far, the limit is {LAUNCH_FILE_MAX_VERTICES:,}" in proc.stderr
+
+
+def test_more_launch_points_than_the_limit_are_refused_before_any_work(monkeypatch):
+    import ranges
+    import ranges.geodesy as g
+
+    monkeypatch.setattr(g, "MAX_LAUNCH_POINTS", 1_000)
+    monkeypatch.setattr(g, "_lighten", None)  # refused before lightening starts
+    pts = np.column_stack([np.linspace(30, 31, 1001), np.full(1001, 50.0)])
+    with pytest.raises(InputError, match="1,001 launch points; the limit is 1,000"):
+        ranges.reach(shapely.MultiPoint(pts), 300.0)

@@ -122,6 +122,19 @@ def _named_area(text: str) -> dict | None:
     return {"kind": kind, "name": (HELD_NAME if kind == "held" else OCCUPIED_NAME)["en"]}
 
 
+#: Most launch positions (points and vertices, as written) a --launch-file may
+#: hold: the scenario's geometry limit, so that whatever the command accepts
+#: a scenario and the dashboard accept too.  Counted while reading; the
+#: message names the file, the count so far and the limit.
+LAUNCH_FILE_MAX_VERTICES = 100_000
+
+
+def _read_launch_file(path: str):
+    from ..geojson_io import read_geojson_features
+
+    return read_geojson_features(path, max_vertices=LAUNCH_FILE_MAX_VERTICES)
+
+
 def _launches(args) -> list[LaunchSpec]:
     args.as_of = _date(args)  # checked first: a date outside the data fails fast
     given = (args.launch or args.launch_file or args.border_strip is not None
@@ -142,9 +155,7 @@ def _launches(args) -> list[LaunchSpec]:
         named = _named_area(text)
         sites.append(area(named) if named else resolve_spec(text, _gazetteer, source="--launch"))
     if args.launch_file:
-        from ..geojson_io import read_geojson_features
-
-        for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
+        for i, (geom, props) in enumerate(_read_launch_file(args.launch_file), start=1):
             name = str((props or {}).get("name") or f"{args.launch_file} #{i}")
             sites.append(LaunchSpec(name, geom))
     sites += [area(d) for d in _strip_areas(args)]
@@ -259,9 +270,7 @@ def scenario_from_args(args: argparse.Namespace, *, conflicting: Sequence[str] =
             areas.append({"kind": "geojson", "name": spec.name,
                           "geometry": mapping(spec.geometry)})  # fmt: skip
     if args.launch_file:
-        from ..geojson_io import read_geojson_features
-
-        for i, (geom, props) in enumerate(read_geojson_features(args.launch_file), start=1):
+        for i, (geom, props) in enumerate(_read_launch_file(args.launch_file), start=1):
             name = str((props or {}).get("name") or f"{Path(args.launch_file).name} #{i}")
             if geom.geom_type == "Point":
                 sites.append({"name": name, "lat": geom.y, "lon": geom.x})
