@@ -20,6 +20,14 @@ Medians of repeated runs (time.perf_counter); ours, the floor (and the
 baseline) are called in turn in each repetition, so their ratios hold on a
 machine whose load comes and goes.
 
+``--heavy`` times instead the heavy launch geometry of issue 15, each case in
+a fresh process (wall time and peak resident memory from ``os.wait4``):
+tangled lines (random walks of 100-500 m steps from near Donetsk) of 5,000,
+20,000 and 99,990 vertices, 100,000 scattered points, and reading a KML line
+just over the 100,000-vertex limit (refused) or just under it (read).  With
+``--baseline FILE`` the same cases run with that geodesy.py too ("today's
+construction"; cases the issue measured at over a minute are skipped).
+
 ``--baseline FILE`` also times another version of ``ranges/geodesy.py`` (e.g.
 ``git show HEAD~3:ranges/geodesy.py > /tmp/geodesy_old.py``) in the same run,
 as two extra columns, to compare a change under the same load.
@@ -238,11 +246,106 @@ def print_area_rows() -> None:
         print(f"| {name} | {t:.1f} | {ta:.1f} | {ta / t:.1f}x | {diff:.6f} |")
 
 
+def walk(n: int, seed: int = 1, start=(37.5928, 47.102)) -> np.ndarray:
+    """Random walk of ``n`` vertices, steps 100-500 m: a tangled launch line."""
+    rng = np.random.default_rng(seed)
+    az, d = rng.uniform(0, 360, n - 1), rng.uniform(100.0, 500.0, n - 1)
+    xy = np.empty((n, 2))
+    xy[0] = start
+    for i in range(n - 1):
+        lon, lat, _ = GEOD.fwd(xy[i, 0], xy[i, 1], az[i], d[i])
+        xy[i + 1] = lon, lat
+    return xy
+
+
+def kml_line(n: int) -> bytes:
+    text = " ".join(f"{x:.6f},{y:.6f}" for x, y in walk(n))
+    return ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+            f"<Placemark><name>front</name><LineString><coordinates>{text}</coordinates>"
+            "</LineString></Placemark></Document></kml>").encode()  # fmt: skip
+
+
+# name -> (what it does, skip the baseline?)
+HEAVY = {
+    "line5k-2500": ("tangled 5,000-vertex line, 2,500 km", False),
+    "line5k-300": ("tangled 5,000-vertex line, 300 km", False),
+    "line20k-2500": ("tangled 20,000-vertex line, 2,500 km", False),
+    "line99990-2500": ("KML line of 99,990 vertices read, then its reach at 2,500 km", True),
+    "kml100001": ("KML line of 100,001 vertices (refused while reading)", True),
+    "points100k-300": ("100,000 scattered points, 300 km", True),
+}
+
+
+def run_one(case: str, baseline: str | None) -> None:
+    """One heavy case in this process; prints its wall time in seconds."""
+    from shapely.geometry import LineString, MultiPoint
+
+    from ranges.errors import InputError
+    from ranges.kml_io import parse_kml
+
+    geo = load_baseline(baseline) if baseline else ranges.geodesy
+    if case.startswith("line") and not case.startswith("line99990"):
+        n = {"line5k": 5_000, "line20k": 20_000}[case.split("-")[0]]
+        g, km = LineString(walk(n)), float(case.split("-")[1])
+    elif case == "points100k-300":
+        rng = np.random.default_rng(5)
+        g, km = MultiPoint(np.column_stack([rng.uniform(30, 40, 100_000),
+                                            rng.uniform(45, 52, 100_000)])), 300.0  # fmt: skip
+    else:
+        data = kml_line(99_990 if case.startswith("line99990") else 100_001)
+        t0 = time.perf_counter()
+        try:
+            (g, _), = parse_kml(data, source="front.kml")
+        except InputError as exc:
+            print(time.perf_counter() - t0, "refused:", exc)
+            return
+        geo.reach(g, 2500.0)
+        print(time.perf_counter() - t0)
+        return
+    t0 = time.perf_counter()
+    geo.reach(g, km)
+    print(time.perf_counter() - t0)
+
+
+def heavy(baseline: str | None) -> None:
+    import os
+    import subprocess
+
+    print(f"## Heavy launch geometry (issue 15)\n\n{machine()}\n")
+    print("| case | ours (s) | ours peak (MB) | before (s) | before peak (MB) | before / ours |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for case, (label, skip) in HEAVY.items():
+        cells = []
+        for impl in ("ours", "before"):
+            if impl == "before" and (baseline is None or skip):
+                cells.append(None)
+                continue
+            cmd = [sys.executable, __file__, "--one", case]
+            if impl == "before":
+                cmd += ["--baseline", baseline]
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+            out = proc.stdout.read()
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = status
+            seconds = float(out.split()[0]) if status == 0 and out else float("nan")
+            cells.append((seconds, usage.ru_maxrss / 1024.0))
+        (t, m), before = cells
+        b = f"{before[0]:.2f} | {before[1]:.0f} | {before[0] / t:.1f}x" if before else "- | - | -"
+        print(f"| {label} | {t:.2f} | {m:.0f} | {b} |")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", help="another ranges/geodesy.py to time beside ours")
     parser.add_argument("--no-areas", action="store_true", help="skip the launch-area table")
+    parser.add_argument("--heavy", action="store_true", help="the heavy cases of issue 15")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    main(args.baseline)
-    if not args.no_areas:
-        print_area_rows()
+    if args.one:
+        run_one(args.one, args.baseline)
+    elif args.heavy:
+        heavy(args.baseline)
+    else:
+        main(args.baseline)
+        if not args.no_areas:
+            print_area_rows()
