@@ -27,8 +27,10 @@ Cities in Russia and Belarus take a Ukrainian rendering of their Russian
 name, the form Ukrainian media use (Курськ, Бєлгород, Мінськ):
 
 5. the Russian name is Natural Earth's ``NAME_RU`` for the same GeoNames id,
-   else the one Russian-looking GeoNames alternate whose BGN/PCGN
-   romanization equals the GeoNames name;
+   else the GeoNames alternate in the Russian alphabet whose BGN/PCGN
+   romanization equals the GeoNames name, else (Belarusian towns, which
+   GeoNames names in Belarusian romanization: Krychaw) whose consonants do
+   (:func:`_skeleton`); of several, :func:`_pick` says which;
 6. :func:`ru_to_uk` transcribes it by the rules of the Ukrainian orthography
    of 2019 for Russian names (и after a consonant stays и only after ж, ч,
    ш, щ, ц; е and ё after a vowel or at the start become є and йо; ы, э, ъ
@@ -76,6 +78,8 @@ _RU_LATIN.update({"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш
 _RU_VOWELS = "аеёиоуыэюяєії"
 _CYRILLIC = re.compile(r"[а-яёіїєґў]", re.IGNORECASE)
 _RU_ONLY = re.compile(r"[ыэёъ]", re.IGNORECASE)
+# "Horad Zhodzina": GeoNames' "town of" prefix (Belarusian, Russian).
+DISTRICT_PREFIX = re.compile(r"^(?:horad|gorod)\s+", re.IGNORECASE)
 _RUSSIAN = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\s-]*")
 _UK_ONLY = re.compile(r"[іїєґ]", re.IGNORECASE)
 
@@ -135,8 +139,8 @@ def ru_to_uk(name: str) -> str:
     ('Сиктивкар', 'Енгельс', 'Іваново')
     >>> ru_to_uk("Волжский"), ru_to_uk("Набережные Челны"), ru_to_uk("Красный Сулин")
     ('Волжський', 'Набережні Челни', 'Красний Сулін')
-    >>> ru_to_uk("Лодейное Поле"), ru_to_uk("Тбилисская"), ru_to_uk("Донской")
-    ('Лодейне Поле', 'Тбіліська', 'Донськой')
+    >>> ru_to_uk("Лодейное Поле"), ru_to_uk("Тбилисская"), ru_to_uk("Барановичи")
+    ('Лодейне Поле', 'Тбіліська', 'Барановичі')
     """
     out = []
     for i, ch in enumerate(name):
@@ -173,6 +177,12 @@ def ru_to_uk(name: str) -> str:
     text = re.sub(r"(?<=[^аеєиіоуюя])о[еє]" + end, "е", text)
     text = re.sub(r"(?<=[^аеєиіоуюя])ая" + end, "а", text)
     text = text.replace("сська", "ська")
+    # A soft sign before і, є after a consonant other than л is an apostrophe
+    # (Марьина Горка -> Мар'їна Горка).
+    text = re.sub(r"(?<=[^лЛ])ь[іІ]", "'ї", text)
+    text = re.sub(r"(?<=[^лЛ])ь[єЄ]", "'є", text)
+    # Plural -ичи -> -ичі (Барановичи, Смолевичи).
+    text = re.sub(r"[иі]чи(?=$|[\s-])", "ичі", text)
     # -ск, -цк -> -ськ, -цьк; a final -ец -> -ець (Донецк, Елец).
     text = re.sub(r"(?<=[сц])к" + end, "ьк", text)
     text = re.sub(r"(?<=[Ее])ц" + end, "ць", text)
@@ -283,28 +293,74 @@ def _ukraine_name(row, kat: pd.DataFrame) -> tuple[str, str]:
 
 def _ru_key(text: str) -> str:
     """Key for comparing romanizations of Russian: -iy/-yy/-y and ye/e, yo/e agree."""
-    key = _fold(text).replace("ë", "e")
-    key = re.sub(r"(iy|yy|y)$", "y", key)
-    return key.replace("ye", "e").replace("yo", "e").replace("'", "")
+    words = re.split(r"[^0-9a-z]+", _fold(text).replace("ë", "e"))
+    words = [re.sub(r"(iy|yy|y)$", "y", w) for w in words if w]
+    return "".join(words).replace("ye", "e").replace("yo", "e")
+
+
+def _skeleton(latin: str) -> str:
+    """Consonants of a romanized name, with the letters Belarusian and Russian
+    romanizations trade (h/g, w/v, dz/d, ts/c, ch/c, zh/z) made one: Krychaw
+    and Krichev, Rahachow and Rogachev, Astraviec and Ostrovets agree."""
+    key = _fold(latin)
+    for a, b in (("shch", "sc"), ("dz", "d"), ("ts", "c"), ("ch", "c"), ("zh", "z"),
+                 ("sh", "s"), ("kh", "h"), ("h", "g"), ("w", "v")):  # fmt: skip
+        key = key.replace(a, b)
+    return re.sub(r"[aeiouy']", "", key)
+
+
+def _separators(text: str) -> str:
+    return "".join(c for c in text if c in " -")
+
+
+def _okane(text: str) -> int:
+    """How Russian a spelling looks: Belarusian writes а, я, дз where Russian
+    writes о, е, д (Бяроза for Берёза, Дзяржынск for Дзержинск)."""
+    low = text.lower()
+    return low.count("о") + low.count("е") - low.count("а") - low.count("я") - low.count("дз")
+
+
+def _pick(found: set[str], name: str, alternates: list[str], belarus: bool = False) -> str:
+    """One Russian spelling among several that romanize alike, or ""."""
+    if len(found) > 1:  # Семёнов says more than Семенов
+        found = {a for a in found if "ё" in a.lower()} or found
+    if belarus and len(found) > 1:
+        best = max(_okane(a) for a in found)
+        found = {a for a in found if _okane(a) == best}
+    rules = (
+        lambda a: not re.search(r"[сц]ьк|ць$", a),  # not the Ukrainian Слуцьк, Городець
+        lambda a: not any(a == ru_to_uk(b) for b in found if b != a),
+        lambda a: ru_to_uk(a) != a and ru_to_uk(a) in alternates,  # Ukrainian form recorded
+        lambda a: _separators(a) == _separators(name),  # Хасавюрт, not Хасав-юрт
+    )
+    for rule in rules:
+        if len(found) <= 1:
+            break
+        found = {a for a in found if rule(a)} or found
+    if len(found) > 1:
+        # Russian writes щ and ц where transliterations of it write шч, тс:
+        # Одинцово, not the Macedonian Одинтсово.
+        shortest = min(len(a) for a in found)
+        found = {a for a in found if len(a) == shortest}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _russian_name(row, ne_ru: dict[int, str]) -> str:
     if int(row.geonameid) in ne_ru:
         return ne_ru[int(row.geonameid)]
     alternates = [a for a in str(row.alt_names).split(";") if a]
-    targets = {_ru_key(row.name_ascii), _ru_key(row.name_en)}
-    found = {a for a in alternates if _RUSSIAN.fullmatch(a) and _ru_key(bgn_ru(a)) in targets}
-    # Several spellings romanize alike: Семёнов and Семенов (the one with ё
-    # says more), Слуцк and the Ukrainian Слуцьк, Одинцово and a Macedonian
-    # Одинтсово (the one whose Ukrainian form GeoNames records wins).
-    if len(found) > 1:
-        found = {a for a in found if "ё" in a.lower()} or found
-    if len(found) > 1:
-        found = {a for a in found if not re.search(r"[сц]ьк", a)} or found
-    if len(found) > 1:
-        recorded = {_loose_cyr(a) for a in alternates if _UK_ONLY.search(a)}
-        found = {a for a in found if _loose_cyr(ru_to_uk(a)) in recorded} or found
-    return found.pop() if len(found) == 1 else ""
+    russian = [a for a in alternates if _RUSSIAN.fullmatch(a)]
+    name = DISTRICT_PREFIX.sub("", row.name_en)
+    targets = {_ru_key(row.name_ascii), _ru_key(row.name_en), _ru_key(name)}
+    found = {a for a in russian if _ru_key(bgn_ru(a)) in targets}
+    belarus = row.country == "BLR"
+    if not found or belarus:
+        # GeoNames names Belarusian towns in Belarusian romanization (Krychaw
+        # for Кричев): compare consonant skeletons, and prefer the spelling
+        # that looks Russian over a Belarusian one without і or ў (Бяроза).
+        skeleton = _skeleton(name)
+        found |= {a for a in russian if _skeleton(bgn_ru(a)) == skeleton}
+    return _pick(found, name, alternates, belarus)
 
 
 def _russia_name(row, ne_ru: dict[int, str]) -> tuple[str, str]:

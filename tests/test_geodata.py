@@ -240,8 +240,8 @@ def test_cities_carry_their_ukrainian_names(geo, geonameid, name_uk):
 def test_russian_and_belarusian_names_use_no_russian_only_letters(geo):
     ru_by = geo.cities[geo.cities["country"].isin(["RUS", "BLR"])]
     named = ru_by[ru_by["name_uk"].fillna("") != ""]
-    # Almost all are named; the rest are listed in the manifest.
-    assert len(named) >= 0.9 * len(ru_by)
+    # Almost all are named (764 of 771 when built); the rest are listed in the manifest.
+    assert len(named) >= 0.98 * len(ru_by)
     assert not named["name_uk"].str.contains("[ыэёъЫЭЁЪ]").any()
     assert set(named["name_uk_source"]) <= {"geonames", "transcribed"}
 
@@ -284,11 +284,33 @@ def test_romanization_follows_the_national_system_of_2010(ukrainian, latin):
         ("Тверь", "Твер"), ("Казань", "Казань"), ("Сыктывкар", "Сиктивкар"),
         ("Энгельс", "Енгельс"), ("Иваново", "Іваново"), ("Шахты", "Шахти"),
         ("Набережные Челны", "Набережні Челни"), ("Мозырь", "Мозир"), ("Минск", "Мінськ"),
-        ("Щёлково", "Щолково"), ("Подъячево", "Под'ячево"),
+        ("Щёлково", "Щолково"), ("Подъячево", "Под'ячево"), ("Барановичи", "Барановичі"),
+        ("Марьина Горка", "Мар'їна Горка"), ("Нижний Ломов", "Ніжній Ломов"),
     ],
 )  # fmt: skip
 def test_russian_names_are_transcribed_by_the_ukrainian_rules(russian, ukrainian):
     assert _city_names_script().ru_to_uk(russian) == ukrainian
+
+
+@pytest.mark.parametrize(
+    ("name_en", "country", "alternates", "russian"),
+    [
+        ("Odintsovo", "RUS", "Адзінцова;Одинтсово;Одинцово;Одинцово балһсн", "Одинцово"),
+        ("Semënov", "RUS", "Семенов;Семёнов", "Семёнов"),
+        ("Slutsk", "BLR", "Слуцк;Слуцьк", "Слуцк"),
+        ("Byaroza", "BLR", "Берёза;Бяроза;Бяроза", "Берёза"),
+        ("Krychaw", "BLR", "Кричев;Крычаў", "Кричев"),
+        ("Khasavyurt", "RUS", "Хасав;Хасав-юрт;Хасавюрт", "Хасавюрт"),
+        ("Peterhof", "RUS", "Петергоф;Петерхоф;Петродворец", ""),
+    ],
+)
+def test_the_russian_name_of_a_city_is_picked_from_its_alternates(name_en, country, alternates,
+                                                                    russian):  # fmt: skip
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(geonameid=1, name_en=name_en, name_ascii=_fold(name_en),
+                          alt_names=alternates, country=country)  # fmt: skip
+    assert _city_names_script()._russian_name(row, {}) == russian
 
 
 # GeoNames ids: districts that used to be counted next to their city.
