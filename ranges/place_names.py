@@ -128,12 +128,14 @@ def default_english_names(area) -> tuple[str, ...]:
     """The English names this program gives ``area`` when nobody named it: the
     scenario's default first, then the command line's (``--front-strip``,
     ``--border-strip``); empty for a region, an upload or a named area."""
-    from .scenario import HELD_NAME, OCCUPIED_NAME
+    from .scenario import HELD_NAME, OCCUPIED_NAME, UPLOADED_NAME
 
     if area.kind == "held":
         return (HELD_NAME["en"],)
     if area.kind == "occupied":
         return (OCCUPIED_NAME["en"],)
+    if area.kind == "geojson":
+        return (UPLOADED_NAME["en"],)
     if area.kind not in ("front-strip", "border-strip"):
         return ()
     w, s = area.width_km, area.standoff_km
@@ -158,5 +160,8 @@ def default_area_name_uk(area) -> str:
     if area.name not in default_english_names(area):
         return ""
     from .i18n import strings
+    from .scenario import UPLOADED_NAME
 
+    if area.kind == "geojson":
+        return UPLOADED_NAME["uk"]
     return strings("MAP")["uk"][f"area:{area.kind}"].format(span=_span(area, "uk"))

@@ -72,6 +72,8 @@ DATED_AREA_KINDS = ("border-strip", "front-strip", "held", "occupied")
 HELD_NAME = {"en": "Ukrainian-held territory", "uk": "Підконтрольна Україні територія"}
 OCCUPIED_NAME = {"en": "Occupied territory of Ukraine",
                  "uk": "Тимчасово окупована територія України"}  # fmt: skip
+#: Default name of an uploaded launch area, per language.
+UPLOADED_NAME = {"en": "Uploaded area", "uk": "Завантажений район"}
 
 _AREA_ALIASES = {
     "held": (*HELD_NAME.values(), "held", "held territory", "Ukraine (held)",
@@ -459,7 +461,7 @@ class Area:
             raise ScenarioError(
                 f"{where}.geometry: {n:,} vertices; at most {LIMITS['geometry_vertices']:,}"
             )
-        return cls(kind, name or "Uploaded area", geometry=_canonical(geom), enabled=enabled)
+        return cls(kind, name or UPLOADED_NAME["en"], geometry=_canonical(geom), enabled=enabled)
 
     def to_dict(self) -> dict:
         d: dict[str, Any] = {"kind": self.kind, "name": self.name, "enabled": self.enabled}

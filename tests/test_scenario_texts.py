@@ -106,6 +106,24 @@ def test_default_area_names_are_translated_and_user_names_kept():
     assert Area("region", "my zone", region_id="RU-KRS").name_in("uk") == "my zone"
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "region", "region_id": "UA-59"},
+        {"kind": "border-strip", "width_km": 60, "standoff_km": 15},
+        {"kind": "front-strip", "width_km": 40, "standoff_km": 10},
+        {"kind": "held"},
+        {"kind": "occupied"},
+        {"kind": "geojson", "geometry": {"type": "Point", "coordinates": [35.0, 50.0]}},
+    ],
+)
+def test_every_kind_of_launch_area_left_unnamed_has_a_ukrainian_name(data):
+    area = Area.from_dict(data)
+    uk = area.name_in("uk")
+    assert _CYRILLIC.search(uk) and not _LATIN_WORD.search(uk), uk
+    assert area.name_in("en") == area.name and not _CYRILLIC.search(area.name)
+
+
 def test_a_language_other_than_en_or_uk_is_refused_naming_it():
     with pytest.raises(ScenarioError, match="'de'.*en, uk"):
         PRESETS["atacms-nov-2024"].title_in("de")
