@@ -280,6 +280,8 @@ def split_launch(launch: BaseGeometry) -> tuple[np.ndarray, list[np.ndarray], li
             f"launch coordinate ({lon}, {lat}) is outside lon -180..180 / lat -90..90 "
             "(x = longitude, y = latitude)"
         )
+    if launch.geom_type == "MultiPoint":  # many launch points: no loop over parts
+        return coords[:, :2].astype(float), [], []
     points, paths, polygons = [], [], []
     for part in geometry_parts(launch):
         if part.is_empty:
@@ -936,8 +938,8 @@ def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
 
     sizes = [len(points), *(len(p) for p in paths)]
     sizes += [shapely.get_num_coordinates(p) for p in polygons]
-    if sum(sizes) < _HEAVY_VERTICES or dist_m > _LIGHTEN_MAX_DIST:
-        return points, paths, polygons, tol_m
+    if sum(sizes[1:]) < _HEAVY_VERTICES or dist_m > _LIGHTEN_MAX_DIST:
+        return points, paths, polygons, tol_m  # points alone: see _point_disks
     xy = np.vstack([points.reshape(-1, 2), *paths,
                     *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
     lon_near_180 = np.abs(xy[:, 0]).max() > 179.0 and np.ptp(xy[:, 0]) > 180.0
@@ -949,7 +951,7 @@ def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
     paths, polygons = culling.thin(paths, polygons, thin_m)
     xy = np.vstack([points.reshape(-1, 2), *paths,
                     *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
-    filled = culling.fill(xy, dist_m, fill_m) if paths or polygons else []
+    filled = culling.fill(xy, dist_m, fill_m)
     if not filled:
         return points, paths, polygons, tol_m - thin_m
     region = shapely.union_all([*filled, *polygons])
@@ -1159,14 +1161,25 @@ def reach(
         points, paths, polygons = split_launch(launch)
         paths = _line_paths(paths, polygons)
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
-    pieces = _buffer(points, paths, polygons, max_m, tolerance_m)
     if min_m <= 0.0:
-        return _as_multipolygon(_union(pieces))
+        return _as_multipolygon(_union(_buffer(points, paths, polygons, max_m, tolerance_m)))
 
     # With a minimum range, each connected launch component reaches its own
     # buffer minus the places too close to all of it; components are joined
     # after that subtraction, since another component may reach those places.
     components: list = []
+    if len(points) > 1:
+        # each point keeps its own ring (the culling of _point_disks does not
+        # hold for rings), so many points cost two disks each: refuse at once
+        work = _disk_vertices(points[:, 1], max_m, tolerance_m)
+        work += _disk_vertices(points[:, 1], min_m, tolerance_m)
+        if work > MAX_WORK_VERTICES:
+            raise InputError(
+                f"reach of {len(points):,} launch points between {min_km:g} and {max_km:g} km "
+                f"needs about {work:,.0f} boundary vertices, more than the limit of "
+                f"{MAX_WORK_VERTICES:,}; use fewer launch points, an area instead of many "
+                "points, or no minimum range"
+            )
     for p in points:
         outer = _union(_disks(p[None, :], max_m, tolerance_m))
         inner = _union(_disks(p[None, :], min_m, tolerance_m))

@@ -275,3 +275,40 @@ def test_more_launch_points_than_the_limit_are_refused_before_any_work(monkeypat
     pts = np.column_stack([np.linspace(30, 31, 1001), np.full(1001, 50.0)])
     with pytest.raises(InputError, match="1,001 launch points; the limit is 1,000"):
         ranges.reach(shapely.MultiPoint(pts), 300.0)
+
+
+@pytest.fixture(scope="module")
+def detailed_front():
+    """The test front line with 2,500 vertices jittered by up to 300 m: a
+    detailed front line as a tracker draws it."""
+    from test_geodesy import FRONT, _path_samples
+
+    xy = _path_samples(FRONT, spacing_deg=0.004)
+    rng = np.random.default_rng(5)
+    xy = xy[np.linspace(0, len(xy) - 1, 2500).astype(int)]
+    return xy + rng.uniform(-0.003, 0.003, xy.shape) * (1.0, 0.6)
+
+
+@pytest.mark.parametrize("max_km", [300.0, 2500.0])
+def test_detailed_front_line_reach_is_within_tolerance_of_the_oracle(detailed_front, max_km):
+    from test_geodesy import _check_path_buffer
+
+    import ranges
+    from ranges.geodesy import _HEAVY_VERTICES
+
+    assert len(detailed_front) >= _HEAVY_VERTICES  # the lightened construction
+    area = ranges.reach(LineString(detailed_front), max_km)
+    assert area.is_valid
+    _check_path_buffer(area, detailed_front, max_km * 1000.0, n=25)
+
+
+def test_many_points_with_a_minimum_range_are_refused_at_once_not_looped(monkeypatch):
+    import ranges
+    import ranges.geodesy as g
+
+    monkeypatch.setattr(g, "MAX_WORK_VERTICES", 100_000)
+    monkeypatch.setattr(g, "_disks", None)  # no disk is built before the refusal
+    rng = np.random.default_rng(6)
+    pts = np.column_stack([rng.uniform(30.0, 31.0, 300), rng.uniform(48.0, 49.0, 300)])
+    with pytest.raises(InputError, match=r"300 launch points between 70 and 300 km"):
+        ranges.reach(shapely.MultiPoint(pts), 300.0, min_km=70.0)
