@@ -739,18 +739,37 @@ def _style(doc, sid: str, *, line=None, fill=None, icon=None, label_scale=None,
         _sub(ps, "outline", int(outline))
 
 
-def _target_description(rec: dict[str, Any]) -> str:
+def _words(lang: str) -> dict[str, str]:
+    from .i18n import strings
+
+    return strings("EXPORT")[lang]
+
+
+def _km_text(value: float, lang: str) -> str:
+    text = f"{value:,.1f}"
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "uk" else text
+
+
+def _target_description(rec: dict[str, Any], lang: str = "en") -> str:
+    t = _words(lang)
     facts = [rec.get("kind") or ""]
     if rec.get("population"):
-        facts.append(f"population {rec['population']:,}")
+        people = f"{rec['population']:,}"
+        facts.append(t["population"].format(
+            people=people.replace(",", "\u202f") if lang == "uk" else people))  # fmt: skip
     lines = [", ".join(f for f in facts if f)]
     if rec.get("distance_km") is not None:
-        lines.append(f"{rec['distance_km']:,.1f} km from {rec.get('launch', '')}")
+        lines.append(t["distance"].format(km=_km_text(rec["distance_km"], lang),
+                                          launch=rec.get("launch", "")))  # fmt: skip
     if rec.get("reached_by"):
-        lines.append(f"in range of {rec['reached_by']}")
+        lines.append(t["in_range_of"].format(weapons=rec["reached_by"]))
     if rec.get("authorization"):
         lines.append(rec["authorization"])
     return _html_lines(*lines)
+
+
+def _target_name(rec: dict[str, Any], lang: str) -> str:
+    return (rec.get("name_uk") or rec["name"]) if lang == "uk" else rec["name"]
 
 
 def to_kml(result) -> bytes:
@@ -763,7 +782,12 @@ def to_kml(result) -> bytes:
     ``ExtendedData`` holds ``territory``, ``as_of``, ``snapshot_date`` and
     ``source``).  Placemark names are plain text; descriptions are HTML with
     every piece of data escaped.  Target facts also go into ``ExtendedData``.
+    Names, folders and descriptions are in the scenario's label language
+    (``scenario.lang``; the exports' words are :mod:`ranges.i18n`'s
+    ``EXPORT`` section).
     """
+    lang = result.scenario.lang
+    t = _words(lang)
     root = ET.Element("kml", xmlns=KML_NAMESPACE)
     doc = _sub(root, "Document")
     _sub(doc, "name", _title(result))
@@ -785,41 +809,46 @@ def to_kml(result) -> bytes:
     for i, w in enumerate(result.weapons):
         folder = _sub(doc, "Folder")
         _sub(folder, "name", w.weapon.name)
-        sources = f"Sources: {sources_line([w.weapon])}"
+        sources = t["sources"].format(sources=sources_line([w.weapon]))
         _sub(folder, "description", _html_lines(w.headline, w.authorization, sources))
         if not w.area.is_empty:
-            ranges_km = f"{w.weapon.min_range_km:g}-{w.weapon.max_range_km:g} km"
+            ranges_km = f"{w.weapon.min_range_km:g}-{w.weapon.max_range_km:g}"
             # Across the 180° meridian or over a pole, the polygon's outline
             # would run along the cut: fill without outline, boundary as lines.
             geom, style = (_seamless(w.area), f"weapon-{i}-fill") if seamed[i] else (
                 w.area, f"weapon-{i}")  # fmt: skip
-            _placemark(folder, f"Reach of {w.weapon.name} ({ranges_km})",
+            _placemark(folder, t["reach_of"].format(weapon=w.weapon.name, ranges=ranges_km),
                        _html_lines(w.headline), style, geom)  # fmt: skip
         reached = _target_frame(result, np.asarray(w.in_range, dtype=bool))
         if len(reached):
             sub = _sub(folder, "Folder")
-            _sub(sub, "name", f"Targets in range of {w.weapon.name} ({len(reached)})")
+            _sub(sub, "name", t["targets_in_range"].format(weapon=w.weapon.name,
+                                                           count=len(reached)))  # fmt: skip
             for rec in _records(reached):
-                _placemark(sub, rec["name"], _target_description(rec), f"weapon-{i}",
+                _placemark(sub, _target_name(rec, lang), _target_description(rec, lang),
+                           f"weapon-{i}",
                            shapely.Point(rec["lon"], rec["lat"]),
                            {k: v for k, v in rec.items() if k not in ("lon", "lat")})  # fmt: skip
     if result.sites:
         folder = _sub(doc, "Folder")
-        _sub(folder, "name", "Launch sites and areas")
+        _sub(folder, "name", t["sites_folder"])
         for name, geom in result.sites:
-            what = "launch site" if _is_point(geom) else "launch area"
-            _placemark(folder, name, _html_lines(what), "launch", geom)
+            what = t["launch_site"] if _is_point(geom) else t["launch_area"]
+            _placemark(folder, result.scenario.name_in(name, lang), _html_lines(what), "launch",
+                       geom)  # fmt: skip
     if result.scenario.notes:
         folder = _sub(doc, "Folder")
-        _sub(folder, "name", "Notes")
+        _sub(folder, "name", t["notes_folder"])
         for n in result.scenario.notes:
-            text = n.text_in(result.scenario.lang)
-            desc = _html_lines(text, f"Source: {n.source}" if n.source else "")
+            text = n.text_in(lang)
+            desc = _html_lines(text, t["source"].format(source=n.source) if n.source else "")
             _placemark(folder, text, desc, "note", shapely.Point(n.lon, n.lat))
     occ = _occupied_props(result)
     folder = _sub(doc, "Folder")
-    _sub(folder, "name", f"Occupied territory ({occ['source']}, as of {occ['snapshot_date']})")
-    _placemark(folder, f"Occupied by Russia ({occ['source']}, as of {occ['snapshot_date']})",
+    _sub(folder, "name", t["occupied_folder"].format(source=occ["source"],
+                                                     date=occ["snapshot_date"]))  # fmt: skip
+    _placemark(folder, t["occupied_placemark"].format(source=occ["source"],
+                                                      date=occ["snapshot_date"]),
                _html_lines(occ["credit"], f"{occ['note']}."), "occupied",
                situation(result).occupied.geometry,
                {k: occ[k] for k in ("territory", "as_of", "snapshot_date", "source")})  # fmt: skip

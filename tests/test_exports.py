@@ -262,6 +262,22 @@ def test_kml_names_are_exact_text_and_descriptions_escaped_html(hostile):
     assert b"<img" not in raw and b"</script" not in raw  # and none in the XML source
 
 
+def test_kml_in_ukrainian_names_folders_places_and_notes_in_ukrainian(geo):
+    scenario = PRESETS[FLAGSHIP].replace(lang="uk")
+    root = DET.fromstring(ex.to_kml(evaluate(scenario, geo)))
+    doc = root.find(f"{KML}Document")
+    assert doc.findtext(f"{KML}name") == scenario.title_uk
+    folders = [f.findtext(f"{KML}name") for f in doc.findall(f"{KML}Folder")]
+    assert "Місця й райони пуску" in folders and "Примітки" in folders
+    assert any(f.startswith("Окупована територія (DeepStateMap") for f in folders)
+    names = {p.findtext(f"{KML}name") for p in root.iter(f"{KML}Placemark")}
+    assert {"Курськ", "Бєлгород", "прикордонна смуга Сумщини"} <= names
+    assert {n.text_uk for n in scenario.notes} <= names
+    assert not any(n.startswith(("Reach of", "Targets in range")) for n in names | set(folders))
+    target = next(p for p in root.iter(f"{KML}Placemark") if p.findtext(f"{KML}name") == "Курськ")
+    assert "км від" in target.findtext(f"{KML}description")
+
+
 # --------------------------------------------------------------------------
 # Files that hold in every tool (issue 12): XML-illegal characters, the
 # antimeridian and the poles

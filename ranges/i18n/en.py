@@ -301,3 +301,20 @@ DASHBOARD = {
     "drawing": "Drawing the map…",
     "preparing": "Preparing the file…",
 }
+
+#: The data exports' own words (KML folders and placemarks).
+EXPORT = {
+    "reach_of": "Reach of {weapon} ({ranges} km)",
+    "targets_in_range": "Targets in range of {weapon} ({count})",
+    "sites_folder": "Launch sites and areas",
+    "launch_site": "launch site",
+    "launch_area": "launch area",
+    "notes_folder": "Notes",
+    "source": "Source: {source}",
+    "sources": "Sources: {sources}",
+    "occupied_folder": "Occupied territory ({source}, as of {date})",
+    "occupied_placemark": "Occupied by Russia ({source}, as of {date})",
+    "population": "population {people}",
+    "distance": "{km} km from {launch}",
+    "in_range_of": "in range of {weapons}",
+}

@@ -313,3 +313,20 @@ DASHBOARD = {
     "drawing": "Малювання карти…",
     "preparing": "Підготовка файлу…",
 }
+
+#: Слова самих експортів даних (теки й мітки KML).
+EXPORT = {
+    "reach_of": "Досяжність {weapon} ({ranges} км)",
+    "targets_in_range": "Цілі в зоні ураження {weapon} ({count})",
+    "sites_folder": "Місця й райони пуску",
+    "launch_site": "місце пуску",
+    "launch_area": "район пуску",
+    "notes_folder": "Примітки",
+    "source": "Джерело: {source}",
+    "sources": "Джерела: {sources}",
+    "occupied_folder": "Окупована територія ({source}, станом на {date})",
+    "occupied_placemark": "Окуповано Росією ({source}, станом на {date})",
+    "population": "населення {people}",
+    "distance": "{km} км від {launch}",
+    "in_range_of": "у зоні ураження: {weapons}",
+}
