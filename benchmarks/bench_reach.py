@@ -273,6 +273,7 @@ HEAVY = {
     "line99990-2500": ("KML line of 99,990 vertices read, then its reach at 2,500 km", True),
     "kml100001": ("KML line of 100,001 vertices (refused while reading)", True),
     "points100k-300": ("100,000 scattered points, 300 km", True),
+    "points200k-300": ("200,000 scattered points (MAX_LAUNCH_POINTS), 300 km", True),
 }
 
 
@@ -287,10 +288,11 @@ def run_one(case: str, baseline: str | None) -> None:
     if case.startswith("line") and not case.startswith("line99990"):
         n = {"line5k": 5_000, "line20k": 20_000}[case.split("-")[0]]
         g, km = LineString(walk(n)), float(case.split("-")[1])
-    elif case == "points100k-300":
+    elif case.startswith("points"):
+        n = {"points100k": 100_000, "points200k": 200_000}[case.split("-")[0]]
         rng = np.random.default_rng(5)
-        g, km = MultiPoint(np.column_stack([rng.uniform(30, 40, 100_000),
-                                            rng.uniform(45, 52, 100_000)])), 300.0  # fmt: skip
+        g, km = MultiPoint(np.column_stack([rng.uniform(30, 40, n),
+                                            rng.uniform(45, 52, n)])), 300.0  # fmt: skip
     else:
         data = kml_line(99_990 if case.startswith("line99990") else 100_001)
         t0 = time.perf_counter()

@@ -312,3 +312,24 @@ def test_many_points_with_a_minimum_range_are_refused_at_once_not_looped(monkeyp
     pts = np.column_stack([rng.uniform(30.0, 31.0, 300), rng.uniform(48.0, 49.0, 300)])
     with pytest.raises(InputError, match=r"300 launch points between 70 and 300 km"):
         ranges.reach(shapely.MultiPoint(pts), 300.0, min_km=70.0)
+
+
+def test_detailed_polygon_reach_is_within_tolerance_of_the_oracle():
+    from pyproj import Geod
+    from test_geodesy import _check_path_buffer
+
+    import ranges
+    from ranges.geodesy import _HEAVY_VERTICES
+
+    # a ragged 3,000-vertex outline 20-40 km round a centre (a drawn territory)
+    geod = Geod(ellps="WGS84")
+    rng = np.random.default_rng(8)
+    az = np.linspace(0.0, 360.0, 3000, endpoint=False)
+    r = 30e3 + np.cumsum(rng.normal(0, 300.0, az.size)).clip(-10e3, 10e3)
+    lon, lat, _ = geod.fwd(np.full(az.size, 36.0), np.full(az.size, 49.0), az, r)
+    ring = np.vstack([np.column_stack([lon, lat])[::-1], [[lon[-1], lat[-1]]]])
+    poly = shapely.Polygon(ring)
+    assert poly.is_valid and len(ring) >= _HEAVY_VERTICES
+    area = ranges.reach(poly, 300.0)
+    assert area.is_valid and area.covers(poly)
+    _check_path_buffer(area, ring, 300e3, n=30)
