@@ -59,6 +59,10 @@ CUSTOM = "custom"
 #: client and server for at least 8,000 octets; IE and old proxies stopped near
 #: 2,048, and chat apps cut long links, so 8,000 is what "works everywhere" means.
 MAX_URL_CHARS = 8_000
+#: The map's height on a desktop, and (width, height) of a phone's map (a 390 px
+#: screen less the page margins; the reach fits it, with the page's top in view).
+MAP_HEIGHT_PX = 620
+PHONE_MAP_PX = (350, 460)
 
 
 def _t(key: str, **fields) -> str:
@@ -136,12 +140,24 @@ def cached_export(scenario_json: str, fmt: str) -> bytes:
 
 
 @st.cache_resource(max_entries=64)
-def cached_deck(scenario_json: str, tiles: bool):
+def cached_deck(scenario_json: str, tiles: bool, phone: bool = False):
     """The map of a scenario; built once, not on every rerun (it is not mutated:
-    its layer data are plain lists)."""
+    its layer data are plain lists).  A phone's map opens on a narrower view."""
     result = cached_result(scenario_json)
+    width, height = (PHONE_MAP_PX if phone else (900, MAP_HEIGHT_PX))
     return build_deck(result, geodata(), lang=result.scenario.lang, tiles=tiles,
-                      numbered_notes=True)  # listed in full below the map  # fmt: skip
+                      numbered_notes=True,  # listed in full below the map
+                      width_px=width, height_px=height)  # fmt: skip
+
+
+def _phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent, as sites use it to
+    pick a mobile layout; the server cannot see the screen's width)."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # noqa: BLE001 - no request (AppTest): a desktop
+        return False
+    return "Mobi" in agent or "Android" in agent or "iPhone" in agent
 
 
 @st.cache_resource(max_entries=64)
@@ -578,11 +594,14 @@ def _preset_title(pid: str) -> str:
 def _swatches(chosen: list[str], colors: dict[str, str]) -> str:
     """CSS giving each chosen weapon's chip in the sidebar its map colour, and
     a row of swatches saying the same in text (for a browser without the CSS)."""
+    labels = {wid: label for side in dash.weapon_options(catalog()).values()
+              for wid, label in side.items()}  # fmt: skip
     rules = []
     for key in ("w_ua", "w_ru"):
-        for i, wid in enumerate(st.session_state.get(key, []), start=1):
+        for wid in st.session_state.get(key, []):
             if wid in colors:
-                rules.append(f'.st-key-{key} [data-baseweb="tag"]:nth-of-type({i})'
+                label = labels.get(wid, wid).replace("\\", "\\\\").replace('"', '\\"')
+                rules.append(f'.st-key-{key} [data-tag][aria-label="{label}"]'
                              f"{{background-color:{colors[wid]} !important}}")  # fmt: skip
     return "<style>" + "".join(rules) + "</style>"
 
@@ -608,7 +627,7 @@ def _sidebar() -> None:
     options = dash.weapon_options(catalog())
     for side, key in zip(dash.SIDES, ("w_ua", "w_ru"), strict=True):
         sb.multiselect(_t(f"side:{side}"), list(options[side]), format_func=options[side].get,
-                       key=key, **_CUSTOM)  # fmt: skip
+                       key=key, placeholder=_t("choose_weapons"), **_CUSTOM)  # fmt: skip
     chosen = list(dict.fromkeys([*ss.get("w_ua", []), *ss.get("w_ru", [])]))
     if chosen and len(chosen) <= len(PALETTE):
         colors = weapon_colors(chosen, ss.get("colors", {}))
@@ -983,9 +1002,10 @@ def main() -> None:
         st.error(error)
         return
     _headlines(result, lang)
-    deck = cached_deck(key, bool(ss.get("tiles")))
-    st.pydeck_chart(deck, height=MAP_HEIGHT_PX, key="map", on_select=_on_map_click,
-                    selection_mode="single-object")  # fmt: skip
+    phone = _phone()
+    deck = cached_deck(key, bool(ss.get("tiles")), phone)
+    st.pydeck_chart(deck, height=PHONE_MAP_PX[1] if phone else MAP_HEIGHT_PX, key="map",
+                    on_select=_on_map_click, selection_mode="single-object")  # fmt: skip
     _legend(result, lang)
     _notes_list(result, lang)
     _answers(result, lang)
@@ -996,11 +1016,8 @@ def main() -> None:
     st.markdown(_PHONE_CSS, unsafe_allow_html=True)
 
 
-#: The map's height on a desktop; on a phone the CSS below makes it fit the screen.
-MAP_HEIGHT_PX = 620
 _PHONE_CSS = """<style>
 @media (max-width: 640px) {
-  [data-testid="stDeckGlJsonChart"] { height: min(70vh, 560px) !important; }
   [data-testid="stDownloadButton"] button p { white-space: normal; }
 }
 </style>"""

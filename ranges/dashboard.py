@@ -259,16 +259,19 @@ def headline_text(w, result, lang: str = "en") -> str:
 
     t = texts(lang)
     words = render._headline_words(w, lang)
-    names = [render._site_label(result, n, lang) for n, _ in result.sites]
+    scenario = result.scenario
+    names = [scenario.name_in(n, lang) if hasattr(scenario, "name_in") else
+             render._site_label(result, n, lang) for n, _ in result.sites]  # fmt: skip
     km = _km_text(w.weapon.max_range_km, lang)
     if not names:
         return t["headline_bare"].format(weapon=w.weapon.name, km=km, words=words)
     # an area under its kind's default name reads "з підконтрольної Україні території"
     where = render._from_area(result, result.sites[0][0], lang) if len(names) == 1 else ""
-    if not where:
-        sites = t["n_sites"].format(n=len(names)) if len(names) > 3 else _join(names, lang)
-        where = strings("MAP")[lang]["from"].format(sites=sites)
-    return t["headline_where"].format(weapon=w.weapon.name, km=km, where=where, words=words)
+    if where:
+        return t["headline_where"].format(weapon=w.weapon.name, km=km, where=where, words=words)
+    # names stay as written (Ukrainian would need each in the genitive after "з")
+    sites = t["n_sites"].format(n=len(names)) if len(names) > 3 else _join(names, lang)
+    return t["headline_sites"].format(weapon=w.weapon.name, km=km, sites=sites, words=words)
 
 
 _AUTH = re.compile(

@@ -42,8 +42,9 @@ THEMES = {
     "light": {
         "sea": [214, 226, 235],
         "land": [247, 245, 240],
-        "country_line": [120, 120, 120],
-        "region_line": [190, 186, 178],
+        "country_line": [95, 92, 88],
+        "region_line": [200, 196, 188],
+        "country_label": [110, 105, 98, 200],
         "label": [70, 70, 70],
         "ukraine": [255, 252, 235],
         "text": [20, 20, 20],
@@ -55,8 +56,9 @@ THEMES = {
     "dark": {
         "sea": [24, 32, 42],
         "land": [46, 50, 56],
-        "country_line": [160, 160, 160],
-        "region_line": [90, 94, 100],
+        "country_line": [175, 175, 175],
+        "region_line": [80, 84, 90],
+        "country_label": [190, 190, 190, 200],
         "label": [200, 200, 200],
         "ukraine": [58, 60, 52],
         "text": [240, 240, 240],
@@ -190,6 +192,7 @@ def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float]) -
             "text": _label(r, lang).upper(),
             "position": [float(r["label_lon"]), float(r["label_lat"])],
             "tooltip": f"{_label(r, lang)} ({r['region_id']}) — {r['status'] or r['country']}",
+            "rid": r["region_id"],
         })  # fmt: skip
     return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels}
 
@@ -227,7 +230,7 @@ def base_layers(
             stroked=True,
             get_fill_color=t["land"],
             get_line_color=t["country_line"],
-            line_width_min_pixels=1.2,
+            line_width_min_pixels=2.2,  # international borders over oblast lines
             pickable=False,
         )
     )
@@ -238,7 +241,7 @@ def base_layers(
             id="region-borders",
             get_path="path",
             get_color=t["region_line"],
-            width_min_pixels=0.6,
+            width_min_pixels=0.5,
             pickable=False,
         )
     )
@@ -525,10 +528,144 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
         placed.append(box(position, name, size, 16 + 1.2 * size))
     out = []
     for row in sorted(rows, key=lambda r: r["rank"]):
-        b = box(row["position"], row["text"], row["size"], -12)
+        b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
         if free(b):
             placed.append(b)
-            out.append({k: v for k, v in row.items() if k != "rank"})
+            out.append({k: v for k, v in row.items() if k not in ("rank", "dy")})
+    return out
+
+
+#: Cities of the other side in range get a dot sized by population; the rest of
+#: the map's places are drawn small and grey, in metres, so they only show once
+#: the reader zooms in (about 2 px at zoom 7), and small ones are not sent.
+_OTHER_MIN_POPULATION = 50_000
+_OTHER_RADIUS_M = 1_500
+
+
+def _relevant(result, targets: pd.DataFrame) -> np.ndarray:
+    """Targets the story is about: in range and on ground the other side of a
+    chosen weapon's owner (what the headline counts)."""
+    from .headline import opposing_territories
+
+    inside = targets["in_range"].to_numpy(bool)
+    if "territory" not in targets.columns or not result.weapons:
+        return inside
+    other = set()
+    for w in result.weapons:
+        other.update(opposing_territories(w.weapon.side))
+    return inside & targets["territory"].isin(sorted(other)).to_numpy(bool)
+
+
+def _tooltips(df: pd.DataFrame, names: pd.Series, inside: np.ndarray) -> pd.Series:
+    pop = df["population"].to_numpy("int64")
+    dist = df["distance_km"].to_numpy(float)
+    tip = names + " (" + df["kind"].astype(str) + ")"
+    pops = pd.Series(pop, index=df.index).map("{:,}".format)
+    tip = tip.where(pop == 0, tip + ", pop. " + pops)
+    far = pd.Series(dist, index=df.index).map(
+        lambda d: f"\n{d:,.0f} km from " if math.isfinite(d) and d > 0.05 else ""
+    )
+    tip = tip + far + df["launch"].astype(str).where(far != "", "")
+    status = ("\nIn range of: " + df["reached_by"].astype(str)).where(inside, "\nOut of range")
+    if "authorization" in df.columns:
+        status = status.where(~inside, status + "\n" + df["authorization"].astype(str))
+    return tip + status
+
+
+def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[dict]]:
+    """Point layers of the targets and their label candidates.
+
+    ``targets-cities``, ``targets-airfields``, ``targets-places`` and
+    ``targets-user`` hold what the story is about (:func:`_relevant`, plus the
+    places in the news and the user's own targets); ``targets-other`` holds the
+    rest, subdued.  Only targets within 1.5x the longest range (at least
+    400 km) of a launch site go to the browser."""
+    targets = result.targets
+    longest = max((w.weapon.max_range_km for w in result.weapons), default=0.0)
+    targets = targets[targets["distance_km"].fillna(np.inf) <= max(1.5 * longest, 400.0)]
+    if targets.empty:
+        return [], []
+    relevant = _relevant(result, targets)
+    names = targets["name"].astype(str)
+    if lang == "uk":
+        uk = targets["name_uk"].fillna("").astype(str)
+        names = uk.where(uk != "", names)
+    layer = targets["layer"].astype(str).to_numpy()
+    pop = targets["population"].to_numpy("int64")
+    inside = targets["in_range"].to_numpy(bool)
+    story = relevant | np.isin(layer, ["places", "user"])
+    other = ~story & (layer == "cities") & (pop >= _OTHER_MIN_POPULATION)
+    positions = np.round(targets[["lon", "lat"]].to_numpy(float), 4).tolist()
+    tips = _tooltips(targets, names, inside).tolist()
+    name_list = names.tolist()
+    layers, labels = [], []
+    for kind, radius in (("cities", 4), ("airfields", 5), ("places", 5), ("user", 5)):
+        idx = np.flatnonzero(story & (layer == kind))
+        if not len(idx):
+            continue
+        ink = t["text"] + [235]
+        records = [
+            {"position": positions[i], "name": name_list[i], "tooltip": tips[i],
+             "fill": ink if relevant[i] else t["muted"] + [150],
+             "r": radius + (3 if pop[i] >= 1_000_000 else 1 if pop[i] >= 250_000 else 0)}
+            for i in idx
+        ]  # fmt: skip
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer", data=records, id=f"targets-{kind}",
+                get_position="position", get_fill_color="fill",
+                get_line_color=t["halo"] + [255] if kind != "airfields" else t["text"] + [235],
+                stroked=True, filled=kind != "airfields",
+                line_width_min_pixels=1 if kind != "airfields" else 1.6,
+                get_radius="r", radius_units=_S("pixels"), pickable=True, auto_highlight=True,
+            )  # fmt: skip
+        )
+        for i in idx:
+            if kind == "cities" and pop[i] < result.scenario.min_population:
+                continue
+            if kind == "airfields":
+                continue  # airfields are many and named in their tooltip
+            labels.append({
+                "text": name_list[i], "position": positions[i],
+                "color": (t["text"] + [255]) if relevant[i] or kind != "cities"
+                else (t["muted"] + [230]),
+                "size": 13 if kind != "cities" or pop[i] >= 1_000_000 else 11,
+                "rank": (2 if kind != "cities" else 3 if relevant[i] else 5, -int(pop[i])),
+            })  # fmt: skip
+    idx = np.flatnonzero(other)
+    if len(idx):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer", id="targets-other",
+                data=[{"position": positions[i], "name": name_list[i], "tooltip": tips[i]}
+                      for i in idx],
+                get_position="position", get_fill_color=t["muted"] + [170], stroked=False,
+                get_radius=_OTHER_RADIUS_M, radius_min_pixels=0, radius_max_pixels=4,
+                pickable=True,
+            )  # fmt: skip
+        )
+        for i in idx:
+            if pop[i] >= max(result.scenario.min_population, 250_000):
+                labels.append({"text": name_list[i], "position": positions[i],
+                               "color": t["muted"] + [230], "size": 11,
+                               "rank": (5, -int(pop[i]))})  # fmt: skip
+    return layers, labels
+
+
+def _country_labels(geodata, lang: str, clip, t: dict) -> list[dict]:
+    """Country names (UKRAINE, RUSSIA, BELARUS...) for the countries whose
+    clipped land is large enough to hold one, placed first."""
+    frame = box(*clip)
+    out = []
+    for _, row in geodata.countries.iterrows():
+        part = shapely.intersection(row.geometry, frame)
+        if part.is_empty or part.area < 4.0:  # square degrees: room for a name
+            continue
+        largest = max(getattr(part, "geoms", [part]), key=lambda g: g.area)
+        at = largest.representative_point()
+        out.append({"text": _label(row, lang).upper(), "position": [round(at.x, 3),
+                    round(at.y, 3)], "size": 15, "kind": "country",
+                    "rank": (0, -part.area), "dy": 9})  # fmt: skip
     return out
 
 
@@ -541,6 +678,7 @@ def build_deck(
     tiles: bool = False,
     height_px: int = 620,
     numbered_notes: bool = False,
+    width_px: int = 900,
 ) -> pdk.Deck:
     """The interactive map of an evaluated scenario.
 
@@ -554,8 +692,8 @@ def build_deck(
     tiles : bool
         Put a Carto basemap (no key needed, online only) under the layers
         instead of the offline sea and land fill.
-    height_px : int
-        Height the map is shown at (for the initial zoom).
+    height_px, width_px : int
+        Size the map is shown at (for the initial zoom: a phone's map is narrower).
     numbered_notes : bool
         Notes as numbered markers (the page lists them, :func:`deck_notes`)
         instead of callouts with their text.
@@ -573,10 +711,13 @@ def build_deck(
     scenario = result.scenario
     lang = lang or scenario.lang
     t = THEMES[theme]
-    view = view_for(result, height_px=height_px)
+    view = view_for(result, width_px=width_px, height_px=height_px)
     clip = _clip_for(view)
     layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip)
     n_base = len(layers)
+    region_labels_at = next(i for i, x in enumerate(layers) if x.id == "region-labels")
+    base_region_labels = [dict(r, kind="region", dy=6) for r in layers[region_labels_at].data]
+    focus = set(scenario.focus_regions) | set(scenario.allowed_regions)
     layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
 
     if result.allowed is not None and not result.allowed.is_empty:
@@ -603,7 +744,8 @@ def build_deck(
     for w in order:
         if w.area.is_empty:
             continue
-        label = f"{w.weapon.name} · {w.weapon.max_range_km:,.0f} km"
+        km = "км" if lang == "uk" else "km"
+        label = f"{w.weapon.name} · {w.weapon.max_range_km:,.0f} {km}"
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
@@ -639,80 +781,38 @@ def build_deck(
                 pickable=True,
             )
         )
+    shown = scenario.name_in if hasattr(scenario, "name_in") else (lambda n, _lang: n)
     points = [
-        {"name": n, "position": [g.x, g.y], "tooltip": f"Launch site: {n} ({g.y:.4f}, {g.x:.4f})"}
+        {"name": shown(n, lang), "position": [g.x, g.y],
+         "tooltip": f"Launch site: {shown(n, lang)} ({g.y:.4f}, {g.x:.4f})"}
         for n, g in result.sites
         if g.geom_type == "Point"
     ]
 
-    # Only targets near the action go to the browser: those within 1.5x the
-    # longest range (at least 400 km) of a launch site.
-    targets = result.targets
-    longest = max((w.weapon.max_range_km for w in result.weapons), default=0.0)
-    targets = targets[targets["distance_km"].fillna(np.inf) <= max(1.5 * longest, 400.0)]
-    tlayers = []
-    label_rows = []
-    for layer_name, radius in (("cities", 4), ("airfields", 4), ("places", 5), ("user", 5)):
-        df = targets[targets["layer"] == layer_name]
-        if df.empty:
-            continue
-        names = df["name"].astype(str)
-        if lang == "uk":
-            uk = df["name_uk"].fillna("").astype(str)
-            names = uk.where(uk != "", names)
-        inside = df["in_range"].to_numpy(bool)
-        pop = df["population"].to_numpy("int64")
-        dist = df["distance_km"].to_numpy(float)
-        tip = names + " (" + df["kind"].astype(str) + ")"
-        pops = pd.Series(pop, index=df.index).map("{:,}".format)
-        tip = tip.where(pop == 0, tip + ", pop. " + pops)
-        far = pd.Series(dist, index=df.index).map(
-            lambda d: f"\n{d:,.0f} km from " if math.isfinite(d) else ""
-        )
-        tip = tip + far + df["launch"].astype(str).where(far != "", "")
-        status = ("\nIn range of: " + df["reached_by"].astype(str)).where(inside, "\nOut of range")
-        if "authorization" in df.columns:
-            status = status.where(~inside, status + "\n" + df["authorization"].astype(str))
-        tip = tip + status
-        positions = np.round(df[["lon", "lat"]].to_numpy(float), 4).tolist()
-        fill_in, fill_out = t["text"] + [230], t["muted"] + [110]
-        big = pop >= 1_000_000
-        records = [
-            {"position": p, "name": n, "tooltip": tt, "fill": fill_in if i else fill_out,
-             "r": radius + 3 if b else radius}
-            for p, n, tt, i, b in zip(positions, names, tip, inside, big, strict=True)
-        ]  # fmt: skip
-        labelled = np.ones(len(df), dtype=bool) if layer_name in ("places", "user") else (
-            pop >= scenario.min_population if layer_name == "cities" else np.zeros(len(df), bool)
-        )  # fmt: skip
-        for k in np.flatnonzero(labelled):
-            label_rows.append({
-                "text": names.iloc[k],
-                "position": positions[k],
-                "color": (t["text"] + [255]) if inside[k] else (t["muted"] + [230]),
-                "size": 13 if layer_name != "cities" or big[k] else 11,
-                "rank": (0 if layer_name in ("places", "user") else 1, -int(pop[k])),
-            })  # fmt: skip
-        tlayers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=records,
-                id=f"targets-{layer_name}",
-                get_position="position",
-                get_fill_color="fill",
-                get_line_color=t["halo"] + [255] if layer_name != "airfields" else t["text"],
-                stroked=True,
-                filled=layer_name != "airfields",
-                line_width_min_pixels=1 if layer_name != "airfields" else 1.6,
-                get_radius="r",
-                radius_units=_S("pixels"),
-                pickable=True,
-                auto_highlight=True,
-            )
-        )
+    tlayers, label_rows = _target_layers(result, lang, t)
     layers.extend(tlayers)
     reserved = [(p["position"], p["name"], 14) for p in points]
-    unique = _declutter(label_rows, view, reserved)
+    # a town that is a launch site is named once, by its launch label
+    label_rows = [r for r in label_rows if not any(
+        abs(r["position"][0] - p["position"][0]) < 0.05
+        and abs(r["position"][1] - p["position"][1]) < 0.05 for p in points)]  # fmt: skip
+    label_rows += _country_labels(geodata, lang, clip, t)
+    label_rows += [dict(r, rank=(1 if r.get("rid") in focus else 4, 0), size=10,
+                        color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
+    placed = _declutter(label_rows, view, reserved)
+    region_placed = [{k: v for k, v in r.items() if k in ("text", "position", "tooltip")}
+                     for r in placed if r.get("kind") == "region"]  # fmt: skip
+    layers[region_labels_at] = _text_layer("region-labels", region_placed, get_size=10,
+                                           get_color=t["label"] + [170])  # fmt: skip
+    countries = [r for r in placed if r.get("kind") == "country"]
+    if countries:
+        layers.append(
+            _text_layer("country-labels", [{k: r[k] for k in ("text", "position")}
+                                           for r in countries],
+                        get_size=15, get_color=t["country_label"], font_weight=700)  # fmt: skip
+        )
+    unique = [{k: v for k, v in r.items() if k not in ("kind", "rid")}
+              for r in placed if r.get("kind") not in ("region", "country")]  # fmt: skip
     layers.append(
         _text_layer("target-labels", unique, get_color="color", get_size="size",
                     get_pixel_offset=[0, -12])  # fmt: skip

@@ -536,7 +536,7 @@ def test_the_language_switch_changes_the_whole_page(at):
     _run(at)
     uk = texts("uk")
     assert title(at) == html.escape(PRESETS[DEFAULT_PRESET].title_in("uk"))
-    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 км) ")
+    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 км), пуск: ")
     assert "у Росії" in headlines(at)[0] and " from " not in headlines(at)[0]
     assert uk["legend_front"] in _legend_html(at)
     assert at.selectbox(key="preset").label == uk["preset"]
@@ -578,7 +578,7 @@ def test_chosen_weapons_show_their_map_colour_in_the_sidebar(at):
         assert color in swatch and color in css and color in _legend_html(at)
     assert len(lines) == 2
     # the sidebar's chips take the same colours (CSS on the multiselects' tags)
-    assert '.st-key-w_ru [data-baseweb="tag"]:nth-of-type(1)' in css
+    assert '.st-key-w_ru [data-tag][aria-label="KN-23 / Hwasong-11' in css
 
 
 def test_carto_basemap_toggle_runs(at):

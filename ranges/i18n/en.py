@@ -80,6 +80,8 @@ MAP = {
     "numbered_targets": "Your targets: {items}",
     "warn_outside": "target {name} ({lat}, {lon}) lies outside the map and is not drawn",
     "warn_unlabelled": "target {name}: no room for its name or number; its marker is drawn unnamed",
+    "warn_site": "launch site {name}: no room for its name on the map; its marker is drawn",
+    "warn_note": "note \"{text}\" found no room on the map and is not shown",
 }
 
 #: The static site export's pages.
@@ -115,6 +117,7 @@ DASHBOARD = {
     "weapons": "Weapons",
     "side:Ukraine and partners": "Ukraine and partners",
     "side:Russia and North Korea": "Russia and North Korea",
+    "choose_weapons": "Choose weapons",
     "chosen_colours": "Colour of each chosen weapon on the map, legend and headline:",
     "colours": "Change colours",
     "colours_help": "Okabe–Ito colour-blind-safe palette by default; pick your own here.",
@@ -187,6 +190,7 @@ DASHBOARD = {
     "reach_from": "Reach of {weapons} from {sites}",
     "n_sites": "{n} launch sites",
     "headline_where": "{weapon} ({km} km) {where}: {words}",
+    "headline_sites": "{weapon} ({km} km) from {sites}: {words}",
     "headline_bare": "{weapon} ({km} km): {words}",
     "and": "and",
     "auth": (

@@ -80,6 +80,8 @@ MAP = {
     "numbered_targets": "Ваші цілі: {items}",
     "warn_outside": "ціль {name} ({lat}, {lon}) поза картою, її не показано",
     "warn_unlabelled": "ціль {name}: немає місця ні для назви, ні для номера; маркер без підпису",
+    "warn_site": "місце пуску {name}: немає місця для назви на карті; маркер показано",
+    "warn_note": "примітці «{text}» забракло місця на карті, її не показано",
 }
 
 #: The static site export's pages.
@@ -115,6 +117,7 @@ DASHBOARD = {
     "weapons": "Зброя",
     "side:Ukraine and partners": "Україна та партнери",
     "side:Russia and North Korea": "Росія та Північна Корея",
+    "choose_weapons": "Виберіть зброю",
     "chosen_colours": "Колір кожної вибраної зброї на карті, в легенді та заголовку:",
     "colours": "Змінити кольори",
     "colours_help": (
@@ -196,6 +199,7 @@ DASHBOARD = {
     "reach_from": "Досяжність: {weapons} з {sites}",
     "n_sites": "{n} місць пуску",
     "headline_where": "{weapon} ({km} км) {where}: {words}",
+    "headline_sites": "{weapon} ({km} км), пуск: {sites}; {words}",
     "headline_bare": "{weapon} ({km} км): {words}",
     "and": "і",
     "auth": (
