@@ -147,43 +147,82 @@ def _features(geoms, props: list[dict]) -> dict:
     }
 
 
+def _segments(geom, digits: int = 3) -> list[dict]:
+    """The edges of ``geom``'s lines and polygon rings as ``{"s": [x, y], "t": [x, y]}``
+    rows for a LineLayer, coordinates rounded to ``digits`` decimals.
+
+    Why not PathLayer (or a GeoJsonLayer's stroke, which is one): without a GPU,
+    Chromium runs WebGL in software, where PathLayer's joint-computing vertex
+    shader costs about 0.6 s to compile and 0.15 ms per vertex; LineLayer's is a
+    fraction of both (measured in ``benchmarks/bench_dashboard.py``'s trace
+    notes).  Lines of 0.5-2.5 px need no joints."""
+    if geom is None or geom.is_empty:
+        return []
+    lines = shapely.get_parts(shapely.boundary(geom)) if geom.geom_type.endswith("Polygon") \
+        else shapely.get_parts(geom)  # fmt: skip
+    out = []
+    for line in shapely.get_parts(lines):
+        xy = np.round(shapely.get_coordinates(line), digits)
+        if len(xy) < 2:
+            continue
+        keep = np.r_[True, np.any(xy[1:] != xy[:-1], axis=1)]  # no zero-length edges
+        xy = xy[keep].tolist()
+        out.extend({"s": a, "t": b} for a, b in zip(xy, xy[1:]))  # noqa: B905
+    return out
+
+
+def _line_layer(layer_id: str, segments: list[dict], color: list[int], width_px: float,
+                **props) -> pdk.Layer:  # fmt: skip
+    return pdk.Layer("LineLayer", data=segments, id=layer_id, get_source_position="s",
+                     get_target_position="t", get_color=color, get_width=width_px,
+                     width_units=_S("pixels"), pickable=props.pop("pickable", False),
+                     **props)  # fmt: skip
+
+
 _BASE_CACHE: dict[tuple[int, str], tuple[object, dict]] = {}
 
 
-def _base_data(geodata, lang: str, clip: tuple[float, float, float, float]) -> dict:
-    key = (id(geodata), lang, clip)
+def _base_data(geodata, lang: str, clip: tuple[float, float, float, float],
+               tol_deg: float = _SIMPLIFY_DEG) -> dict:  # fmt: skip
+    key = (id(geodata), lang, clip, tol_deg)
     hit = _BASE_CACHE.get(key)
     if hit is not None and hit[0] is geodata:
         return hit[1]
-    data = _compute_base(geodata, lang, clip)
+    data = _compute_base(geodata, lang, clip, tol_deg)
     if len(_BASE_CACHE) > 8:
         _BASE_CACHE.clear()
     _BASE_CACHE[key] = (geodata, data)
     return data
 
 
-def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float]) -> dict:
+def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
+                  tol_deg: float = _SIMPLIFY_DEG) -> dict:  # fmt: skip
     frame = box(*clip)
     countries = geodata.countries
     cgeoms = shapely.intersection(np.asarray(countries.geometry.array), frame)
-    cgeoms = shapely.simplify(cgeoms, _SIMPLIFY_DEG, preserve_topology=True)
+    cgeoms = shapely.simplify(cgeoms, tol_deg, preserve_topology=True)
     cgeoms = _rounded(cgeoms, 3)
     cprops = [
         {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
     ]
     regions = geodata.regions
-    near = regions[regions["country"].isin(["UKR", "RUS", "BLR", "MDA", "POL", "ROU", "GEO"])]
+    near = regions[regions["country"].isin(["UKR", "RUS", "BLR"])]
     near = near[near.intersects(frame)]
     # Shared borders once: the union of all boundaries, merged into long lines.
     rlines = shapely.union_all(shapely.boundary(np.asarray(near.geometry.array)))
     rlines = shapely.line_merge(shapely.intersection(rlines, frame))
-    rlines = _rounded(shapely.simplify(rlines, _SIMPLIFY_DEG), 3)
-    rlines = getattr(rlines, "geoms", [rlines])
-    paths = []
-    for g in rlines:
-        for part in getattr(g, "geoms", [g]):
-            if part.geom_type == "LineString" and len(part.coords) > 1:
-                paths.append({"path": [list(c) for c in part.coords]})
+    rlines = _rounded(shapely.simplify(rlines, tol_deg), 2 if tol_deg > 0.015 else 3)
+    digits = 2 if tol_deg > 0.015 else 3  # 0.01 deg: under half a pixel at zoom 5.5
+    # International borders once (shared edges of neighbours, not coasts: the
+    # land fill draws those), heavier than oblast lines; oblast lines are drawn
+    # where no border is.
+    geoms = shapely.intersection(np.asarray(countries.geometry.array), frame)
+    edges = shapely.union_all(shapely.boundary(geoms))
+    coast = shapely.boundary(shapely.union_all(geoms))
+    borders = shapely.line_merge(shapely.difference(edges, coast))
+    borders = shapely.simplify(borders, tol_deg)
+    country_paths = _segments(borders, digits)
+    paths = _segments(shapely.difference(rlines, edges), digits)
     labels = []
     for _, r in near[near["country"].isin(["UKR", "RUS", "BLR"])].iterrows():
         if not (clip[0] <= r["label_lon"] <= clip[2] and clip[1] <= r["label_lat"] <= clip[3]):
@@ -194,7 +233,8 @@ def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float]) -
             "tooltip": f"{_label(r, lang)} ({r['region_id']}) — {r['status'] or r['country']}",
             "rid": r["region_id"],
         })  # fmt: skip
-    return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels}
+    return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels,
+            "borders": country_paths}  # fmt: skip
 
 
 def base_layers(
@@ -204,10 +244,13 @@ def base_layers(
     theme: str = "light",
     tiles: bool = False,
     clip: tuple[float, float, float, float] = THEATRE,
+    zoom: float = 5.0,
 ):
-    """Layers of the offline base map (sea, land, borders, region labels)."""
+    """Layers of the offline base map (sea, land, borders, region labels),
+    simplified to about a pixel at ``zoom`` (Web Mercator)."""
     t = THEMES[theme]
-    data = _base_data(geodata, lang, clip)
+    tol_deg = 360.0 / (512.0 * 2.0 ** (math.floor(zoom * 2) / 2))  # a pixel, zoom in half steps
+    data = _base_data(geodata, lang, clip, round(tol_deg, 4))
     layers = []
     if not tiles:
         x0, y0, x1, y1 = THEATRE
@@ -227,24 +270,14 @@ def base_layers(
             data=data["countries"],
             id="countries",
             filled=not tiles,
-            stroked=True,
+            stroked=False,
             get_fill_color=t["land"],
-            get_line_color=t["country_line"],
-            line_width_min_pixels=2.2,  # international borders over oblast lines
             pickable=False,
         )
     )
-    layers.append(
-        pdk.Layer(
-            "PathLayer",
-            data=data["paths"],
-            id="region-borders",
-            get_path="path",
-            get_color=t["region_line"],
-            width_min_pixels=0.5,
-            pickable=False,
-        )
-    )
+    layers.append(_line_layer("region-borders", data["paths"], t["region_line"], 0.6))
+    # international borders over oblast lines
+    layers.append(_line_layer("country-borders", data["borders"], t["country_line"], 2.0))
     layers.append(
         _text_layer("region-labels", data["labels"], get_size=10, get_color=t["label"] + [150])
     )
@@ -257,9 +290,9 @@ def _text_layer(layer_id: str, data, *, halo: list[int] | None = None, **props) 
     With ``halo`` (an RGB colour) the labels are bold with an outline of it
     (deck.gl's SDF font), for the few big labels; the many small ones go
     without, since the SDF thins strokes away at 11-13 px ("Chern hiv")."""
-    if halo is not None:
-        props = {"font_weight": 700, "outline_width": 3, "outline_color": halo + [255],
-                 "font_settings": {"sdf": True}, **props}  # fmt: skip
+    # ``halo`` is accepted and ignored: an SDF font with an outline builds a
+    # second font atlas, which costs about as much as all other labels without a GPU.
+    del halo
     props.setdefault("pickable", False)
     return pdk.Layer("TextLayer", data=data, id=layer_id, get_position="position",
                      get_text="text", font_family=_S(_FONT), **props)  # fmt: skip
@@ -301,23 +334,8 @@ def occupied_layers(result, geodata, *, theme: str = "light",
     front = sit.front_line
     if front is not None and not front.is_empty:
         front = _rounded(shapely.simplify(shapely.intersection(front, frame), tol_deg), 4)
-        front_tip = f"Front line {dated}\n{OCCUPIED_CAVEAT}."
-        paths = [
-            {"path": [list(c) for c in part.coords], "tooltip": front_tip}
-            for part in shapely.get_parts(front)
-            if part.geom_type == "LineString" and len(part.coords) > 1
-        ]
-        layers.append(
-            pdk.Layer(
-                "PathLayer",
-                data=paths,
-                id="front-line",
-                get_path="path",
-                get_color=t["front"],
-                width_min_pixels=2,
-                pickable=True,
-            )
-        )
+        # (its tooltip is the occupied area's: one per edge would repeat it thousands of times)
+        layers.append(_line_layer("front-line", _segments(front, 4), t["front"], 2.0))
     return layers
 
 
@@ -713,13 +731,14 @@ def build_deck(
     t = THEMES[theme]
     view = view_for(result, width_px=width_px, height_px=height_px)
     clip = _clip_for(view)
-    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip)
+    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip, zoom=view.zoom)
     n_base = len(layers)
     region_labels_at = next(i for i, x in enumerate(layers) if x.id == "region-labels")
     base_region_labels = [dict(r, kind="region", dy=6) for r in layers[region_labels_at].data]
     focus = set(scenario.focus_regions) | set(scenario.allowed_regions)
     layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
 
+    outlines: list[tuple] = []  # drawn after every fill, as LineLayers (see _segments)
     if result.allowed is not None and not result.allowed.is_empty:
         ids = ", ".join(scenario.allowed_regions)
         layers.append(
@@ -730,13 +749,13 @@ def build_deck(
                 ),
                 id="allowed",
                 filled=True,
-                stroked=True,
+                stroked=False,
                 get_fill_color=[0, 120, 60, 35],
                 get_line_color=[0, 110, 50, 230],
-                line_width_min_pixels=2.5,
                 pickable=True,
             )
         )
+        outlines.append(("allowed-outline", result.allowed, [0, 110, 50, 230], 2.5))
 
     # Largest reach first so that shorter ranges stay on top and clickable.
     order = sorted(result.weapons, key=lambda w: -w.weapon.max_range_km)
@@ -752,13 +771,13 @@ def build_deck(
                 data=_features([_rounded(w.area, 5)], [{"tooltip": w.headline}]),
                 id=f"reach-{w.weapon.id}",
                 filled=True,
-                stroked=True,
+                stroked=False,
                 get_fill_color=hex_rgb(w.color, 45),
                 get_line_color=hex_rgb(w.color, 255),
-                line_width_min_pixels=2,
                 pickable=True,
             )
         )
+        outlines.append((f"reach-{w.weapon.id}-outline", w.area, hex_rgb(w.color, 255), 2.0))
         range_labels.append(
             {"text": label, "position": _top_point(w.area), "color": hex_rgb(w.color, 255)}
         )
@@ -774,13 +793,16 @@ def build_deck(
                 ),  # fmt: skip
                 id="launch-areas",
                 filled=True,
-                stroked=True,
+                stroked=False,
                 get_fill_color=t["text"] + [40],
                 get_line_color=t["text"] + [220],
-                line_width_min_pixels=1.5,
                 pickable=True,
             )
         )
+        outlines.append(("launch-areas-outline", shapely.union_all([g for _, g in areas]),
+                         t["text"] + [220], 1.5))  # fmt: skip
+    for layer_id, geom, color, width in outlines:
+        layers.append(_line_layer(layer_id, _segments(_rounded(geom, 4), 4), color, width))
     shown = scenario.name_in if hasattr(scenario, "name_in") else (lambda n, _lang: n)
     points = [
         {"name": shown(n, lang), "position": [g.x, g.y],
@@ -844,14 +866,16 @@ def build_deck(
                     get_color="color", get_pixel_offset=[0, -10])  # fmt: skip
     )
     if scenario.notes and numbered_notes:
+        # A circle with its number: a TextLayer background would be one more
+        # shader program, about 1.4 s without a GPU.
+        numbered = _numbered_notes(scenario.notes)
         layers.append(
-            _text_layer(
-                "notes", _numbered_notes(scenario.notes), get_size=12, font_weight=700,
-                get_color=[20, 20, 20, 255], background=True,
-                get_background_color=[255, 244, 200, 255], get_border_color=[120, 100, 40, 255],
-                get_border_width=1, background_padding=[4, 1, 4, 1], pickable=True,
-            )  # fmt: skip
+            pdk.Layer("ScatterplotLayer", data=numbered, id="note-points",
+                      get_position="position", get_fill_color=[255, 236, 160, 255],
+                      get_line_color=[120, 100, 40, 255], stroked=True, line_width_min_pixels=1,
+                      get_radius=8, radius_units=_S("pixels"), pickable=True)  # fmt: skip
         )
+        layers.append(_text_layer("notes", numbered, get_size=12, get_color=[20, 20, 20, 255]))
     elif scenario.notes:
         notes = _place_notes(scenario.notes, view)
         layers.append(
