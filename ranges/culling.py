@@ -169,13 +169,22 @@ def fill(xy: np.ndarray, dist_m: float, eps_m: float) -> list[Polygon]:
     # which faces corner k+2
     rim_len = side[:, [2, 0, 1]]
     long_side = rim_len > w
-    while True:
-        outside = nbrs < 0
-        outside[~outside] = ~keep[nbrs[~outside]]
-        peel = keep & (outside & long_side).any(axis=1)
-        if not peel.any():
-            break
-        keep &= ~peel
+
+    def on_long_rim(idx: np.ndarray) -> np.ndarray:
+        nb = nbrs[idx]
+        outside = (nb < 0) | ~keep[np.maximum(nb, 0)]
+        return (outside & long_side[idx]).any(axis=1)
+
+    # peel from the rim inwards, looking only at the neighbours of what was
+    # just peeled (each triangle is looked at a few times, not once a round)
+    cand = np.flatnonzero(keep)
+    peel = cand[on_long_rim(cand)]
+    while peel.size:
+        keep[peel] = False
+        cand = nbrs[peel].ravel()
+        cand = np.unique(cand[cand >= 0])
+        cand = cand[keep[cand]]
+        peel = cand[on_long_rim(cand)]
     if not keep.any():
         return []
     rings = xy[tris[keep]]

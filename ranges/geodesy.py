@@ -910,15 +910,28 @@ _DISK_BATCH = 2_000
 #: from the launch positions left after lightening, the range and the
 #: tolerance); larger requests are refused at once.
 MAX_WORK_VERTICES = 20_000_000
+#: Most vertices of launch lines and polygon rings left to buffer after
+#: lightening (a tangled 99,990-vertex line keeps ~150,000 at 1 km, which
+#: would take a minute and a gigabyte; ~10,000 at 10 km, ~600 at 300 km).
+MAX_LINE_VERTICES = 50_000
 #: Most launch points one reach takes (1,000,000 would need ~90 s and 2.5 GB
 #: on a 2-core machine); more are refused before any work.
 MAX_LAUNCH_POINTS = 200_000
 
 
 def _segments_left(xy: np.ndarray, region) -> list[np.ndarray]:
-    """Runs of the segments of a path that ``region`` does not cover."""
-    segs = shapely.linestrings(np.stack([xy[:-1], xy[1:]], axis=1))
-    left = ~shapely.covers(region, segs)
+    """Runs of the segments of a path that ``region`` does not cover; the
+    whole path when most of it is left (one long path builds faster than
+    thousands of short runs, each with its own caps)."""
+    mid = (xy[:-1] + xy[1:]) / 2.0
+    inside = shapely.contains_xy(region, mid[:, 0], mid[:, 1])  # cheap first test
+    if inside.mean() < 0.5:
+        return [xy]
+    left = np.ones(len(mid), dtype=bool)
+    segs = shapely.linestrings(np.stack([xy[:-1][inside], xy[1:][inside]], axis=1))
+    left[inside] = ~shapely.covers(region, segs)
+    if left.mean() > 0.5:
+        return [xy]
     out = []
     idx = np.flatnonzero(left)
     if idx.size:
@@ -958,9 +971,13 @@ def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
     shapely.prepare(region)
     if len(points):
         points = points[~shapely.covers(region, shapely.points(points))]
-    paths = [run for xy in paths for run in _segments_left(xy, region)]
+    runs = [run for xy in paths for run in _segments_left(xy, region)]
+    if not polygons and sum(map(len, runs)) >= sum(map(len, paths)):
+        # the filling took no line segment away (short range, sparse detail):
+        # its rings would only add work
+        return points, paths, polygons, tol_m - thin_m
     polygons = [p for p in shapely.get_parts(region).tolist() if p.geom_type == "Polygon"]
-    return points, paths, polygons, tol_m - thin_m - fill_m
+    return points, runs, polygons, tol_m - thin_m - fill_m
 
 
 def _disk_vertices(lat: np.ndarray, dist_m: float, tol_m: float) -> float:
@@ -996,7 +1013,16 @@ def _buffer(points, paths, polygons, dist_m: float, tol_m: float) -> list[Polygo
             "(MAX_LAUNCH_POINTS): join nearby launchers into an area (a polygon) or split "
             "the request"
         )
+    given = sum(len(p) for p in paths) + sum(shapely.get_num_coordinates(p) for p in polygons)
     points, paths, polygons, tol_m = _lighten(points, paths, polygons, dist_m, tol_m)
+    left = sum(len(p) for p in paths) + sum(shapely.get_num_coordinates(p) for p in polygons)
+    if left > MAX_LINE_VERTICES:
+        raise InputError(
+            f"launch lines and areas of {given:,} vertices need {left:,} vertices buffered at "
+            f"{dist_m / 1000:g} km (after thinning and filling), more than the limit of "
+            f"{MAX_LINE_VERTICES:,}; simplify the geometry (detail finer than the range is "
+            "lost in it anyway) or use a longer range"
+        )
     pieces: list[Polygon] = []
     pts = [points] if len(points) else []
     rings = [(xy, None) for xy in paths]

@@ -358,3 +358,16 @@ def test_detailed_polygon_reach_is_within_tolerance_of_the_oracle():
     area = ranges.reach(poly, 300.0)
     assert area.is_valid and area.covers(poly)
     _check_reach_edge(area, ring, 300e3, n=40)
+
+
+def test_line_too_detailed_for_a_short_range_is_refused_naming_sizes_and_what_to_do(monkeypatch):
+    import ranges
+    import ranges.geodesy as g
+
+    monkeypatch.setattr(g, "MAX_LINE_VERTICES", 1_000)
+    with pytest.raises(InputError) as err:
+        ranges.reach(LineString(_walk(2_500)), 1.0)
+    msg = str(err.value)
+    assert "2,500 vertices need" in msg and "limit of 1,000" in msg
+    assert "simplify the geometry" in msg and "longer range" in msg
+    assert ranges.reach(LineString(_walk(2_500)), 300.0).is_valid  # lightened below it
