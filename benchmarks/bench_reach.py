@@ -272,6 +272,8 @@ HEAVY = {
     "line20k-2500": ("tangled 20,000-vertex line, 2,500 km", False),
     "line99990-2500": ("KML line of 99,990 vertices read, then its reach at 2,500 km", True),
     "kml100001": ("KML line of 100,001 vertices (refused while reading)", True),
+    "walk99990-10": ("tangled 99,990-vertex line, 10 km", True),
+    "walk99990-1": ("tangled 99,990-vertex line, 1 km (refused: MAX_LINE_VERTICES)", True),
     "points100k-300": ("100,000 scattered points, 300 km", True),
     "points200k-300": ("200,000 scattered points (MAX_LAUNCH_POINTS), 300 km", True),
 }
@@ -285,7 +287,9 @@ def run_one(case: str, baseline: str | None) -> None:
     from ranges.kml_io import parse_kml
 
     geo = load_baseline(baseline) if baseline else ranges.geodesy
-    if case.startswith("line") and not case.startswith("line99990"):
+    if case.startswith("walk99990"):
+        g, km = LineString(walk(99_990)), float(case.split("-")[1])
+    elif case.startswith("line") and not case.startswith("line99990"):
         n = {"line5k": 5_000, "line20k": 20_000}[case.split("-")[0]]
         g, km = LineString(walk(n)), float(case.split("-")[1])
     elif case.startswith("points"):
@@ -305,7 +309,11 @@ def run_one(case: str, baseline: str | None) -> None:
         print(time.perf_counter() - t0)
         return
     t0 = time.perf_counter()
-    geo.reach(g, km)
+    try:
+        geo.reach(g, km)
+    except InputError as exc:
+        print(time.perf_counter() - t0, "refused:", exc)
+        return
     print(time.perf_counter() - t0)
 
 
