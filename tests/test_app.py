@@ -822,3 +822,40 @@ def test_front_strip_held_and_occupied_launch_areas_follow_the_date(at):
     assert [a.kind for a in scenario(at).areas] == ["occupied"]
     line = headlines(at)[0]
     assert "from Occupied territory of Ukraine: in Ukrainian-held territory" in line
+
+
+def _wiggly_line(n: int) -> dict:
+    """A launch line of ``n`` vertices that does not compress: a random walk near Sumy."""
+    import random
+
+    rng = random.Random(7)
+    x, y, coords = 34.0, 50.5, []
+    for _ in range(n):
+        x += rng.uniform(-0.01, 0.01)
+        y += rng.uniform(-0.01, 0.01)
+        coords.append([round(x, 5), round(y, 5)])
+    return {"type": "LineString", "coordinates": coords}
+
+
+def test_a_link_that_cannot_hold_the_map_is_not_written_and_the_page_says_so(at):
+    from app import MAX_URL_CHARS
+
+    before = dict(at.query_params)
+    assert from_query(before, default=Scenario())[0] == scenario(at)  # the link holds the map
+    at.checkbox(key="strip_on").uncheck()
+    line = json.dumps(_wiggly_line(1_500)).encode()
+    at.file_uploader(key="area_upload").upload("long line.geojson", line, "application/geo+json")
+    _run(at)
+    s = scenario(at)
+    assert any(a.name == "long line" for a in s.areas)
+    assert len("&".join(f"{k}={v}" for k, v in to_query(s).items())) > MAX_URL_CHARS
+    # the address keeps the last map that fitted; the page says it cannot hold this one
+    assert dict(at.query_params) == before
+    warnings = messages(at, "warning")
+    assert any("no longer fits in the page address" in w for w in warnings), warnings
+    assert any(b.label == "Download scenario (JSON)" for b in at.get("download_button"))
+    # and once the map fits again, the address follows it again
+    at.button[0].click()  # "Remove these areas"
+    _run(at)
+    assert not any("no longer fits" in w for w in messages(at, "warning"))
+    assert url_scenario(at) == scenario(at)

@@ -211,7 +211,8 @@ def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
         page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
         headlines = page.locator(HEADLINE)
         expect(headlines).to_have_count(2, timeout=WAIT_MS)
-        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 km) from Belgorod",
+        # the link is in Ukrainian, so is the page
+        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 км), пуск: Бєлгород",
                                                 timeout=WAIT_MS)  # fmt: skip
         page.wait_for_timeout(1500)
         _shot(page, tmp_path, "4-link-russian-missiles-uk")
@@ -219,19 +220,76 @@ def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
         context.close()
 
 
-def test_phone_sized_page_shows_the_map_and_headline(browser, server, tmp_path):
+#: A phone as the server sees it (its User-Agent picks the phone's map view).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+                  "(KHTML, like Gecko) Chrome/150.0 Mobile Safari/537.36",
+}
+
+
+def test_phone_sized_page_shows_the_map_legend_and_whole_button_labels(browser, server,
+                                                                        tmp_path):  # fmt: skip
     from playwright.sync_api import expect
 
-    context, page = new_page(browser, viewport={"width": 390, "height": 844},
-                             device_scale_factor=2)  # fmt: skip
+    context, page = new_page(browser, **PHONE)
     try:
         page.goto(server)
         page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
         expect(page.locator(HEADLINE)).to_have_count(1, timeout=WAIT_MS)
-        box = page.locator('[data-testid="stDeckGlJsonChart"]').bounding_box()
-        assert box is not None and box["width"] <= 390  # the map fits the screen
+        chart = page.locator('[data-testid="stDeckGlJsonChart"]')
+        box = chart.bounding_box()
+        assert box is not None and box["width"] <= 390 and box["height"] <= 844 * 0.7
+        chart.scroll_into_view_if_needed()
         page.wait_for_timeout(1500)
         _shot(page, tmp_path, "5-phone")
+        legend = page.locator('[data-testid="legend"]')
+        legend.scroll_into_view_if_needed()
+        assert legend.bounding_box()["width"] <= 390
+        page.get_by_text("Export for publication (images and data)").click()
+        html_button = page.get_by_role("button", name="HTML map")
+        expect(html_button).to_be_visible(timeout=WAIT_MS)  # the last export button
+        # every label whole: no button's text is wider than the button
+        cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '[data-testid="stDownloadButton"] button')).filter(b => b.offsetWidth > 0 &&
+            b.scrollWidth > b.clientWidth + 1).map(b => b.innerText)""")
+        assert cut == []
+        html_button.scroll_into_view_if_needed()
+        _shot(page, tmp_path, "6-phone-exports")
+    finally:
+        context.close()
+
+
+def test_language_switch_changes_headline_legend_and_controls(browser, server, tmp_path):
+    from playwright.sync_api import expect
+
+    from ranges.dashboard import texts
+
+    uk = texts("uk")
+    context, page = new_page(browser, viewport=VIEWPORT)
+    _, foreign = _record_requests(context)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(server)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
+        expect(page.locator(HEADLINE)).to_have_count(1, timeout=WAIT_MS)
+        page.get_by_text("Українська", exact=True).click()
+        expect(page.locator(HEADLINE).first).to_contain_text("(300 км), пуск:", timeout=WAIT_MS)
+        expect(page.locator('[data-testid="legend"]')).to_contain_text(uk["legend_front"],
+                                                                      timeout=WAIT_MS)  # fmt: skip
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_text(uk["preset"], exact=True)).to_be_visible(timeout=WAIT_MS)
+        expect(sidebar.get_by_text(uk["tiles"], exact=True)).to_be_attached(timeout=WAIT_MS)
+        expect(page.get_by_role("tab", name=uk["tab_targets"])).to_be_visible(timeout=WAIT_MS)
+        page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
+        page.wait_for_timeout(1500)
+        _shot(page, tmp_path, "7-ukrainian")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert errors == [] and foreign == []
     finally:
         context.close()
 
