@@ -592,8 +592,8 @@ def _preset_title(pid: str) -> str:
 
 
 def _swatches(chosen: list[str], colors: dict[str, str]) -> str:
-    """CSS giving each chosen weapon's chip in the sidebar its map colour, and
-    a row of swatches saying the same in text (for a browser without the CSS)."""
+    """CSS giving each chosen weapon's chip in the sidebar its map colour (the
+    chips are found by their label; the swatch row below says the same)."""
     labels = {wid: label for side in dash.weapon_options(catalog()).values()
               for wid, label in side.items()}  # fmt: skip
     rules = []

@@ -542,8 +542,8 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     def free(b) -> bool:
         return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
 
-    for position, name, size in reserved:
-        placed.append(box(position, name, size, 16 + 1.2 * size))
+    for position, name, size, *dy in reserved:  # dy: below the point unless given
+        placed.append(box(position, name, size, dy[0] if dy else 16 + 1.2 * size))
     out = []
     for row in sorted(rows, key=lambda r: r["rank"]):
         b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
@@ -814,6 +814,8 @@ def build_deck(
     tlayers, label_rows = _target_layers(result, lang, t)
     layers.extend(tlayers)
     reserved = [(p["position"], p["name"], 14) for p in points]
+    if numbered_notes:  # a note's numbered circle (centred on its point) hides no label
+        reserved += [([n.lon, n.lat], "00", 12, 7.0) for n in scenario.notes]
     # a town that is a launch site is named once, by its launch label
     label_rows = [r for r in label_rows if not any(
         abs(r["position"][0] - p["position"][0]) < 0.05

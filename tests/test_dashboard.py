@@ -823,3 +823,73 @@ def test_note_callouts_are_placed_where_they_cover_no_other(flagship, geodata):
     (layer,) = [x for x in spec["layers"] if x["id"] == "notes"]
     assert layer["getAlignmentBaseline"] == "@@=baseline"
     assert {r["baseline"] for r in layer["data"]} <= {"top", "bottom"}
+
+
+def _label_boxes(deck_spec, view):
+    """Screen boxes (as ranges.deck estimates them) of every label the map shows."""
+    from ranges.deck import _screen_px
+
+    px = _screen_px(view)
+    boxes = []
+    for layer in deck_spec["layers"]:
+        if layer["id"] not in ("target-labels", "region-labels", "country-labels"):
+            continue
+        for row in layer["data"]:
+            size = row.get("size", 15 if layer["id"] == "country-labels" else 10)
+            x, y = px(*row["position"])
+            w, h = 0.6 * size * len(row["text"]) + 4, 1.2 * size + 2
+            dy = -12 if layer["id"] == "target-labels" else 0.6 * size
+            boxes.append((row["text"], (x - w / 2, y + dy - h, x + w / 2, y + dy)))
+    return boxes
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_map_labels_never_overlap_at_the_opening_zoom_and_countries_are_named(
+    flagship, geodata, lang
+):
+    from ranges.deck import view_for
+
+    spec = json.loads(build_deck(flagship, geodata, lang=lang, numbered_notes=True).to_json())
+    boxes = _label_boxes(spec, view_for(flagship))
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1:]:
+            assert p[2] < q[0] or p[0] > q[2] or p[3] < q[1] or p[1] > q[3], (a, b)
+    countries = {r["text"] for r in _layers_of(spec)["country-labels"]["data"]}
+    assert ({"RUSSIA", "UKRAINE", "BELARUS"} if lang == "en" else {"РОСІЯ", "УКРАЇНА"}) <= countries
+
+
+def _layers_of(spec) -> dict:
+    return {layer["id"]: layer for layer in spec["layers"]}
+
+
+def test_map_draws_targets_by_relevance_and_borders_by_rank(flagship, geodata):
+    spec = json.loads(build_deck(flagship, geodata).to_json())
+    layers = _layers_of(spec)
+    # dark: in range on the other side's ground (Russia, occupied Ukraine, Belarus)
+    t = flagship.targets
+    other_side = t[t["in_range"] & t["territory"].isin(["Russia", "Ukraine (occupied)",
+                                                         "Belarus"])]  # fmt: skip
+    dark = [r for r in layers["targets-cities"]["data"] if r["fill"][:3] == [20, 20, 20]]
+    names = set(other_side["name"])
+    assert dark and all(r["name"] in names for r in dark)
+    assert "Sumy" not in {r["name"] for r in dark}  # own side: subdued
+    # the rest: grey, in metres, so they appear only when zoomed in
+    assert layers["targets-other"].get("radiusUnits", "meters") == "meters"
+    assert layers["targets-other"]["radiusMinPixels"] == 0
+    # international borders heavier than oblast lines
+    assert layers["country-borders"]["getWidth"] > 2 * layers["region-borders"]["getWidth"]
+
+
+def test_map_uses_no_path_layer_or_text_background_without_a_gpu_cost(flagship, geodata):
+    # PathLayer (and GeoJSON strokes, which are PathLayers) and text backgrounds
+    # cost seconds in Chromium's software WebGL (bench_dashboard.py); outlines are
+    # LineLayers and notes are circles with numbers.
+    spec = json.loads(build_deck(flagship, geodata, numbered_notes=True).to_json())
+    assert "PathLayer" not in {layer["@@type"] for layer in spec["layers"]}
+    for layer in spec["layers"]:
+        if layer["@@type"] == "GeoJsonLayer":
+            assert layer.get("stroked") is False, layer["id"]
+        if layer["@@type"] == "TextLayer":
+            assert not layer.get("background"), layer["id"]
+    assert {"reach-atacms-m57-outline", "front-line", "country-borders"} <= set(_layers_of(spec))
+    assert [r["text"] for r in _layers_of(spec)["notes"]["data"]] == ["1", "2", "3"]
