@@ -234,7 +234,13 @@ def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
             "rid": r["region_id"],
         })  # fmt: skip
     return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels,
-            "borders": country_paths}  # fmt: skip
+            "borders": country_paths, "country_labels": _country_labels(geodata, lang, clip)}
+
+
+def _tol_deg(zoom: float) -> float:
+    """About a pixel in degrees of longitude at ``zoom`` (taken in half steps, so
+    that nearby views share one cached base)."""
+    return round(360.0 / (512.0 * 2.0 ** (math.floor(zoom * 2) / 2)), 4)
 
 
 def base_layers(
@@ -249,8 +255,7 @@ def base_layers(
     """Layers of the offline base map (sea, land, borders, region labels),
     simplified to about a pixel at ``zoom`` (Web Mercator)."""
     t = THEMES[theme]
-    tol_deg = 360.0 / (512.0 * 2.0 ** (math.floor(zoom * 2) / 2))  # a pixel, zoom in half steps
-    data = _base_data(geodata, lang, clip, round(tol_deg, 4))
+    data = _base_data(geodata, lang, clip, _tol_deg(zoom))
     layers = []
     if not tiles:
         x0, y0, x1, y1 = THEATRE
@@ -670,7 +675,7 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
     return layers, labels
 
 
-def _country_labels(geodata, lang: str, clip, t: dict) -> list[dict]:
+def _country_labels(geodata, lang: str, clip) -> list[dict]:
     """Country names (UKRAINE, RUSSIA, BELARUS...) for the countries whose
     clipped land is large enough to hold one, placed first."""
     frame = box(*clip)
@@ -734,6 +739,7 @@ def build_deck(
     layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip, zoom=view.zoom)
     n_base = len(layers)
     region_labels_at = next(i for i, x in enumerate(layers) if x.id == "region-labels")
+    country_rows = _base_data(geodata, lang, clip, _tol_deg(view.zoom))["country_labels"]
     base_region_labels = [dict(r, kind="region", dy=6) for r in layers[region_labels_at].data]
     focus = set(scenario.focus_regions) | set(scenario.allowed_regions)
     layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
@@ -820,7 +826,7 @@ def build_deck(
     label_rows = [r for r in label_rows if not any(
         abs(r["position"][0] - p["position"][0]) < 0.05
         and abs(r["position"][1] - p["position"][1]) < 0.05 for p in points)]  # fmt: skip
-    label_rows += _country_labels(geodata, lang, clip, t)
+    label_rows += [dict(r) for r in country_rows]
     label_rows += [dict(r, rank=(1 if r.get("rid") in focus else 4, 0), size=10,
                         color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
     placed = _declutter(label_rows, view, reserved)
@@ -900,6 +906,8 @@ def build_deck(
             )  # fmt: skip
         )
     for layer in layers[n_base:]:  # the base layers hold only shipped names
+        if layer.type == "LineLayer":
+            continue  # coordinates only
         if isinstance(layer.data, (list, dict)):
             layer.data = _defused(layer.data)
     # One character set for all text layers: deck.gl keys its font atlases on
