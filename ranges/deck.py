@@ -195,6 +195,36 @@ def _base_data(geodata, lang: str, clip: tuple[float, float, float, float],
     return data
 
 
+_LINES_CACHE: dict[int, tuple[object, tuple]] = {}
+#: The lines' own detail (degrees, ~0.5 km): a fifth of a pixel at zoom 5, so
+#: each view's simplification starts from lines this fine.
+_LINE_DETAIL_DEG = 0.005
+
+
+def _theatre_lines(geodata):
+    """International borders (shared edges of neighbours, not coasts: the land
+    fill draws those) and oblast lines of Ukraine, Russia and Belarus where no
+    border is, over the whole theatre; computed once per process (the unions are
+    the slow part) and clipped and simplified per view."""
+    hit = _LINES_CACHE.get(id(geodata))
+    if hit is not None and hit[0] is geodata:
+        return hit[1]
+    frame = box(*THEATRE)
+    fine = _LINE_DETAIL_DEG
+    geoms = shapely.intersection(np.asarray(geodata.countries.geometry.array), frame)
+    geoms = shapely.simplify(geoms, fine, preserve_topology=True)
+    edges = shapely.union_all(shapely.boundary(geoms))
+    coast = shapely.boundary(shapely.union_all(geoms))
+    borders = shapely.line_merge(shapely.difference(edges, coast))
+    regions = geodata.regions[geodata.regions["country"].isin(["UKR", "RUS", "BLR"])]
+    rgeoms = shapely.simplify(np.asarray(regions.geometry.array), fine, preserve_topology=True)
+    rlines = shapely.union_all(shapely.boundary(rgeoms))
+    rlines = shapely.line_merge(shapely.difference(shapely.intersection(rlines, frame), edges))
+    _LINES_CACHE.clear()
+    _LINES_CACHE[id(geodata)] = (geodata, (borders, rlines))
+    return borders, rlines
+
+
 def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
                   tol_deg: float = _SIMPLIFY_DEG) -> dict:  # fmt: skip
     frame = box(*clip)
@@ -205,26 +235,15 @@ def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
     cprops = [
         {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
     ]
+    digits = 2 if tol_deg > 0.015 else 3  # 0.01 deg: under half a pixel at zoom 5.5
+    borders, rlines = _theatre_lines(geodata)
+    country_paths = _segments(shapely.simplify(shapely.intersection(borders, frame), tol_deg),
+                              digits)  # fmt: skip
+    paths = _segments(shapely.simplify(shapely.intersection(rlines, frame), tol_deg), digits)
     regions = geodata.regions
     near = regions[regions["country"].isin(["UKR", "RUS", "BLR"])]
-    near = near[near.intersects(frame)]
-    # Shared borders once: the union of all boundaries, merged into long lines.
-    rlines = shapely.union_all(shapely.boundary(np.asarray(near.geometry.array)))
-    rlines = shapely.line_merge(shapely.intersection(rlines, frame))
-    rlines = _rounded(shapely.simplify(rlines, tol_deg), 2 if tol_deg > 0.015 else 3)
-    digits = 2 if tol_deg > 0.015 else 3  # 0.01 deg: under half a pixel at zoom 5.5
-    # International borders once (shared edges of neighbours, not coasts: the
-    # land fill draws those), heavier than oblast lines; oblast lines are drawn
-    # where no border is.
-    geoms = shapely.intersection(np.asarray(countries.geometry.array), frame)
-    edges = shapely.union_all(shapely.boundary(geoms))
-    coast = shapely.boundary(shapely.union_all(geoms))
-    borders = shapely.line_merge(shapely.difference(edges, coast))
-    borders = shapely.simplify(borders, tol_deg)
-    country_paths = _segments(borders, digits)
-    paths = _segments(shapely.difference(rlines, edges), digits)
     labels = []
-    for _, r in near[near["country"].isin(["UKR", "RUS", "BLR"])].iterrows():
+    for _, r in near.iterrows():
         if not (clip[0] <= r["label_lon"] <= clip[2] and clip[1] <= r["label_lat"] <= clip[3]):
             continue
         labels.append({
