@@ -146,8 +146,8 @@ def alt_text(result, lang: str | None = None) -> str:
     _check_choice(lang, "lang", _TEXT)
     t = _TEXT[lang]
     parts = [t["alt_map"].format(title=_default_title(result, lang).rstrip("."))]
-    if sc.subtitle:
-        parts.append(sc.subtitle.rstrip(".") + ".")
+    if sc.subtitle_in(lang):
+        parts.append(sc.subtitle_in(lang).rstrip(".") + ".")
     sit = situation(result)
     parts.append(as_of_text(sit.as_of, lang) + ".")
     sites = [_site_label(result, n, lang) for n, _ in result.sites]
@@ -184,7 +184,7 @@ def alt_text(result, lang: str | None = None) -> str:
     if snap is not None and _near_scene(result, snap.geometry):
         date = snap.snapshot_date.isoformat()
         parts.append(t["occupied_alt"].format(source=_short_source(snap), date=date))
-    for note in sc.notes:
-        parts.append(t["alt_note"].format(text=note.text.rstrip(".")))
+    for text in sc.notes_in(lang):
+        parts.append(t["alt_note"].format(text=text.rstrip(".")))
     parts.append(t["caveat"])
     return " ".join(parts)

@@ -81,7 +81,12 @@ class _Ctx:
         return FontProperties(family=_FONT, size=size_pt * self.s, weight=weight, style=style)
 
     def measure(self, text: str, prop: FontProperties) -> tuple[float, float]:
-        """Width and height (px) of one line of text as matplotlib lays it out."""
+        """Width and height (px) of text as matplotlib lays it out (lines at its
+        default spacing of 1.2)."""
+        if "\n" in text:
+            sizes = [self.measure(line, prop) for line in text.split("\n")]
+            h = sizes[0][1] + sum(s[1] for s in sizes[1:]) * 1.2
+            return max(s[0] for s in sizes), h
         font = (prop.get_size_in_points(), prop.get_weight(), prop.get_style())
         key = (text, *font)
         hit = self._sizes.get(key)

@@ -91,7 +91,7 @@ def render_figure(
         None if v is None else xml_safe(v) for v in (title, subtitle, credit)
     )
     title_text = _default_title(result, lang) if title is None else title
-    subtitle_text = scenario.subtitle if subtitle is None else subtitle
+    subtitle_text = scenario.subtitle_in(lang) if subtitle is None else subtitle
     credit_text = _TEXT[lang]["credit"] if credit is None else credit
 
     sit = situation(result, geodata)

@@ -158,7 +158,8 @@ def _allowed_handle(ctx: _Ctx) -> Patch:
     return p
 
 
-def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="upper left"):
+def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="upper left",
+              wrap: float = 0.34):  # fmt: skip
     """The key (a Legend) on ``parent``; in a row of columns when ``width`` is given.
 
     In the header (``width`` given) the number of columns is the one that gives
@@ -174,7 +175,7 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     if width is None:
         # In the map, one column: a long entry (the list of numbered targets)
         # wraps rather than widening the key over the map.
-        labels = ["\n".join(_wrap_key_label(ctx, label, prop, 0.34 * ctx.W)) for label in labels]
+        labels = ["\n".join(_wrap_key_label(ctx, label, prop, wrap * ctx.W)) for label in labels]
         legend = _legend(ctx, parent, handles, labels, prop, anchor, loc, 1, framed=True)
     else:
         em = prop.get_size_in_points() * ctx.px_per_pt
@@ -303,20 +304,37 @@ def _beyond_data(result, geodata):
     return None
 
 
-_CORNERS = ("upper left", "upper right", "lower right", "lower left")
 
 
-def _place_key(ctx: _Ctx, view, placer: _Placer, result, story) -> str | None:
-    """Put the key in the map corner that covers least of the story; return the corner."""
-    legend = _make_key(ctx, result, view.ax, None, None)
+def _place_key(ctx: _Ctx, view, placer: _Placer, result, story) -> tuple | None:
+    """Put the key where it hides least of the story; return its box (px).
+
+    Candidates slide along the map's four edges (not only its corners); one
+    that crosses a reach or allowed-area outline (where a range ends) is never
+    taken.  A key that finds no place is laid out narrower (its entries on more
+    lines) and tried again, and goes to the header when even that fails.
+    """
+    for wrap in (0.34, 0.3, 0.27, 0.24, 0.2):
+        try:
+            return _place_key_at(ctx, view, placer, result, story, wrap)
+        except _KeyDoesNotFit:
+            continue
+    raise _KeyDoesNotFit
+
+
+def _place_key_at(ctx: _Ctx, view, placer: _Placer, result, story, wrap: float):
+    legend = _make_key(ctx, result, view.ax, None, None, wrap=wrap)
     if legend is None:
         return None
     bb = legend.get_window_extent(ctx.renderer)
     w, h = bb.width, bb.height
     b = placer.bounds
-    if w > 0.62 * (b[2] - b[0]) or h > 0.6 * (b[3] - b[1]):
+    # (a tall key is welcome in an empty strip beside the story: it may not cross
+    # an outline, which the candidates below check)
+    if w > 0.62 * (b[2] - b[0]) or h > 0.92 * (b[3] - b[1]):
+        legend.remove()
         raise _KeyDoesNotFit
-    m = bb.x0 - view.ax.get_window_extent(ctx.renderer).x0  # the legend's own border pad
+    m = 6 * ctx.u  # off the map's frame
     # Smaller things the key should not hide: cities and airfields in range.
     t = result.targets
     pts = np.empty((0, 2))
@@ -332,20 +350,26 @@ def _place_key(ctx: _Ctx, view, placer: _Placer, result, story) -> str | None:
             pts = view.to_px(
                 *view.project_xy(t["lon"].to_numpy(float)[sel], t["lat"].to_numpy(float)[sel])
             )
-    boxes = {
-        "upper left": (b[0] + m, b[3] - m - h, b[0] + m + w, b[3] - m),
-        "upper right": (b[2] - m - w, b[3] - m - h, b[2] - m, b[3] - m),
-        "lower right": (b[2] - m - w, b[1] + m, b[2] - m, b[1] + m + h),
-        "lower left": (b[0] + m, b[1] + m, b[0] + m + w, b[1] + m + h),
-    }
-    scores = {}
-    for corner, box in boxes.items():
+    x0, x1 = b[0] + m, b[2] - m - w
+    y0, y1 = b[1] + m, b[3] - m - h
+    boxes = []
+    for f in np.linspace(0, 1, 9):  # along the left and right edges, then top and bottom
+        boxes += [(x0, y1 - f * (y1 - y0)), (x1, y1 - f * (y1 - y0))]
+        boxes += [(x0 + f * (x1 - x0), y1), (x0 + f * (x1 - x0), y0)]
+    boxes = [(bx, by, bx + w, by + h) for bx, by in dict.fromkeys(boxes)]
+    outlines = [shapely.boundary(g) for g in story]
+    scored = []
+    clear = 5 * ctx.u  # an outline's stroke and some air
+    for rank, box in enumerate(boxes):
         d0 = view.to_data(box[0], box[1])
         d1 = view.to_data(box[2], box[3])
         rect = shapely.box(d0[0], d0[1], d1[0], d1[1])
         covered = sum(shapely.intersection(rect, g).area for g in story) / rect.area
         # Hiding an outline (where a range ends) is worse than hiding a fill.
-        edges = sum(shapely.intersection(rect, g.boundary).length for g in story)
+        d0 = view.to_data(box[0] - clear, box[1] - clear)
+        d1 = view.to_data(box[2] + clear, box[3] + clear)
+        near = shapely.box(d0[0], d0[1], d1[0], d1[1])
+        edges = sum(shapely.intersection(near, g).length for g in outlines)
         covered += edges / view.m_per_px / (box[2] - box[0])
         n_pts = placer.count(box, "soft")
         n_small = (
@@ -360,14 +384,17 @@ def _place_key(ctx: _Ctx, view, placer: _Placer, result, story) -> str | None:
             if len(pts)
             else 0
         )
-        scores[corner] = 3 * covered + 0.15 * n_pts + 0.03 * n_small + 0.01 * _CORNERS.index(corner)
-    corner = min(scores, key=scores.get)
-    if scores[corner] > 1.2:
+        score = 3 * covered + 0.15 * n_pts + 0.03 * n_small + 0.001 * rank
+        scored.append((edges > 0, score, box))
+    crosses, score, box = min(scored, key=lambda c: (c[0], c[1]))
+    if crosses or score > 1.2:
         legend.remove()
         raise _KeyDoesNotFit
-    legend.set_loc(corner)
-    placer.add(boxes[corner])
-    return corner
+    # the legend's lower-left corner in axes fractions (its own frame pad inside)
+    ab = view.ax.get_window_extent(ctx.renderer)
+    legend.set_loc(((box[0] - ab.x0) / ab.width, (box[1] - ab.y0) / ab.height))
+    placer.add(box)
+    return box
 
 
 def _occupied_handle(ctx: _Ctx) -> Patch:
@@ -391,8 +418,9 @@ def _nice_length_km(target_km: float) -> float:
     return exp
 
 
-def _draw_scale_bar(ctx: _Ctx, view: _View, placer: _Placer, corner: str) -> None:
-    """A scale bar, exact at the map centre, in a lower corner of the map."""
+def _draw_scale_bar(ctx: _Ctx, view: _View, placer: _Placer, story=()) -> None:
+    """A scale bar, exact at the map centre, in a corner of the map free of the key
+    (a lower one first) that crosses no outline of the ``story`` when one can."""
     from ..geodesy import GEOD
 
     th = ctx.theme
@@ -417,9 +445,18 @@ def _draw_scale_bar(ctx: _Ctx, view: _View, placer: _Placer, corner: str) -> Non
     height = note_h + bar_h + text_h + 2 * gap + 2 * inner
     b = placer.bounds
     m = 6 * ctx.u
-    px0 = b[0] + m if corner == "lower left" else b[2] - m - width
-    py0 = b[1] + m
-    plate = (px0, py0, px0 + width, py0 + height)
+    # In a corner free of the key, where it hides least of the story.
+    plates = [(x, y, x + width, y + height)
+              for y in (b[1] + m, b[3] - m - height) for x in (b[0] + m, b[2] - m - width)]
+    free = [p for p in plates if placer.free(p)] or plates
+
+    def hidden(p):
+        d0, d1 = view.to_data(p[0], p[1]), view.to_data(p[2], p[3])
+        rect = shapely.box(d0[0], d0[1], d1[0], d1[1])
+        return sum(shapely.intersection(rect, shapely.boundary(g)).length for g in story)
+
+    plate = min(free, key=lambda p: (hidden(p) > 0, placer.count(p, "soft"), free.index(p)))
+    px0, py0 = plate[0], plate[1]
     placer.add(plate)
     d0, d1 = view.to_data(plate[0], plate[1]), view.to_data(plate[2], plate[3])
     _add(

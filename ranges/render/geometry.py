@@ -152,9 +152,14 @@ def _rgba(color: str, alpha: float):
 
 def _scene_geoms(result) -> list[BaseGeometry]:
     geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    reach = list(geoms)
     geoms += [g for _, g in result.sites if not g.is_empty]
-    if result.allowed is not None and not result.allowed.is_empty:
-        geoms.append(result.allowed)
+    # The allowed regions frame the map where a weapon reaches them (a decision
+    # about Kursk says nothing about a map of Anadyr).
+    allowed = result.allowed
+    if allowed is not None and not allowed.is_empty:
+        if not reach or any(allowed.intersects(g) for g in reach):
+            geoms.append(allowed)
     return geoms
 
 
@@ -170,9 +175,13 @@ def _note_points(result) -> list[BaseGeometry]:
     return [shapely.Point(n.lon, n.lat) for n in result.scenario.notes]
 
 
-def _view(result, aspect: float):
-    """Projection centred on the scene and the half-extents (m) that fit the map box."""
-    geoms = _scene_geoms(result)
+def _view(result, aspect: float, focus=()):
+    """Projection centred on the scene and the half-extents (m) that fit the map box.
+
+    The scene: the reach areas, launch sites and areas, the allowed regions,
+    ``focus`` (the focus regions, lon/lat) and the notes' points, with a margin.
+    """
+    geoms = _scene_geoms(result) + [g for g in focus if g is not None and not g.is_empty]
     extra = _note_points(result)
     if not geoms and not extra:
         geoms = [shapely.box(22.0, 44.0, 40.5, 52.5)]  # Ukraine and its neighbours
@@ -208,6 +217,8 @@ def _lonlat_centre(geom: BaseGeometry) -> tuple[float, float]:
     does not.
     """
     xy = shapely.get_coordinates(geom)
+    # a pole closure repeats the pole along its edge: it would pull the mean there
+    xy = xy[np.abs(xy[:, 1]) < 90 - 1e-6] if (np.abs(xy[:, 1]) < 90 - 1e-6).any() else xy
     if len(xy) > 4000:
         xy = xy[:: len(xy) // 4000 + 1]
     lon, lat = np.radians(xy[:, 0]), np.radians(xy[:, 1])

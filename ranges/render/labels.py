@@ -10,13 +10,14 @@ import shapely
 from .context import _Ctx, _View
 from .geometry import _launch_centre, _outline, _project, _rgba
 from .placer import _Placer, _text_box
-from .words import _fmt_km, _reported_km, _short_region
+from .words import _fmt_km, _reported_km, _short_region, _site_label
 
 
 def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
     """"reported up to 900 km" on each dashed ring."""
     prop = ctx.font(7.5, weight="bold", style="italic")
     prefs = np.radians([45, 135, 20, 70, 315, 225, 0, 90, 180, 270, 160, 200, 340, 110, 250, 290])
+    prefs = np.r_[prefs, prefs + np.radians(11.25)]  # a long label needs more places to try
     for i, ring in bands:
         w = result.weapons[i]
         km = _fmt_km(_reported_km(w.weapon), ctx.lang)
@@ -44,6 +45,7 @@ def _place_text(
     pad=1.5,
     force=False,
     avoid=("weak",),
+    airfields=True,
 ):
     """Put ``text`` at the first free candidate (px, py, ha, va); return the artist or None.
 
@@ -56,7 +58,7 @@ def _place_text(
     weights = [10.0 ** (len(avoid) - k) for k in range(len(avoid))]
     for n, (px, py, ha, va) in enumerate(candidates):
         box = _text_box(px, py, w, h, ha, va, pad * ctx.u)
-        if not placer.free(box):
+        if not placer.free(box, airfields=airfields):
             continue
         cost = n * 1e-3 + sum(
             wt * placer.count(box, layer) for wt, layer in zip(weights, avoid, strict=True)
@@ -153,7 +155,7 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
 
 
 def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, centre=None,
-                force=True) -> None:  # fmt: skip
+                force=False) -> None:  # fmt: skip
     """Put ``label`` on ``ring`` at the first free point in the ``prefs`` bearings
     (radians) from ``centre`` (projected; default the ring's centroid)."""
     pts = shapely.get_coordinates(ring)
@@ -169,21 +171,33 @@ def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, cent
             continue
         px, py = view.to_px(x, y)[0]
         candidates.append((px, py, "center", "center"))
-    art = _place_text(
-        ctx,
-        view,
-        placer,
-        candidates,
-        label,
-        prop,
-        color,
-        gid=gid,
-        zorder=10,
-        avoid=("soft", "weak"),
-        force=force,
-    )
-    if art is not None:
-        ctx.halo(art, 3.0)
+    # then anywhere along the visible ring, nearest the first bearing first
+    step = 12 * ctx.u * view.m_per_px
+    for line in shapely.get_parts(ring):
+        if line.length < step:
+            continue
+        xy = shapely.get_coordinates(
+            shapely.line_interpolate_point(line, np.arange(0, line.length, step))
+        )
+        inside = (np.abs(xy[:, 0]) < view.hx) & (np.abs(xy[:, 1]) < view.hy)
+        xy = xy[inside]
+        a = np.arctan2(xy[:, 1] - cy, xy[:, 0] - cx)
+        order = np.argsort(np.abs(np.angle(np.exp(1j * (a - prefs[0])))), kind="stable")
+        for px, py in view.to_px(xy[order, 0], xy[order, 1]):
+            candidates.append((px, py, "center", "center"))
+    # where the label does not fit, a smaller one; then on two lines
+    small = prop.copy()
+    small.set_size(prop.get_size_in_points() * 0.85)
+    texts = [(label, prop), (label, small)]
+    if " " in label:
+        texts.append(("\n".join(ctx.wrap(label, small, 0.6 * ctx.measure(label, small)[0],
+                                          balance=True)), small))  # fmt: skip
+    for text, font in texts:
+        art = _place_text(ctx, view, placer, candidates, text, font, color, gid=gid,
+                          zorder=10, avoid=("soft", "weak"), force=force)  # fmt: skip
+        if art is not None:
+            ctx.halo(art, 3.0)
+            return
 
 
 def _label_allowed(ctx, view, placer, result) -> None:
@@ -204,12 +218,13 @@ def _label_allowed(ctx, view, placer, result) -> None:
         c = poly.representative_point()
     px, py = view.to_px(c.x, c.y)[0]
     prop = ctx.font(7.8, weight="bold", style="italic")
-    step = 12 * ctx.u
+    step = 6 * ctx.u
     cands = [
         (px + dx * step, py + dy * step, "center", "center")
-        for dy in (0, 1, -1, 2, -2)
-        for dx in (0, 2, -2, 4, -4)
+        for dy in sorted(range(-6, 7), key=abs)
+        for dx in sorted(range(-10, 11), key=abs)
     ]
+    cands.sort(key=lambda c: math.hypot(c[0] - px, 2 * (c[1] - py)))
     cands = [c for c in cands if poly.contains(shapely.Point(view.to_data(c[0], c[1])))]
     # Then just outside the outline: above, below, right, left.
     bx0, by0 = view.to_px(poly.bounds[0], poly.bounds[1])[0]
@@ -219,19 +234,12 @@ def _label_allowed(ctx, view, placer, result) -> None:
         qx = mx + dx * (bx1 - bx0)
         cands += [(qx, by1 + gap, "center", "bottom"), (qx, by0 - gap, "center", "top")]
     cands += [(bx1 + gap, my, "left", "center"), (bx0 - gap, my, "right", "center")]
-    _place_text(
-        ctx,
-        view,
-        placer,
-        cands,
-        ctx.t["allowed"],
-        prop,
-        ctx.theme["allowed"],
-        gid="allowed-label",
-        zorder=10,
-        avoid=("soft", "weak"),
-        force=True,
-    )
+    small = ctx.font(6.8, weight="bold", style="italic")
+    for font in (prop, small):  # smaller where the full size finds no room
+        if _place_text(ctx, view, placer, cands, ctx.t["allowed"], font, ctx.theme["allowed"],
+                       gid="allowed-label", zorder=10, avoid=("soft", "weak"),
+                       airfields=False) is not None:  # fmt: skip
+            break
 
 
 def _draw_sites(ctx, view, placer, result) -> None:
@@ -261,35 +269,50 @@ def _draw_sites(ctx, view, placer, result) -> None:
     for px, py in pxy:
         placer.add((px - r, py - r, px + r, py + r))
     for k, ((name, _), (px, py)) in enumerate(zip(pts, pxy, strict=True)):
-        _place_text(
+        art = _place_text(
             ctx,
             view,
             placer,
-            _point_candidates(px, py, r + 3 * ctx.u),
-            name,
+            _point_candidates(px, py, r + 3 * ctx.u) + _point_candidates(px, py, 2 * r + 6 * ctx.u),
+            _site_label(result, name, ctx.lang),
             prop,
             th["ink"],
             gid=f"site-label-{k}",
             zorder=13,
-            force=True,
+            force=False,
         )
+        if art is None:  # the marker stays; the missing name is said
+            ctx.warnings.append(ctx.t["warn_site"].format(name=_site_label(result, name, ctx.lang)))
         ctx.site_points.append((float(px), float(py), name))
 
 
-def _label_countries(ctx, view, placer, geodata, countries) -> None:
+#: The countries in play, named on every map that shows them, in this order,
+#: before any city: the war's two sides first, then Belarus (a launch ground).
+IN_PLAY = ("UKR", "RUS", "BLR")
+
+
+def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) -> None:
+    """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` (placed
+    before the cities, wherever in the country there is room), else the others
+    that are large enough on the map, as room allows."""
     cidx, cgeoms = countries
     if not len(cidx):
         return
     th = ctx.theme
     names = geodata.countries["name_uk" if ctx.lang == "uk" else "name_en"].to_numpy()[cidx]
     names_en = geodata.countries["name_en"].to_numpy()[cidx]
+    iso = geodata.countries["iso_a3"].to_numpy()[cidx]
     areas = shapely.area(cgeoms) / view.m_per_px**2
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
 
-    for k in np.argsort(-areas):
-        if areas[k] < 12_000 * ctx.u**2:
-            break
+    if in_play:
+        order = [int(np.flatnonzero(iso == code)[0]) for code in IN_PLAY if code in iso]
+    else:
+        order = [int(k) for k in np.argsort(-areas) if iso[k] not in IN_PLAY]
+    for k in order:
+        if areas[k] < (1_500 if in_play else 12_000) * ctx.u**2:
+            continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
         label = "\u2009".join(name.upper())
         polys = [p for p in shapely.get_parts(cgeoms[k]) if p.geom_type == "Polygon"]
@@ -302,35 +325,48 @@ def _label_countries(ctx, view, placer, geodata, countries) -> None:
             c = poly.representative_point()
         px, py = view.to_px(c.x, c.y)[0]
         step = 18 * ctx.u
+        grid = (0, -1, 1, -2, 2, -3, 3)
+        if in_play:  # wherever in the country there is room, nearest its middle first
+            grid = tuple(sorted(range(-12, 13), key=abs))
         cands = [
-            (px + dx, py + dy, "center", "center")
-            for dy in (0, -step, step, -2 * step, 2 * step, -3 * step, 3 * step)
-            for dx in (0, -3 * step, 3 * step)
+            (px + dx * (1.5 if in_play else 3) * step, py + dy * step, "center", "center")
+            for dy in grid
+            for dx in (grid if in_play else (0, -1, 1))
         ]
+        cands.sort(key=lambda cd: math.hypot(cd[0] - px, (cd[1] - py) * 2))
         cands = [cd for cd in cands if poly.contains(shapely.Point(view.to_data(cd[0], cd[1])))]
-        _place_text(
-            ctx,
-            view,
-            placer,
-            cands,
-            label,
-            prop,
-            _rgba(th["faint"], 0.95),
-            gid=f"country-{cidx[k]}",
-            zorder=8.5,
-            pad=4,
-            avoid=("soft", "lines", "weak"),
-        )
+        # A country in play may close up its letters and shrink to find room.
+        styles = [(label, prop)]
+        if in_play:
+            styles += [(name.upper(), ctx.font(8.5, weight="bold")),
+                       (name.upper(), ctx.font(7.5, weight="bold"))]  # fmt: skip
+        for text, font in styles:
+            art = _place_text(ctx, view, placer, cands, text, font, _rgba(th["faint"], 0.95),
+                              gid=f"country-{cidx[k]}", zorder=8.5, pad=4,
+                              avoid=("soft", "lines", "weak"))  # fmt: skip
+            if art is not None:
+                break
 
 
-def _label_regions(ctx, view, placer, geodata) -> None:
+def _label_regions(ctx, view, placer, geodata, focus=None, cities=()) -> None:
+    """Region names in italics: with ``focus`` (region ids) only those, before the
+    cities, darker and wherever near their middle there is room (not one named
+    like a city in ``cities``, which gets its own label); else the regions of the
+    countries in play (:data:`IN_PLAY`) large enough for their name, as room
+    allows.  Regions of other countries are not named: they are not the story."""
     regions = geodata.regions
     if regions is None or not len(regions):
         return
     lon = regions["label_lon"].to_numpy(float)
     lat = regions["label_lat"].to_numpy(float)
     b = view.llbox
-    cand = np.flatnonzero((lon >= b[0]) & (lon <= b[2]) & (lat >= b[1]) & (lat <= b[3]))
+    inside = (lon >= b[0]) & (lon <= b[2]) & (lat >= b[1]) & (lat <= b[3])
+    if focus is not None:
+        inside &= regions["region_id"].isin(list(focus)).to_numpy()
+        inside &= ~regions["name_en"].str.casefold().isin([c.casefold() for c in cities]).to_numpy()
+    else:
+        inside &= regions["country"].isin(IN_PLAY).to_numpy()
+    cand = np.flatnonzero(inside)
     if not cand.size:
         return
     x, y = view.project_xy(lon[cand], lat[cand])
@@ -347,8 +383,7 @@ def _label_regions(ctx, view, placer, geodata) -> None:
     col = "name_uk" if ctx.lang == "uk" else "name_en"
     names = regions[col].to_numpy()[cand]
     names_en = regions["name_en"].to_numpy()[cand]
-    focus = np.isin(country, ("UKR", "RUS", "BLR"))
-    order = np.lexsort((-area_px, ~focus))
+    order = np.lexsort((-area_px, ~np.isin(country, IN_PLAY)))
     # A region named like a labelled city ("Bryansk") would read as a second city.
     taken = {
         t.get_text().casefold()
@@ -358,20 +393,29 @@ def _label_regions(ctx, view, placer, geodata) -> None:
     prop = ctx.font(6.4, style="italic")
     char_w = 0.55 * prop.get_size_in_points() * ctx.px_per_pt  # rough, to skip before measuring
     color = ctx.theme["faint"]
+    if focus is not None:
+        prop, color = ctx.font(7.4, weight="bold", style="italic"), ctx.theme["muted"]
+    done = {t.get_gid() for t in view.ax.texts if (t.get_gid() or "").startswith("region-")}
     for k in order:
+        if f"region-{cand[k]}" in done:
+            continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
         name = _short_region(str(name), ctx.lang)
-        if name.casefold() in taken or area_px[k] < (len(name) * char_w * 0.8) ** 2 * 0.35:
-            continue
-        w, _ = ctx.measure(name, prop)
-        if area_px[k] < (w * 1.1) ** 2 * 0.35:
-            continue  # the name would spill far beyond the region
         px, py = pxy[k]
+        cands = [(px, py, "center", "center")]
+        if focus is not None:
+            step = 10 * ctx.u
+            cands += [(px + dx * step, py + dy * step, "center", "center")
+                      for dy in (0, 1, -1, 2, -2) for dx in (0, 2, -2, 4, -4)][1:]  # fmt: skip
+        elif name.casefold() in taken or area_px[k] < (len(name) * char_w * 0.8) ** 2 * 0.35:
+            continue
+        elif area_px[k] < (ctx.measure(name, prop)[0] * 1.1) ** 2 * 0.35:
+            continue  # the name would spill far beyond the region
         _place_text(
             ctx,
             view,
             placer,
-            [(px, py, "center", "center")],
+            cands,
             name,
             prop,
             color,

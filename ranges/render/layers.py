@@ -55,7 +55,7 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
         spine.set_edgecolor(th["faint"])
         spine.set_linewidth(0.6)
     aspect = (x1 - x0) / (y1 - y0)
-    tr, centre, hx, hy = _view(result, aspect)
+    tr, centre, hx, hy = _view(result, aspect, _focus_geoms(result, geodata))
     ax.set_xlim(-hx, hx)
     ax.set_ylim(-hy, hy)
     ax.set_aspect("auto")
@@ -87,12 +87,9 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
         _project(g, tr) for _, g in result.sites if g.geom_type not in ("Point", "MultiPoint")
     ]
     _reserve_points(ctx, view, placer, result)
-    scale_corner = "lower left"
     if key_in_map:
-        corner = _place_key(ctx, view, placer, result, story)
-        if corner == "lower left":
-            scale_corner = "lower right"
-    _draw_scale_bar(ctx, view, placer, scale_corner)
+        _place_key(ctx, view, placer, result, story)
+    _draw_scale_bar(ctx, view, placer, story)
 
     countries = _draw_base(ctx, view, geodata)
     _draw_occupied(ctx, view, placer, layers)
@@ -106,14 +103,40 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     _draw_sites(ctx, view, placer, result)
     _draw_note_rings(ctx, view, placer, result)
     targets.label(targets.primary)
-    _draw_notes(ctx, view, placer, result)
-    # after the callouts, so that no leader line runs through it
+    # the allowed area's name before the callouts: their leaders keep off it
     _label_allowed(ctx, view, placer, result)
+    _draw_notes(ctx, view, placer, result)
+    # the sides of the war and the focus regions before the cities
+    _label_countries(ctx, view, placer, geodata, countries, in_play=True)
+    _label_regions(ctx, view, placer, geodata, focus=result.scenario.focus_regions,
+                   cities=result.targets["name"].astype(str) if len(result.targets) else ())
     targets.label(targets.secondary)
     targets.finish()
-    _label_countries(ctx, view, placer, geodata, countries)
+    _label_countries(ctx, view, placer, geodata, countries, in_play=False)
     _label_regions(ctx, view, placer, geodata)
     return ax
+
+
+def _focus_geoms(result, geodata) -> list:
+    """The scenario's focus regions (lon/lat) that the frame must show: those
+    within twice the longest range of a launch site (Moscow for Taurus from
+    Kyiv); a focus far beyond any reach (a default Kursk on a map of Anadyr)
+    is not this map's story."""
+    from ..geodesy import GEOD
+
+    ids = list(result.scenario.focus_regions)
+    regions = geodata.regions
+    if not ids or regions is None or not len(regions) or not result.weapons:
+        return []
+    geoms = list(regions.geometry[regions["region_id"].isin(ids)].array)
+    sites = [g.centroid for _, g in result.sites if not g.is_empty]
+    reach_m = 2000 * max(w.weapon.max_range_km for w in result.weapons)
+    out = []
+    for geom in geoms:
+        p = geom.representative_point()
+        if any(GEOD.inv(s.x, s.y, p.x, p.y)[2] <= reach_m for s in sites):
+            out.append(geom)
+    return out
 
 
 def _reserve_points(ctx: _Ctx, view, placer: _Placer, result) -> None:

@@ -43,78 +43,151 @@ def _draw_note_rings(ctx, view, placer, result) -> None:
 
 
 def _draw_notes(ctx, view, placer, result) -> None:
-    """Callout boxes, placed near their rings, with leader lines."""
+    """Callout boxes, placed near their rings, with leader lines.
+
+    Each note takes the spot nearest its ring whose leader crosses no other
+    leader, label or marker (:func:`_note_box`), trying narrower boxes before
+    farther spots; when a note finds none, the notes are placed again in
+    another order, and the order that leaves fewest leaders crossing anything
+    wins.  A note with no free spot at all is left out with a warning.
+    """
     notes = result.scenario.notes
     if not notes:
         return
-    th = ctx.theme
+    from itertools import permutations
+
     b = placer.bounds
-    map_w = b[2] - b[0]
     prop = ctx.font(6.9)
-    wrap_w = min(max(0.22 * map_w, 150 * ctx.u), 260 * ctx.u)
+    wrap_w = min(max(0.22 * (b[2] - b[0]), 150 * ctx.u), 260 * ctx.u)
     pad_px = 4.0 * ctx.s * ctx.px_per_pt / 2
+    sizes: dict[str, tuple[float, float]] = {}
+
+    def extent(text: str) -> tuple[float, float]:
+        """The note box's size as matplotlib lays the text out."""
+        if text not in sizes:
+            art = view.ax.text(0, 0, text, fontproperties=prop, linespacing=1.2,
+                               parse_math=False)  # fmt: skip
+            bb = art.get_window_extent(ctx.renderer)
+            art.remove()
+            sizes[text] = (bb.width + 2 * pad_px, bb.height + 2 * pad_px)
+        return sizes[text]
     centre = np.array([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2])
-    leaders: list[tuple[float, float, float, float]] = []
+    todo = []
     for k, (note, ring) in enumerate(zip(notes, ctx.note_rings, strict=True)):
         if ring is None:
-            continue
-        ax_, ay_, _ = ring
-        text = "\n".join(ctx.wrap(note.text, prop, wrap_w, balance=True))
-        art = view.ax.text(
-            0,
-            0,
-            text,
-            fontproperties=prop,
-            color=th["ink"],
-            ha="left",
-            va="bottom",
-            zorder=15,
-            parse_math=False,
-            gid=f"note-{k}",
-            linespacing=1.2,
-            clip_on=False,
-        )
-        bb = art.get_window_extent(ctx.renderer)
-        bw, bh = bb.width + 2 * pad_px, bb.height + 2 * pad_px
-        chosen = _note_box(ctx, placer, (ax_, ay_), bw, bh, centre, leaders)
-        if chosen is None:
+            ctx.warnings.append(ctx.t["warn_note"].format(text=_short(note.text_in(ctx.lang))))
+        else:
+            todo.append((k, note.text_in(ctx.lang), ring))
+
+    def plan(order):
+        trial, leaders, out = placer.copy(), [], []
+        for k, text, (ax_, ay_, _) in order:
+            found = []
+            for width in (wrap_w, 0.72 * wrap_w, 0.55 * wrap_w):
+                lines = ctx.wrap(text, prop, width, balance=True)
+                bw, bh = extent("\n".join(lines))
+                box, clean = _note_box(ctx, trial, (ax_, ay_), bw, bh, centre, leaders)
+                found.append((box, clean, lines))
+                if box is not None and clean:
+                    break
+            box, clean, lines = next((f for f in found if f[0] is not None and f[1]), found[0])
+            if not clean:  # a leader across another or over a label: left out, and said
+                box = None
+            out.append((k, text, (ax_, ay_), box, clean, lines))
+            if box is not None:
+                leaders.append(_add_note(ctx, trial, (ax_, ay_), box))
+        return out
+
+    best = None
+    for n, order in enumerate(permutations(todo)):
+        if n >= 6:
+            break
+        out = plan(order)
+        score = (sum(o[3] is None for o in out), n)
+        if best is None or score < best[0]:
+            best = (score, out)
+        if score[0] == 0:
+            break
+    leaders: list = []
+    for k, text, anchor, box, _, lines in best[1] if best else ():
+        _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, leaders)
+
+
+def _add_note(ctx, placer: _Placer, anchor, box) -> tuple[float, float, float, float]:
+    """Take ``box`` and its leader in the collision index; return the leader."""
+    ax_, ay_ = anchor
+    placer.add(box)
+    lx = min(max(ax_, box[0]), box[2])
+    ly = min(max(ay_, box[1]), box[3])
+    # Keep labels off the leader: small boxes along it.
+    n = max(2, int(math.hypot(lx - ax_, ly - ay_) / (5 * ctx.u)))
+    for f in np.linspace(0, 1, n)[1:]:  # up to the box
+        qx, qy = ax_ + f * (lx - ax_), ay_ + f * (ly - ay_)
+        placer.add((qx - 2 * ctx.u, qy - 2 * ctx.u, qx + 2 * ctx.u, qy + 2 * ctx.u))
+    return (ax_, ay_, lx, ly)
+
+
+def _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, leaders) -> None:
+    th = ctx.theme
+    ax_, ay_ = anchor
+    if box is None:  # its ring stays; the text is said, not hidden
+        ctx.warnings.append(ctx.t["warn_note"].format(text=_short(text)))
+        return
+    art = view.ax.text(
+        0,
+        0,
+        "\n".join(lines),
+        fontproperties=prop,
+        color=th["ink"],
+        ha="left",
+        va="bottom",
+        zorder=15,
+        parse_math=False,
+        gid=f"note-{k}",
+        linespacing=1.2,
+        clip_on=False,
+    )
+    # the box as laid out, where the plan put it
+    bb = art.get_window_extent(ctx.renderer)
+    bw, bh = bb.width + 2 * pad_px, bb.height + 2 * pad_px
+    chosen = (box[0], box[1], box[0] + bw, box[1] + bh)
+    if not placer.free(chosen):
+        chosen, clean = _note_box(ctx, placer, anchor, bw, bh, np.array(anchor), leaders)
+        if chosen is None or not clean:
             art.remove()
-            continue
-        placer.add(chosen)
-        tx, ty = view.to_data(chosen[0] + pad_px, chosen[1] + pad_px)
-        art.set_position((tx, ty))
-        art.set_bbox(
-            dict(
-                boxstyle=f"square,pad={pad_px / (prop.get_size_in_points() * ctx.px_per_pt):.3f}",
-                facecolor=_rgba(th["note_bg"], 0.92),
-                edgecolor=th["faint"],
-                linewidth=0.5,
-            )
+            ctx.warnings.append(ctx.t["warn_note"].format(text=_short(text)))
+            return
+    leaders.append(_add_note(ctx, placer, anchor, chosen))
+    tx, ty = view.to_data(chosen[0] + pad_px, chosen[1] + pad_px)
+    art.set_position((tx, ty))
+    art.set_bbox(
+        dict(
+            boxstyle=f"square,pad={pad_px / (prop.get_size_in_points() * ctx.px_per_pt):.3f}",
+            facecolor=_rgba(th["note_bg"], 0.92),
+            edgecolor=th["faint"],
+            linewidth=0.5,
         )
-        # Leader from the anchor to the nearest point of the box.
-        lx = min(max(ax_, chosen[0]), chosen[2])
-        ly = min(max(ay_, chosen[1]), chosen[3])
-        leaders.append((ax_, ay_, lx, ly))
-        if math.hypot(lx - ax_, ly - ay_) > 3 * ctx.u:
-            a = view.to_data(ax_, ay_)
-            c = view.to_data(lx, ly)
-            (leader,) = view.ax.plot(
-                [a[0], c[0]],
-                [a[1], c[1]],
-                color=th["ink"],
-                linewidth=0.8 * ctx.s,
-                zorder=14,
-                gid=f"note-leader-{k}",
-                solid_capstyle="round",
-            )
-            leader.set_path_effects(
-                [patheffects.withStroke(linewidth=2.4 * ctx.s, foreground=th["halo"])]
-            )
-            # Keep labels off the leader: small boxes along it.
-            n = max(2, int(math.hypot(lx - ax_, ly - ay_) / (5 * ctx.u)))
-            for f in np.linspace(0, 1, n)[1:-1]:
-                qx, qy = ax_ + f * (lx - ax_), ay_ + f * (ly - ay_)
-                placer.add((qx - 2 * ctx.u, qy - 2 * ctx.u, qx + 2 * ctx.u, qy + 2 * ctx.u))
+    )
+    lx, ly = leaders[-1][2], leaders[-1][3]
+    if math.hypot(lx - ax_, ly - ay_) > 3 * ctx.u:
+        a = view.to_data(ax_, ay_)
+        c = view.to_data(lx, ly)
+        (leader,) = view.ax.plot(
+            [a[0], c[0]],
+            [a[1], c[1]],
+            color=th["ink"],
+            linewidth=0.8 * ctx.s,
+            zorder=14,
+            gid=f"note-leader-{k}",
+            solid_capstyle="round",
+        )
+        leader.set_path_effects(
+            [patheffects.withStroke(linewidth=2.4 * ctx.s, foreground=th["halo"])]
+        )
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leaders):
@@ -124,8 +197,20 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
     out = np.array([ax_, ay_]) - centre
     out = out / (np.hypot(*out) or 1.0)
     best, best_cost = None, math.inf
-    for dist in np.array([24, 34, 46, 62, 82, 108, 140, 180, 230]) * ctx.u:
-        for a in np.radians(np.arange(0, 360, 22.5)):
+    # A leader never crosses another leader or runs over a label or marker: such
+    # a spot is taken only when no other is free (then the cost ranks them).
+    clean_best, clean_cost = None, math.inf
+    rings = [(dist, a) for dist in np.array([20, 26, 34, 46, 62, 82, 108, 140, 180, 230]) * u
+             for a in np.radians(np.arange(0, 360, 22.5))]  # fmt: skip
+    b = placer.bounds
+    # then anywhere on the map, should every spot near the point be taken
+    far = [(math.hypot(gx - ax_, gy - ay_), math.atan2(gy - ay_, gx - ax_))
+           for gx in np.arange(b[0], b[2], 24 * u) for gy in np.arange(b[1], b[3], 24 * u)]
+    far = [p for p in sorted(far) if p[0] > 230 * u]
+    for stage in (rings, far):
+        if clean_best is not None:
+            break
+        for dist, a in stage:
             dx, dy = math.cos(a), math.sin(a)
             tx, ty = ax_ + dx * dist, ay_ + dy * dist
             bx0 = tx if dx > 0.38 else (tx - bw if dx < -0.38 else tx - bw / 2)
@@ -139,23 +224,24 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
             length = math.hypot(lx - ax_, ly - ay_)
             cost = length / u + 15 * (1 - (dx * out[0] + dy * out[1]))
             cost += 25 * placer.count(box, "soft", 2 * u) + 5 * placer.count(box, "weak", 2 * u)
-            cost += 400 * sum(_segments_cross(seg, other) for other in leaders)
+            crossings = sum(_segments_cross(seg, other) for other in leaders)
+            cost += 400 * crossings
             # Leaders that run over labels or markers are hard to follow.
-            n = max(2, int(length / (6 * u)))
+            n = max(2, int(length / (3 * u)))
+            hits = 0
             for f in np.linspace(0, 1, n)[1:-1]:
                 qx, qy = ax_ + f * (lx - ax_), ay_ + f * (ly - ay_)
-                if math.hypot(qx - ax_, qy - ay_) > 8 * u:
+                if math.hypot(qx - ax_, qy - ay_) > 7 * u:  # past its ring
                     q = (qx - u, qy - u, qx + u, qy + u)
+                    hits += placer.count(q, "hard")
                     cost += 200 * placer.count(q, "hard") + 30 * placer.count(q, "soft")
+                    cost += 50 * placer.count(q, "icons")
             if cost < best_cost:
                 best, best_cost = box, cost
-    if best is None:  # nowhere free: the least crowded spot near the point
-        boxes = []
-        for dist in np.array([30, 60, 100]) * ctx.u:
-            for a in np.radians(np.arange(0, 360, 45)):
-                bx0, by0 = ax_ + math.cos(a) * dist - bw / 2, ay_ + math.sin(a) * dist - bh / 2
-                box = (bx0, by0, bx0 + bw, by0 + bh)
-                if placer.inside(box):
-                    boxes.append(box)
-        best = min(boxes, key=placer.overlap) if boxes else None
-    return best
+            if not crossings and not hits and cost < clean_cost:
+                clean_best, clean_cost = box, cost
+    # None when nowhere is free: the caller says so rather than cover the map
+    if clean_best is not None:
+        return clean_best, True
+    return best, False
+

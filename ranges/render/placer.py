@@ -10,7 +10,10 @@ import numpy as np
 class _Placer:
     """Greedy label placement: a box is taken only if it is inside and free.
 
-    Besides the taken boxes, two optional layers: ``soft`` (points whose
+    One collision index for everything on the map: ``hard`` holds what is placed
+    (labels, callouts and their leader lines, the key, the scale bar) and
+    ``icons`` the markers (airfields, target dots, user targets), which labels
+    keep off but other markers may touch (a city and its airport).  Besides, ``soft`` (points whose
     labels come later, such as the cities in the news: callouts and range
     labels keep off them) and ``weak`` (small markers such as airfields:
     labels keep off them when they can); ``lines`` (points along the reach
@@ -19,7 +22,8 @@ class _Placer:
 
     def __init__(self, bounds: tuple[float, float, float, float]):
         self.bounds = bounds
-        self._layers: dict[str, list] = {"hard": [], "soft": [], "weak": [], "lines": []}
+        self._layers: dict[str, list] = {"hard": [], "icons": [], "airfields": [], "soft": [],
+                                         "weak": [], "lines": []}  # fmt: skip
         self._arrays: dict[str, np.ndarray] = {}
 
     def _array(self, layer: str) -> np.ndarray:
@@ -45,10 +49,16 @@ class _Placer:
         )
         return int(hit.sum())
 
-    def free(self, box, pad: float = 0.0, *, avoid: Sequence[str] = ()) -> bool:
+    def free(self, box, pad: float = 0.0, *, avoid: Sequence[str] = (), icons: bool = True,
+             airfields: bool = True) -> bool:  # fmt: skip
+        """Inside the map and clear of everything placed (of markers too, with
+        ``icons``; of the airfield planes, with ``airfields``: the names of the
+        places in the news may take a plane's spot, and that plane is not drawn)."""
         if not self.inside(box):
             return False
-        return all(self.count(box, layer, pad) == 0 for layer in ("hard", *avoid))
+        layers = ("hard", *avoid) + (("icons",) if icons else ()) + (
+            ("airfields",) if icons and airfields else ())
+        return all(self.count(box, layer, pad) == 0 for layer in layers)
 
     def overlap(self, box) -> float:
         a = self._array("hard")
@@ -57,6 +67,12 @@ class _Placer:
         w = np.clip(np.minimum(a[:, 2], box[2]) - np.maximum(a[:, 0], box[0]), 0, None)
         h = np.clip(np.minimum(a[:, 3], box[3]) - np.maximum(a[:, 1], box[1]), 0, None)
         return float((w * h).sum())
+
+    def copy(self) -> _Placer:
+        """An independent copy (to try a placement and throw it away)."""
+        other = _Placer(self.bounds)
+        other._layers = {k: list(v) for k, v in self._layers.items()}
+        return other
 
     def add(self, box, layer: str = "hard") -> None:
         self._layers[layer].append(tuple(float(v) for v in box))

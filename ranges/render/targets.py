@@ -33,7 +33,6 @@ class _Targets:
 
     def __init__(self, ctx: _Ctx, view, placer: _Placer, result, geodata):
         self.ctx, self.view, self.placer = ctx, view, placer
-        th = ctx.theme
         t = self.t = result.targets
         self.special: dict[Any, list[int]] = {}
         self.empty = not len(t)
@@ -55,24 +54,15 @@ class _Targets:
         self.names_uk = t["name_uk"].fillna("").astype(str).to_numpy() if "name_uk" in t else None
 
         af = np.flatnonzero((self.layer == "airfields") & self.in_range & visible)
+        self.airfields = af
+        self.plane_pt = _PLANE_PT * ctx.s * max(0.5, min(1.0, math.sqrt(80 / max(af.size, 1))))
         if af.size:
-            # Hundreds of planes would hide the map: smaller markers when there are many.
-            size_pt = _PLANE_PT * ctx.s * max(0.5, min(1.0, math.sqrt(80 / af.size)))
-            view.ax.plot(
-                self.x[af],
-                self.y[af],
-                linestyle="none",
-                marker=_PLANE,
-                markersize=size_pt,
-                markerfacecolor=th["ink"],
-                markeredgecolor=th["halo"],
-                markeredgewidth=0.4,
-                zorder=8,
-                gid="airfields",
-            )
-            r = size_pt * ctx.px_per_pt * 0.35
+            # Labels keep off every plane (one collision index for all): a label
+            # on an icon hides both.  Hundreds of planes would hide the map:
+            # smaller markers when there are many.
+            r = self.plane_pt * ctx.px_per_pt * 0.35
             for x0, y0 in self.pxy[af]:
-                placer.add((x0 - r, y0 - r, x0 + r, y0 + r), "weak")
+                placer.add((x0 - r, y0 - r, x0 + r, y0 + r), "airfields")
 
         places = np.flatnonzero((self.layer == "places") & visible)
         user = np.flatnonzero(self.layer == "user")
@@ -86,7 +76,8 @@ class _Targets:
         self.user_r = 4.5 * ctx.s * ctx.px_per_pt * 0.6
         for i in user:
             ux, uy = self.pxy[i]
-            placer.add((ux - self.user_r, uy - self.user_r, ux + self.user_r, uy + self.user_r))
+            placer.add((ux - self.user_r, uy - self.user_r, ux + self.user_r, uy + self.user_r),
+                       "icons")  # fmt: skip
             self.special.setdefault("X", []).append(int(i))
         self.numbered = {int(i): k for k, i in enumerate(ctx.shown.get("numbered", ()), 1)}
         cities = np.flatnonzero(
@@ -96,7 +87,18 @@ class _Targets:
             & (self.pop >= result.scenario.min_population)
         )
         cities = cities[np.argsort(-self.pop[cities], kind="stable")]
-        self.primary = np.concatenate([places[self.in_range[places]], user]).astype(int)
+        # A focus region named like its city (Moscow) is shown by the city, in
+        # range or not: it is what the map is about.
+        focus_names: set[str] = set()
+        if result.scenario.focus_regions and geodata is not None and len(geodata.regions):
+            reg = geodata.regions
+            sel = reg["region_id"].isin(list(result.scenario.focus_regions)).to_numpy()
+            focus_names = {str(n).casefold() for n in reg["name_en"].to_numpy()[sel]}
+        folded = np.array([n.casefold() for n in self.names])
+        named = np.isin(folded, list(focus_names))
+        focus = np.flatnonzero((self.layer == "cities") & visible & named)
+        focus = focus[np.argsort(-self.pop[focus], kind="stable")]
+        self.primary = np.concatenate([places[self.in_range[places]], focus, user]).astype(int)
         # Big cities in range, then news places out of range (for orientation:
         # Kyiv should not lose its label to a suburb in range), then the rest.
         big = self.pop[cities] >= 500_000
@@ -158,9 +160,15 @@ class _Targets:
                 (a for a in ctx.note_rings if a and math.hypot(px - a[0], py - a[1]) < a[2]), None
             )
             r = ring[2] + 3 * ctx.u if ring else r_dot
-            dot_box = (px - r_dot * 0.6, py - r_dot * 0.6, px + r_dot * 0.6, py + r_dot * 0.6)
-            if not self.placer.inside(dot_box):
-                continue
+            half = r_dot * 0.6
+            if self.layer[i] == "places" and self.kind[i] in self._MARKERS:
+                # a marker bigger than a dot: its box, and the label clear of it
+                size = (_PLANE_PT if self._MARKERS[self.kind[i]] is _PLANE else 4.5) * ctx.s
+                half = max(half, size * ctx.px_per_pt * 0.35)
+                r = max(r, (half + 2 * ctx.u) / 0.75)
+            dot_box = (px - half, py - half, px + half, py + half)
+            if not ring and not self.placer.free(dot_box, icons=False):
+                continue  # its dot would sit under a label or a note placed before
             rng = bool(self.in_range[i])
             prop = prop_big if rng and self.pop[i] >= 1_000_000 else (prop_in if rng else prop_out)
             color = th["ink"] if rng else th["muted"]
@@ -168,11 +176,13 @@ class _Targets:
                 ctx,
                 self.view,
                 self.placer,
-                _point_candidates(px, py, r),
+                _point_candidates(px, py, r) + _point_candidates(px, py, 1.8 * r),
                 self._label_of(i),
                 prop,
                 color,
                 gid=f"target-{i}",
+                # the places in the news may take a plane's spot (not drawn then)
+                airfields=self.layer[i] != "places" or not self.in_range[i],
             )
             if art is None:
                 continue
@@ -181,7 +191,7 @@ class _Targets:
             self.anchors.append((px, py))
             if ring:
                 continue
-            self.placer.add(dot_box)
+            self.placer.add(dot_box, "icons")
             if self.layer[i] == "places" and self.kind[i] in self._MARKERS:
                 self.special.setdefault(self._MARKERS[self.kind[i]], []).append(i)
             else:
@@ -212,6 +222,23 @@ class _Targets:
         if self.empty:
             return
         ctx, th, ax = self.ctx, self.ctx.theme, self.view.ax
+        af = self.airfields
+        if af.size:  # each plane not under a name of the news (the key counts them all)
+            r = self.plane_pt * ctx.px_per_pt * 0.35
+            keep = np.array([self.placer.count((x0 - r, y0 - r, x0 + r, y0 + r), "hard") == 0
+                             for x0, y0 in self.pxy[af]])  # fmt: skip
+            ax.plot(
+                self.x[af[keep]],
+                self.y[af[keep]],
+                linestyle="none",
+                marker=_PLANE,
+                markersize=self.plane_pt,
+                markerfacecolor=th["ink"],
+                markeredgecolor=th["halo"],
+                markeredgewidth=0.4,
+                zorder=8,
+                gid="airfields",
+            )
         if self.dots:
             xs, ys, cs = zip(*self.dots, strict=True)
             ax.scatter(

@@ -22,8 +22,10 @@ THEMES: dict[str, dict[str, Any]] = {
     "light": {
         "background": "#ffffff",
         "sea": "#d9e6ee",
-        "land": "#ece9e2",
-        "land_focus": "#faf9f6",
+        # Ukraine (land_focus) at least 8 CIE L* units from other land, so the two
+        # sides never read as one country (tests/test_render.py checks).
+        "land": "#e6e1d6",
+        "land_focus": "#fbfaf7",
         "region_edge": "#bdb8ae",
         "country_edge": "#6f6a62",
         "ink": "#1a1a1a",
@@ -40,8 +42,8 @@ THEMES: dict[str, dict[str, Any]] = {
     "dark": {
         "background": "#121619",
         "sea": "#0f1c26",
-        "land": "#222a30",
-        "land_focus": "#2e373e",
+        "land": "#20272c",
+        "land_focus": "#3b474f",
         "region_edge": "#465058",
         "country_edge": "#9aa4ad",
         "ink": "#eef0f2",
@@ -200,8 +202,8 @@ def sources_text(result, lang: str = "en") -> str:
 
 
 def _default_title(result, lang: str) -> str:
-    if result.scenario.title:
-        return result.scenario.title
+    if result.scenario.title_in(lang):
+        return result.scenario.title_in(lang)
     t = _TEXT[lang]
     if not result.weapons:
         return t["no_weapon"]
@@ -257,17 +259,19 @@ def _area_text(area, key: str, lang: str) -> str:
 def _site_label(result, name: str, lang: str) -> str:
     """A launch site's or area's name as the map prints it in ``lang``.
 
-    A name the user gave is printed as given.  An area under the default
-    English name of its kind (:data:`ranges.scenario.HELD_NAME`, "Front strip
-    10-40 km", the command line's "Ukrainian-held territory within 40 km of
-    the front line, 10 km standoff"...) gets the catalogue's name in Ukrainian
-    ("Смуга 10–40 км від лінії фронту").
+    An area under the default English name of its kind
+    (:data:`ranges.scenario.HELD_NAME`, "Front strip 10-40 km", the command
+    line's "Ukrainian-held territory within 40 km of the front line, 10 km
+    standoff"...) gets the catalogue's name in Ukrainian ("Смуга 10–40 км від
+    лінії фронту"); any other name the scenario's own Ukrainian name
+    (:meth:`ranges.scenario.Scenario.name_in`: the user's ``name_uk``, else the
+    shipped name of the place), else the name as given.
     """
     if lang == "en":
         return name
     area = _area_named(result, name)
     if area is None or name not in _default_names(area):
-        return name
+        return result.scenario.name_in(name, lang)
     return _area_text(area, "area", lang)
 
 
