@@ -28,8 +28,9 @@ just over the 100,000-vertex limit (refused) or just under it (read).  With
 ``--baseline FILE`` the same cases run with that geodesy.py too ("today's
 construction"; cases the issue measured at over a minute are skipped).
 
-``--baseline FILE`` also times another version of ``ranges/geodesy.py`` (e.g.
-``git show HEAD~3:ranges/geodesy.py > /tmp/geodesy_old.py``) in the same run,
+``--baseline FILE`` also times another version of ``ranges/geodesy.py`` from
+before it became the package ``ranges/geodesy/`` (e.g. ``git show
+474bab4:ranges/geodesy.py > /tmp/geodesy_old.py``) in the same run,
 as two extra columns, to compare a change under the same load.
 
 A second table times launch *areas* against the construction they replace,

@@ -204,7 +204,7 @@ def test_tangled_line_reach_is_within_tolerance_of_the_geographiclib_oracle(tang
 
 
 def test_tangled_line_is_lightened_to_a_few_rings_before_buffering(tangled):
-    from ranges.geodesy import _HEAVY_VERTICES, _lighten
+    from ranges.geodesy.build import _HEAVY_VERTICES, _lighten
 
     assert len(tangled) >= _HEAVY_VERTICES
     pts, paths, polys, tol = _lighten(np.empty((0, 2)), [tangled], [], 2_500e3, 10.0)
@@ -231,7 +231,7 @@ def test_many_points_reach_is_the_union_of_their_disks_within_tolerance():
 
 
 def test_points_deep_inside_a_cloud_are_dropped_and_their_triangles_kept_whole():
-    from ranges.culling import cover_points
+    from ranges.geodesy.culling import cover_points
 
     rng = np.random.default_rng(2)
     pts = np.column_stack([rng.uniform(35.0, 35.2, 3000), rng.uniform(48.0, 48.15, 3000)])
@@ -244,7 +244,7 @@ def test_points_deep_inside_a_cloud_are_dropped_and_their_triangles_kept_whole()
 
 def test_long_range_of_a_large_line_is_not_called_past_the_cut_locus(monkeypatch):
     import ranges
-    import ranges.geodesy as g
+    import ranges.geodesy.arcs as g
 
     # a request too large for the arc budget, at a range far from the antipode
     monkeypatch.setattr(g, "_MAX_ARC_VERTICES", 2_000)
@@ -265,7 +265,7 @@ def test_tangled_2000_vertex_line_at_2500_km_has_a_reach():
 
 def test_too_many_far_apart_points_are_refused_at_once_naming_the_limit(monkeypatch):
     import ranges
-    import ranges.geodesy as g
+    import ranges.geodesy.build as g
 
     monkeypatch.setattr(g, "MAX_WORK_VERTICES", 100_000)
     rng = np.random.default_rng(4)
@@ -296,7 +296,7 @@ def test_cli_launch_file_limit_names_the_file_the_count_and_the_limit(tmp_path):
 
 def test_more_launch_points_than_the_limit_are_refused_before_any_work(monkeypatch):
     import ranges
-    import ranges.geodesy as g
+    import ranges.geodesy.build as g
 
     monkeypatch.setattr(g, "MAX_LAUNCH_POINTS", 1_000)
     monkeypatch.setattr(g, "_lighten", None)  # refused before lightening starts
@@ -320,7 +320,7 @@ def detailed_front():
 @pytest.mark.parametrize("max_km", [300.0, 2500.0])
 def test_detailed_front_line_reach_is_within_tolerance_of_the_oracle(detailed_front, max_km):
     import ranges
-    from ranges.geodesy import _HEAVY_VERTICES
+    from ranges.geodesy.build import _HEAVY_VERTICES
 
     assert len(detailed_front) >= _HEAVY_VERTICES  # the lightened construction
     area = ranges.reach(LineString(detailed_front), max_km)
@@ -330,7 +330,7 @@ def test_detailed_front_line_reach_is_within_tolerance_of_the_oracle(detailed_fr
 
 def test_many_points_with_a_minimum_range_are_refused_at_once_not_looped(monkeypatch):
     import ranges
-    import ranges.geodesy as g
+    import ranges.geodesy.build as g
 
     monkeypatch.setattr(g, "MAX_WORK_VERTICES", 100_000)
     monkeypatch.setattr(g, "_disks", None)  # no disk is built before the refusal
@@ -344,7 +344,7 @@ def test_detailed_polygon_reach_is_within_tolerance_of_the_oracle():
     from pyproj import Geod
 
     import ranges
-    from ranges.geodesy import _HEAVY_VERTICES
+    from ranges.geodesy.build import _HEAVY_VERTICES
 
     # a ragged 3,000-vertex outline 20-40 km round a centre (a drawn territory)
     geod = Geod(ellps="WGS84")
@@ -362,7 +362,7 @@ def test_detailed_polygon_reach_is_within_tolerance_of_the_oracle():
 
 def test_line_too_detailed_for_a_short_range_is_refused_naming_sizes_and_what_to_do(monkeypatch):
     import ranges
-    import ranges.geodesy as g
+    import ranges.geodesy.build as g
 
     monkeypatch.setattr(g, "MAX_LINE_VERTICES", 1_000)
     with pytest.raises(InputError) as err:

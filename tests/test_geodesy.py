@@ -514,7 +514,7 @@ def test_property_line_boundary_within_tolerance(start, legs, max_km):
 def brute_chord_error(lon0, lat0, dist_m, step_deg, n_t=9):
     """Largest distance from the true circle of any point sampled along the
     straight lon/lat chords of a full circle of vertices ``step_deg`` apart."""
-    from ranges.geodesy import _wrap180
+    from ranges.geodesy.arcs import _wrap180
 
     az = np.arange(0.0, 360.0 + step_deg, step_deg)
     n = az.size
@@ -539,7 +539,7 @@ BOUND_CASES = [
 
 
 def test_chord_error_bound_holds_against_brute_force_at_many_latitudes_and_ranges():
-    from ranges.geodesy import _BOUND_SHARE, _bounded_step, _chord_error_bound
+    from ranges.geodesy.arcs import _BOUND_SHARE, _bounded_step, _chord_error_bound
 
     used = 0
     lonlat_term_needed = 0
@@ -556,8 +556,8 @@ def test_chord_error_bound_holds_against_brute_force_at_many_latitudes_and_range
         # the bound is not vacuous: the true error reaches at least half of it
         assert err >= 0.5 * bound, case
         # without the lon/lat chord's own curvature the bound would fail here
-        rho = ranges.geodesy._R_MAX * math.sin(dist_km * 1000.0 / ranges.geodesy._R_MAX)
-        m_min = ranges.geodesy._R_MIN * math.sin(dist_km * 1000.0 / ranges.geodesy._R_MIN)
+        rho = ranges.geodesy.arcs._R_MAX * math.sin(dist_km * 1000.0 / ranges.geodesy.arcs._R_MAX)
+        m_min = ranges.geodesy.arcs._R_MIN * math.sin(dist_km * 1000.0 / ranges.geodesy.arcs._R_MIN)
         lonlat_term_needed += err > (rho * math.radians(step)) ** 2 / 8.0 / m_min
     assert used >= 100  # the domain covers the ranges that matter, up to 8,000 km
     assert lonlat_term_needed >= used // 2
@@ -569,7 +569,7 @@ def test_chord_error_bound_holds_against_brute_force_at_many_latitudes_and_range
      (30.0, 9000.0, False), (89.0, 10.0, False)],
 )
 def test_bound_is_used_only_below_80_degrees_and_a_quarter_meridian(lat0, dist_km, usable):
-    from ranges.geodesy import _bounded_step
+    from ranges.geodesy.arcs import _bounded_step
 
     step = _bounded_step(np.array([lat0, -lat0]), dist_km * 1000.0, 10.0)
     assert (~np.isnan(step)).tolist() == [usable, usable]
@@ -589,7 +589,7 @@ def test_point_reach_on_the_bound_stays_within_tolerance(centre, max_km, toleran
 @pytest.mark.parametrize("lat0", [0.0, 30.0, 50.9, -70.0, 79.0, 85.0])
 @pytest.mark.parametrize("dist_km", [1.0, 300.0, 2500.0, 8000.0, 9950.0])
 def test_single_centre_step_matches_the_vectorized_bound(lat0, dist_km):
-    from ranges.geodesy import _bounded_step, _bounded_step_one
+    from ranges.geodesy.arcs import _bounded_step, _bounded_step_one
 
     for tol in (0.1, 10.0, 100.0):
         many = _bounded_step(np.array([lat0]), dist_km * 1000.0, tol)[0]
@@ -612,7 +612,7 @@ def test_single_centre_step_matches_the_vectorized_bound(lat0, dist_km):
 )
 def test_line_strips_cover_exactly_the_union_of_their_quads_and_fans(monkeypatch, path, max_km):
     joined = ranges.reach(LineString(path), max_km)
-    monkeypatch.setattr(ranges.geodesy, "_join_strips", lambda *args: (set(), []))
+    monkeypatch.setattr(ranges.geodesy.paths, "_join_strips", lambda *args: (set(), []))
     pieces = ranges.reach(LineString(path), max_km)
     diff = shapely.symmetric_difference(joined, pieces)
     diff_km2 = abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(diff))[0]) / 1e6

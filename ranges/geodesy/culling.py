@@ -37,6 +37,8 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from .core import GEOD
+
 __all__ = ["thin", "fill", "cover_points", "side_limit_m"]
 
 # Radii of curvature of WGS84 (as in ranges.geodesy): the largest, for
@@ -52,8 +54,6 @@ _LONLAT_BEND = 1.11 / (8.0 * _R_MIN)
 
 
 def _geod():
-    from .geodesy import GEOD  # here: ranges.geodesy imports this module
-
     return GEOD
 
 
