@@ -161,6 +161,22 @@ def _phone() -> bool:
 
 
 @st.cache_resource(max_entries=64)
+def cached_targets_table(scenario_json: str, lang: str, territories: tuple[str, ...],
+                         inside: bool):  # fmt: skip
+    """The targets table as shown (localized), and how many places lie at the
+    launch sites; not mutated by the page."""
+    targets = cached_result(scenario_json).targets
+    table = dash.targets_display(targets, lang, territories, inside=inside)
+    return dash.localized(table, lang), dash.inside_launch_count(targets)
+
+
+@st.cache_resource(max_entries=64)
+def cached_regions_table(scenario_json: str, lang: str):
+    return dash.localized(dash.coverage_display(cached_result(scenario_json).coverage, lang),
+                          lang)  # fmt: skip
+
+
+@st.cache_resource(max_entries=64)
 def cached_result(scenario_json: str) -> Result:
     scenario = scenario_from_json(scenario_json)
     return evaluate(
@@ -810,7 +826,7 @@ def _headlines(result: Result, lang: str) -> None:
             st.caption(dash.authorization_text(w, lang))
 
 
-def _answers(result: Result, lang: str) -> None:
+def _answers(result: Result, lang: str, key: str) -> None:
     tab_t, tab_r, tab_s = st.tabs([_t("tab_targets"), _t("tab_regions"), _t("tab_sources")])
     with tab_t:
         # By default the other side's ground of the chosen weapons: what the headline counts.
@@ -824,18 +840,16 @@ def _answers(result: Result, lang: str) -> None:
                               format_func=lambda x: _t(f"territory:{x}"), key="territory_filter",
                               help=_t("territory_help"))  # fmt: skip
         inside = st.checkbox(_t("show_inside"), key="show_inside")
-        table = dash.targets_display(result.targets, lang, keep, inside=inside)
-        n_inside = dash.inside_launch_count(result.targets)
+        shown, n_inside = cached_targets_table(key, lang, tuple(keep), inside)
         if n_inside and not inside:
             st.caption(_t("inside_note", n=n_inside))
-        shown = dash.localized(table, lang)
         population = st.column_config.NumberColumn(format="%d")
         st.dataframe(shown, hide_index=True, height=360,
                      column_config={_t("col:population"): population})  # fmt: skip
         st.download_button(_t("dl_targets"), dash.csv_bytes(shown), "strike-range-targets.csv",
                            "text/csv", key="dl_targets")  # fmt: skip
     with tab_r:
-        cov = dash.localized(dash.coverage_display(result.coverage, lang), lang)
+        cov = cached_regions_table(key, lang)
         st.dataframe(cov, hide_index=True, height=360)
         st.download_button(_t("dl_regions"), dash.csv_bytes(cov), "strike-range-regions.csv",
                            "text/csv", key="dl_regions")  # fmt: skip
@@ -1008,7 +1022,7 @@ def main() -> None:
                     on_select=_on_map_click, selection_mode="single-object")  # fmt: skip
     _legend(result, lang)
     _notes_list(result, lang)
-    _answers(result, lang)
+    _answers(result, lang, key)
 
     _export_panel(scenario, key)
     _share(scenario, query, fits)

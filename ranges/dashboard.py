@@ -173,7 +173,8 @@ def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
 def inside_launch_count(targets: pd.DataFrame) -> int:
     """How many places in range lie at a launch site or inside a launch area
     (one per place), the rows :func:`targets_display` leaves out by default."""
-    df = _one_row_per_place(targets[targets["in_range"]])
+    cols = ["lat", "lon", "population", "distance_km"]
+    df = _one_row_per_place(targets.loc[targets["in_range"].to_numpy(bool), cols])
     return int((df["distance_km"].fillna(0.0) < INSIDE_KM).sum())
 
 
@@ -190,7 +191,12 @@ def targets_display(
     side of the front: e.g. ``("Russia",)``); None keeps every row.  Places at
     a launch site or inside a launch area (distance 0, no bearing) are left out
     unless ``inside``; then their bearing is empty, never "None"."""
-    df = _one_row_per_place(targets[targets["in_range"]].copy())
+    # the columns shown only, before any row is taken (an Arrow-backed table's
+    # row selection costs per column)
+    cols = [c for c in ("name", "name_uk", "kind", "country", "territory", "population", "lat",
+                        "lon", "distance_km", "launch", "bearing_deg", "reached_by",
+                        "authorization") if c in targets.columns]  # fmt: skip
+    df = _one_row_per_place(targets.loc[targets["in_range"].to_numpy(bool), cols])
     at_launch = df["distance_km"].fillna(0.0) < INSIDE_KM
     if not inside:
         df, at_launch = df[~at_launch], at_launch[~at_launch]
