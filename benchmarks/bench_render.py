@@ -16,6 +16,14 @@ and airfields in range), reprojected with ``to_crs`` to the same azimuthal
 equidistant projection, on the same 1200x675 Figure, limits set to the same
 view, saved as PNG.  It draws far less (no labels, key, notes or furniture),
 so the ratio understates what clipping and the single-path layers save.
+
+``--cli`` measures instead what a journalist waits for (issue 14's target:
+``strike-range render`` of a web PNG in at most 1.5 s wall): the command as a
+new process, ``python -m ranges.cli render --launch Sumy --weapon atacms-m57
+--out map.png`` and the same with ``--preset atacms-nov-2024``, against the
+floor ``python -c "import numpy, pyproj, shapely"`` and the bare imports of
+the renderer, in interleaved rounds (every command once, then again), so a busy
+machine slows every row alike.  It prints the load average before and after.
 """
 
 from __future__ import annotations
@@ -117,11 +125,58 @@ def geopandas_plot(result, geodata, view) -> bytes:
     return buf.getvalue()
 
 
+def cli_rows(n: int) -> None:
+    """Median wall time of each command as a new process, interleaved rounds."""
+    import subprocess
+    import tempfile
+
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "map.png")
+        rows = [
+            ("floor: `python -c \"import numpy, pyproj, shapely\"`",
+             [py, "-c", "import numpy, pyproj, shapely"]),
+            ("imports only: `python -c \"import ranges.render, ranges.evaluate\"`",
+             [py, "-c", "import ranges.render, ranges.evaluate"]),
+            ("`strike-range render --launch Sumy --weapon atacms-m57 --out map.png`",
+             [py, "-m", "ranges.cli", "render", "--launch", "Sumy", "--weapon", "atacms-m57",
+              "--out", out]),
+            ("`strike-range render --preset atacms-nov-2024 --out map.png`",
+             [py, "-m", "ranges.cli", "render", "--preset", "atacms-nov-2024", "--out", out]),
+        ]  # fmt: skip
+        times: dict[str, list[float]] = {name: [] for name, _ in rows}
+        load0 = os.getloadavg()
+        for _ in range(n):
+            for name, argv in rows:
+                t0 = time.perf_counter()
+                subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+                times[name].append(time.perf_counter() - t0)
+        load1 = os.getloadavg()
+    floor = statistics.median(times[rows[0][0]])
+    print(f"## `strike-range render`, web PNG, as a new process (median of {n} "
+          "interleaved rounds)\n")
+    print(f"Load average before {load0[0]:.2f}, after {load1[0]:.2f}.\n")
+    print("| command | median s | × floor | target |")
+    print("| --- | ---: | ---: | --- |")
+    for name, _ in rows:
+        m = statistics.median(times[name])
+        target = "≤ 1.5 s" if name.startswith("`strike-range") else ""
+        print(f"| {name} | {m:.2f} | {m / floor:.1f} | {target} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--cli", action="store_true",
+                        help="time the command line as new processes (issue 14's target)")
     args = parser.parse_args()
     n = args.repeats
+    if args.cli:
+        print("## Machine\n")
+        print(machine())
+        print()
+        cli_rows(n)
+        return
 
     geodata = load_geodata()
     result = evaluate(PRESETS[PRESET], geodata)

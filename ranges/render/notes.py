@@ -228,14 +228,12 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
             cost += 400 * crossings
             # Leaders that run over labels or markers are hard to follow.
             n = max(2, int(length / (3 * u)))
-            hits = 0
-            for f in np.linspace(0, 1, n)[1:-1]:
-                qx, qy = ax_ + f * (lx - ax_), ay_ + f * (ly - ay_)
-                if math.hypot(qx - ax_, qy - ay_) > 7 * u:  # past its ring
-                    q = (qx - u, qy - u, qx + u, qy + u)
-                    hits += placer.count(q, "hard")
-                    cost += 200 * placer.count(q, "hard") + 30 * placer.count(q, "soft")
-                    cost += 50 * placer.count(q, "icons")
+            f = np.linspace(0, 1, n)[1:-1]
+            q = np.column_stack([ax_ + f * (lx - ax_), ay_ + f * (ly - ay_)])
+            q = q[np.hypot(q[:, 0] - ax_, q[:, 1] - ay_) > 7 * u]  # past its ring
+            hits = placer.count_points(q, u, "hard")
+            cost += 200 * hits + 30 * placer.count_points(q, u, "soft")
+            cost += 50 * placer.count_points(q, u, "icons")
             if cost < best_cost:
                 best, best_cost = box, cost
             if not crossings and not hits and cost < clean_cost:

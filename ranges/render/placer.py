@@ -68,6 +68,18 @@ class _Placer:
         h = np.clip(np.minimum(a[:, 3], box[3]) - np.maximum(a[:, 1], box[1]), 0, None)
         return float((w * h).sum())
 
+    def count_points(self, pts: np.ndarray, half: float, layer: str) -> int:
+        """How many (point, box) pairs touch: boxes of ``layer`` within ``half``
+        of each of the points ``pts`` (n x 2), in one array operation."""
+        a = self._array(layer)
+        if not len(a) or not len(pts):
+            return 0
+        x, y = pts[:, :1], pts[:, 1:2]
+        hit = (a[:, 0] < x + half) & (a[:, 2] > x - half) & (a[:, 1] < y + half) & (
+            a[:, 3] > y - half
+        )
+        return int(hit.sum())
+
     def copy(self) -> _Placer:
         """An independent copy (to try a placement and throw it away)."""
         other = _Placer(self.bounds)
