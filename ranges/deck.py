@@ -147,6 +147,31 @@ def _features(geoms, props: list[dict]) -> dict:
     }
 
 
+def _polygons(geoms, props: list[dict]) -> list[dict]:
+    """Rows ``{"polygon": [outer ring, holes...], **props}`` for a
+    SolidPolygonLayer, one per polygon part of each geometry.
+
+    Why not GeoJsonLayer: without a GPU its sublayers cost about 0.6 s more to
+    draw than the same polygons in one SolidPolygonLayer (Chromium trace of
+    the flagship map, ``bench_dashboard.py``'s notes)."""
+    rows = []
+    for g, p in zip(geoms, props, strict=True):
+        if g is None or g.is_empty:
+            continue
+        for part in shapely.get_parts(g):
+            if part.geom_type != "Polygon":
+                continue
+            rings = [part.exterior, *part.interiors]
+            rows.append({"polygon": [np.asarray(x.coords)[:, :2].tolist() for x in rings], **p})
+    return rows
+
+
+def _fill_layer(layer_id: str, rows: list[dict], fill, *, pickable: bool = False,
+                **props) -> pdk.Layer:  # fmt: skip
+    return pdk.Layer("SolidPolygonLayer", data=rows, id=layer_id, get_polygon="polygon",
+                     get_fill_color=fill, pickable=pickable, **props)  # fmt: skip
+
+
 def _segments(geom, digits: int = 3) -> list[dict]:
     """The edges of ``geom``'s lines and polygon rings as ``{"s": [x, y], "t": [x, y]}``
     rows for a LineLayer, coordinates rounded to ``digits`` decimals.
@@ -252,7 +277,7 @@ def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
             "tooltip": f"{_label(r, lang)} ({r['region_id']}) — {r['status'] or r['country']}",
             "rid": r["region_id"],
         })  # fmt: skip
-    return {"countries": _features(cgeoms, cprops), "paths": paths, "labels": labels,
+    return {"countries": _polygons(cgeoms, cprops), "paths": paths, "labels": labels,
             "borders": country_paths, "country_labels": _country_labels(geodata, lang, clip)}
 
 
@@ -288,17 +313,8 @@ def base_layers(
                 pickable=False,
             )
         )
-    layers.append(
-        pdk.Layer(
-            "GeoJsonLayer",
-            data=data["countries"],
-            id="countries",
-            filled=not tiles,
-            stroked=False,
-            get_fill_color=t["land"],
-            pickable=False,
-        )
-    )
+    if not tiles:
+        layers.append(_fill_layer("countries", data["countries"], t["land"]))
     layers.append(_line_layer("region-borders", data["paths"], t["region_line"], 0.6))
     # international borders over oblast lines
     layers.append(_line_layer("country-borders", data["borders"], t["country_line"], 2.0))
@@ -344,6 +360,7 @@ def occupied_layers(result, geodata, *, theme: str = "light",
     dated = f"({snap.source}, as of {snap.snapshot_date.isoformat()})"
     tip = f"Occupied by Russia {dated}\n{OCCUPIED_CAVEAT}."
     area = shapely.simplify(shapely.intersection(sit.occupied_land, frame), tol_deg)
+    # (a GeoJSON feature, as the HTML export's readers and tests take it)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -358,8 +375,9 @@ def occupied_layers(result, geodata, *, theme: str = "light",
     front = sit.front_line
     if front is not None and not front.is_empty:
         front = _rounded(shapely.simplify(shapely.intersection(front, frame), tol_deg), 4)
-        # (its tooltip is the occupied area's: one per edge would repeat it thousands of times)
-        layers.append(_line_layer("front-line", _segments(front, 4), t["front"], 2.0))
+        front_tip = f"Front line {dated}\n{OCCUPIED_CAVEAT}."
+        edges = [dict(e, tooltip=front_tip) for e in _segments(front, 4)]
+        layers.append(_line_layer("front-line", edges, t["front"], 2.0, pickable=True))
     return layers
 
 
@@ -767,18 +785,9 @@ def build_deck(
     if result.allowed is not None and not result.allowed.is_empty:
         ids = ", ".join(scenario.allowed_regions)
         layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                data=_features(
-                    [_rounded(result.allowed, 4)], [{"tooltip": f"Strikes allowed: {ids}"}]
-                ),
-                id="allowed",
-                filled=True,
-                stroked=False,
-                get_fill_color=[0, 120, 60, 35],
-                get_line_color=[0, 110, 50, 230],
-                pickable=True,
-            )
+            _fill_layer("allowed", _polygons([_rounded(result.allowed, 4)],
+                                             [{"tooltip": f"Strikes allowed: {ids}"}]),
+                        [0, 120, 60, 35], pickable=True)  # fmt: skip
         )
         outlines.append(("allowed-outline", result.allowed, [0, 110, 50, 230], 2.5))
 
@@ -791,17 +800,11 @@ def build_deck(
         km = "км" if lang == "uk" else "km"
         label = f"{w.weapon.name} · {w.weapon.max_range_km:,.0f} {km}"
         layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                data=_features([_rounded(w.area, 5)], [{"tooltip": w.headline}]),
-                id=f"reach-{w.weapon.id}",
-                filled=True,
-                stroked=False,
-                get_fill_color=hex_rgb(w.color, 45),
-                get_line_color=hex_rgb(w.color, 255),
-                pickable=True,
-            )
-        )
+            _fill_layer(f"reach-{w.weapon.id}",
+                        _polygons([_rounded(w.area, 5)], [{"tooltip": w.headline}]),
+                        hex_rgb(w.color, 45), pickable=True,
+                        get_line_color=hex_rgb(w.color, 255))  # the outline's, for readers
+        )  # fmt: skip
         outlines.append((f"reach-{w.weapon.id}-outline", w.area, hex_rgb(w.color, 255), 2.0))
         range_labels.append(
             {"text": label, "position": _top_point(w.area), "color": hex_rgb(w.color, 255)}
@@ -810,19 +813,10 @@ def build_deck(
     areas = [(n, g) for n, g in result.sites if g.geom_type != "Point"]
     if areas:
         layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                data=_features(
-                    [_rounded(g, 4) for _, g in areas], [{"tooltip": f"Launch area: {n}"}
-                                                         for n, _ in areas],
-                ),  # fmt: skip
-                id="launch-areas",
-                filled=True,
-                stroked=False,
-                get_fill_color=t["text"] + [40],
-                get_line_color=t["text"] + [220],
-                pickable=True,
-            )
+            _fill_layer("launch-areas", _polygons(
+                [_rounded(g, 4) for _, g in areas], [{"tooltip": f"Launch area: {n}"}
+                                                     for n, _ in areas]),
+                t["text"] + [40], pickable=True)  # fmt: skip
         )
         outlines.append(("launch-areas-outline", shapely.union_all([g for _, g in areas]),
                          t["text"] + [220], 1.5))  # fmt: skip
