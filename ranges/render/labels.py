@@ -334,7 +334,10 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
             for dx in (grid if in_play else (0, -1, 1))
         ]
         cands.sort(key=lambda cd: math.hypot(cd[0] - px, (cd[1] - py) * 2))
-        cands = [cd for cd in cands if poly.contains(shapely.Point(view.to_data(cd[0], cd[1])))]
+        if cands:  # the candidates inside the country, in one array operation
+            data = view.ax.transData.inverted().transform(np.array([c[:2] for c in cands]))
+            inside = shapely.contains_xy(poly, data[:, 0], data[:, 1])
+            cands = [cd for cd, ok in zip(cands, inside, strict=True) if ok]
         # A country in play may close up its letters and shrink to find room.
         styles = [(label, prop)]
         if in_play:
