@@ -76,6 +76,7 @@ from .geodata import attribution
 from .geojson_io import feature_collection
 from .scenario import Scenario, scenario_from_json
 from .targets import csv_safe
+from .xmltext import xml_safe
 
 __all__ = [
     "Situation",
@@ -632,18 +633,10 @@ def kml_color(color: str, alpha: float = 1.0) -> str:
 #: U+FFFE, U+FFFF).  ElementTree writes them as they are, and one of them makes
 #: the whole file unreadable ("Char 0xFFFE out of allowed range"): a name a user
 #: typed or pasted must not do that to Google Earth.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def xml_text(value: Any) -> str:
-    """``value`` as text XML 1.0 can hold: the characters it forbids are dropped.
-
-    Examples
-    --------
-    >>> xml_text("Kursk\ufffe region\x01")
-    'Kursk region'
-    """
-    return _XML_ILLEGAL.sub("", str(value))
+#: The text writers put in XML: see :func:`ranges.xmltext.xml_safe`.
+xml_text = xml_safe
 
 
 def _sub(parent: ET.Element, tag: str, text: Any = None, **attrib: str) -> ET.Element:

@@ -139,10 +139,15 @@ def check_text(value: Any, where: str, *, limit: int = LIMITS["text"]) -> str:
     return _text(value, where, limit=limit)
 
 
+_NONCHARACTERS = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(value: Any, where: str, *, limit: int = LIMITS["text"], empty: bool = True) -> str:
     if not isinstance(value, str):
         raise _fail(where, value, "is not text")
-    value = value.strip()
+    # Noncharacters and lone surrogates come from broken copy and paste, never
+    # mean anything, and make every XML export (SVG, KML) unreadable: dropped.
+    value = _NONCHARACTERS.sub("", value).strip()
     if not value and not empty:
         raise _fail(where, value, "is empty")
     if len(value) > limit:

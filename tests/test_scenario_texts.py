@@ -174,3 +174,19 @@ def test_a_ukrainian_text_breaking_a_rule_is_refused_naming_the_field():
     doc["title_uk"] = 7
     with pytest.raises(ScenarioError, match="title_uk: 7 is not text"):
         scenario_from_json(json.dumps(doc))
+
+
+def test_noncharacters_a_user_pasted_are_dropped_at_input_so_every_export_stays_readable():
+    from ranges.scenario import Scenario
+    from ranges.xmltext import xml_safe
+
+    s = Scenario.from_dict({
+        "weapons": ["atacms-m57"],
+        "sites": [{"name": "Sumy\ufffe", "lat": 50.9077, "lon": 34.7981}],
+        "title": "ATACMS\uffff reach \ud800",
+    })  # fmt: skip
+    assert (s.title, s.sites[0].name) == ("ATACMS reach", "Sumy")
+    assert xml_safe(s.to_json()) == s.to_json()
+    # a control character is still refused with a message, not dropped
+    with pytest.raises(Exception, match="control characters"):
+        Scenario.from_dict({"weapons": ["atacms-m57"], "title": "a\x01b"})

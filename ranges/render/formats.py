@@ -21,6 +21,7 @@ from ..scenario import (
     ScenarioError,
     scenario_from_json,
 )
+from ..xmltext import xml_safe
 from .context import _VECTOR_LOCK, _Meta
 from .size import PRINT_DPI, PRINT_PRESETS_MM, SIZE_PRESETS, Size, parse_size
 from .words import _check_choice
@@ -47,22 +48,12 @@ _PDF_SIZE_KEY = "StrikeRangeSize"
 #: Characters XML 1.0 forbids (C0 controls but tab, CR, LF; surrogates; U+FFFE,
 #: U+FFFF).  One of them in a name would make the SVG unreadable to every XML
 #: parser, so they are dropped from the map's text (they draw nothing anyway).
-_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 #: The SVG's font stack: DejaVu Sans (matplotlib's, covering Cyrillic) first,
 #: then fonts most machines have, then the generic family, never a serif default.
 SVG_FONT_STACK = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
 
 
-def xml_safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls...).
-
-    Examples
-    --------
-    >>> xml_safe("Kursk\ufffe region\x01")
-    'Kursk region'
-    """
-    return _XML_ILLEGAL.sub("", text)
 
 
 def _format_of(target, fmt: str | None) -> str:
