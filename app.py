@@ -28,6 +28,7 @@ from ranges.evaluate import Result, area_geometry, evaluate
 from ranges.gazetteer import Gazetteer
 from ranges.geodata import attribution, load_geodata
 from ranges.geodesy import reach
+from ranges.geojson_io import merge_features
 from ranges.headline import opposing_territories
 from ranges.i18n import strings
 from ranges.presets import DEFAULT_PRESET, PRESETS
@@ -127,11 +128,13 @@ def cached_coverage(wkb: bytes):
 
 @st.cache_data(max_entries=32, show_spinner="Drawing the map…")
 def cached_image(scenario_json: str, fmt: str, size: str, theme: str, lang: str,
-                 credit: str) -> bytes:  # fmt: skip
+                 credit: str) -> tuple[bytes, tuple[str, ...]]:  # fmt: skip
+    """The image and what the map could not show (render.figure_warnings)."""
     result = cached_result(scenario_json)
     fig = render.render_figure(result, geodata(), size=size, theme=theme, lang=lang,
                                credit=credit)  # fmt: skip
-    return render.to_bytes(fig, fmt, scenario=result.scenario)
+    return (render.to_bytes(fig, fmt, scenario=result.scenario),
+            tuple(render.figure_warnings(fig)))  # fmt: skip
 
 
 @st.cache_data(max_entries=32, show_spinner="Preparing the file…")
@@ -527,19 +530,27 @@ def _on_area_upload() -> None:
         return
     try:
         feats = read_features(up.getvalue(), up.name, max_bytes=MAX_UPLOAD_MB * 1_000_000)
-        geom = shapely.union_all([g for g, _ in feats])
+        # Joined without noding: a tangled line stays the line the user gave.
+        geom = merge_features(feats)
         if geom.is_empty:
             raise RangesError(_t("no_geometry", file=up.name))
-        area = Area.from_dict({
-            "kind": "geojson", "name": up.name.rsplit(".", 1)[0][:80],
-            "geometry": json.loads(shapely.to_geojson(geom)),
-        })  # fmt: skip
+        # points, lines and polygons in one file: one launch area of each kind
+        parts = list(geom.geoms) if geom.geom_type == "GeometryCollection" else [geom]
+        name = up.name.rsplit(".", 1)[0][:76]
+        areas = [
+            Area.from_dict({
+                "kind": "geojson", "name": name if len(parts) == 1 else f"{name} {i}",
+                "geometry": json.loads(shapely.to_geojson(part)),
+            })  # fmt: skip
+            for i, part in enumerate(parts, 1)
+        ]
     except RangesError as exc:
         _flash("error", str(exc))
         return
-    st.session_state["other_areas"] = [*st.session_state.get("other_areas", []), area]
+    st.session_state["other_areas"] = [*st.session_state.get("other_areas", []), *areas]
     _mark_custom()
-    _flash("success", _t("added_area", name=area.name, file=up.name))
+    for area in areas:
+        _flash("success", _t("added_area", name=area.name, file=up.name))
 
 
 def _on_targets_upload() -> None:
@@ -920,15 +931,17 @@ def _export_panel(scenario: Scenario, key: str) -> None:
                                key="ex_credit")  # fmt: skip
         st.caption(_t("title_hint"))
         try:
-            preview = cached_image(key, "png", size, theme, lang, credit)
+            preview, warnings = cached_image(key, "png", size, theme, lang, credit)
         except RangesError as exc:
             st.error(str(exc))
             return
+        for warning in warnings:  # never drop silently: say what the map leaves out
+            st.warning(warning)
         st.image(preview, caption=render.alt_text(cached_result(key), lang))
         # Two buttons a row: whole labels even on a 390 px phone.
         buttons = [
             (_t("map_image", fmt=fmt.upper()),
-             lambda fmt=fmt: cached_image(key, fmt, size, theme, lang, credit),
+             lambda fmt=fmt: cached_image(key, fmt, size, theme, lang, credit)[0],
              f"strike-range-{size}-{theme}.{fmt}",
              {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}[fmt],
              f"dl_img_{fmt}")

@@ -400,6 +400,27 @@ def test_area_upload_adds_a_geojson_launch_area(at):
     assert scenario(at).areas == ()
 
 
+def test_area_upload_keeps_a_self_crossing_line_as_given_and_splits_a_mixed_file_by_kind(at):
+    at.checkbox(key="strip_on").uncheck()
+    zigzag = [[36.0, 48.0], [36.4, 48.4], [36.4, 48.0], [36.0, 48.4]]  # crosses itself once
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": zigzag}},
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "Point", "coordinates": [35.0, 48.5]}},
+    ]}  # fmt: skip
+    at.file_uploader(key="area_upload").upload("mixed.geojson", json.dumps(doc).encode(),
+                                               "application/geo+json")  # fmt: skip
+    _run(at)
+    areas = scenario(at).areas
+    kinds = sorted(json.loads(a.geometry)["type"] for a in areas)
+    assert kinds == ["LineString", "Point"], kinds
+    line = next(a for a in areas if json.loads(a.geometry)["type"] == "LineString")
+    # not noded at its crossing: the four vertices the user gave, in order
+    assert json.loads(line.geometry)["coordinates"] == zigzag
+    assert {a.name for a in areas} == {"mixed 1", "mixed 2"}
+
+
 def test_area_upload_of_a_bad_file_shows_an_error_naming_the_file(at):
     at.file_uploader(key="area_upload").upload("bad.geojson", b'{"type": "Feature"',
                                                "application/geo+json")  # fmt: skip
@@ -859,3 +880,15 @@ def test_a_link_that_cannot_hold_the_map_is_not_written_and_the_page_says_so(at)
     _run(at)
     assert not any("no longer fits" in w for w in messages(at, "warning"))
     assert url_scenario(at) == scenario(at)
+
+
+def test_export_preview_says_what_the_map_leaves_out(at, monkeypatch):
+    from ranges import render
+
+    said = "Target 'T9' lies outside the map"
+    monkeypatch.setattr(render, "figure_warnings", lambda fig: [said])
+    at.toggle(key="ex_open").set_value(True)
+    _run(at)
+    at.text_input(key="ex_credit").set_value("Map: test of warnings")  # a fresh cache entry
+    _run(at)
+    assert said in messages(at, "warning")
