@@ -475,10 +475,10 @@ def test_footer_shows_the_scenario_date_not_the_build_date(flagship, geodata):
         assert not any(d in text for d in build_dates), (gid, text)
     # the sources carry their own dates: the occupied area's snapshot
     sources = found["sources"].replace("\n", " ")
-    assert "occupied territory: DeepStateMap, as of 2024-11-17" in sources
+    assert "occupied territory: DeepStateMap, as of 17 Nov 2024" in sources
     uk = texts(render.render_figure(flagship, geodata, lang="uk"))
     assert uk["as-of"] == "Станом на 17 листопада 2024"
-    assert "окупована територія: DeepStateMap, станом на 2024-11-17" in uk["sources"].replace(
+    assert "окупована територія: DeepStateMap, станом на 17 листопада 2024" in uk["sources"].replace(
         "\n", " ")
 
 
@@ -490,9 +490,11 @@ def test_another_date_changes_the_footer_the_key_and_the_sources(geodata):
     found = texts(fig)
     assert found["as-of"] == f"Situation as of {render.format_date(day.isoformat())}"
     # everything shown names the snapshot actually used, not the date asked for
-    label = f"Occupied by Russia (DeepStateMap, as of {snapshot.isoformat()})"
+    shown = render.format_date(snapshot.isoformat())
+    assert shown != render.format_date(day.isoformat())
+    label = f"Occupied by Russia (DeepStateMap, as of {shown})"
     assert label in _key(fig)
-    assert f"as of {snapshot.isoformat()}" in found["sources"].replace("\n", " ")
+    assert f"as of {shown}" in found["sources"].replace("\n", " ")
     assert day.isoformat() not in " ".join(found.values())
     assert render.sources_text(result).startswith(
         f"Situation as of {render.format_date(day.isoformat())}. Sources: ")
@@ -511,10 +513,10 @@ def test_occupied_area_is_drawn_where_the_source_has_it(geodata):
     for lon, lat in ((37.80, 48.00), (34.10, 44.95), (36.23, 49.99), (35.14, 47.84)):
         inside = snap.geometry.contains(shapely.Point(lon, lat))
         assert path.contains_point(tr.transform(lon, lat)) == inside, (lon, lat, inside)
-    assert "Occupied by Russia (DeepStateMap, as of 2024-11-17)" in _key(fig)
+    assert "Occupied by Russia (DeepStateMap, as of 17 Nov 2024)" in _key(fig)
     alt = render.alt_text(result)
     assert "Situation as of 17 Nov 2024." in alt
-    assert "territory occupied by Russia (DeepStateMap, as of 2024-11-17)" in alt
+    assert "territory occupied by Russia (DeepStateMap, as of 17 Nov 2024)" in alt
 
 
 @pytest.mark.parametrize(("theme", "lang"), [("dark", "uk"), ("light", "uk"), ("dark", "en")])
@@ -523,8 +525,8 @@ def test_occupied_layer_in_every_theme_and_language(flagship, geodata, theme, la
     _, fill = _map_patch(fig, "occupied")
     assert fill is not None
     assert matplotlib.colors.to_hex(fill.get_facecolor()) == render.THEMES[theme]["occupied"]
-    expected = ("Окуповано Росією (DeepStateMap, станом на 2024-11-17)" if lang == "uk"
-                else "Occupied by Russia (DeepStateMap, as of 2024-11-17)")  # fmt: skip
+    expected = ("Окуповано Росією (DeepStateMap, станом на 17 листопада 2024)" if lang == "uk"
+                else "Occupied by Russia (DeepStateMap, as of 17 Nov 2024)")  # fmt: skip
     assert expected in _key(fig)
 
 

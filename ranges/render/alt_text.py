@@ -17,6 +17,7 @@ from .words import (
     _short_source,
     _site_label,
     as_of_text,
+    format_date,
 )
 
 
@@ -182,7 +183,7 @@ def alt_text(result, lang: str | None = None) -> str:
         parts.append(t["reported_alt"].format(weapon=w.name, km=_fmt_km(_reported_km(w), lang)))
     snap = sit.occupied
     if snap is not None and _near_scene(result, snap.geometry):
-        date = snap.snapshot_date.isoformat()
+        date = format_date(snap.snapshot_date.isoformat(), lang)
         parts.append(t["occupied_alt"].format(source=_short_source(snap), date=date))
     for text in sc.notes_in(lang):
         parts.append(t["alt_note"].format(text=text.rstrip(".")))

@@ -34,6 +34,7 @@ from .words import (
     _source_parts,
     _weapon_label,
     as_of_text,
+    format_date,
 )
 
 
@@ -407,7 +408,8 @@ def _occupied_handle(ctx: _Ctx) -> Patch:
 
 def _occupied_label(ctx: _Ctx) -> str:
     snap = ctx.sit.occupied
-    return ctx.t["occupied"].format(source=_short_source(snap), date=snap.snapshot_date.isoformat())
+    date = format_date(snap.snapshot_date.isoformat(), ctx.lang)
+    return ctx.t["occupied"].format(source=_short_source(snap), date=date)
 
 
 def _nice_length_km(target_km: float) -> float:

@@ -135,7 +135,7 @@ def _source_parts(result, sit, lang: str) -> list[str]:
     parts = [attribution()]
     snap = sit.occupied
     if snap is not None:
-        date = snap.snapshot_date.isoformat()
+        date = format_date(snap.snapshot_date.isoformat(), lang)
         parts.append(t["occupied_source"].format(source=_short_source(snap), date=date))
     ranges = sources_line([w.weapon for w in result.weapons])
     if ranges:
