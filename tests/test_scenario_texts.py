@@ -74,7 +74,7 @@ def test_the_flagship_key_and_a_typed_site_come_out_fully_ukrainian():
     key = f"{t['launch_area']}: {flagship.name_in(flagship.areas[0].name, 'uk')}"
     assert key == "Район пуску: прикордонна смуга Сумщини"
     typed = Scenario(weapons=("atacms-m57",), sites=(Site("Sumy", 50.9077, 34.7981),))
-    assert t["from"].format(sites=typed.name_in("Sumy", "uk")) == "з Суми"
+    assert t["from"].format(sites=typed.name_in("Sumy", "uk")) == "— пуск: Суми"
 
 
 @pytest.mark.parametrize(

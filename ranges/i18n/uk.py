@@ -24,7 +24,7 @@ MAP = {
     ),
     "credit": "Карта: Strike Range",
     "reach_of": "Досяжність: {weapons}",
-    "from": "з {sites}",
+    "from": "— пуск: {sites}",  # "з Суми" would need the genitive (з Сум)
     "no_weapon": "Зброю не вибрано",
     "months": (
         "січня лютого березня квітня травня червня липня серпня вересня жовтня "
