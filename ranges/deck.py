@@ -22,6 +22,8 @@ import pydeck as pdk
 import shapely
 from shapely.geometry import box, mapping
 
+from .seams import outline
+
 __all__ = [
     "THEMES",
     "CompactDeck",
@@ -821,7 +823,10 @@ def build_deck(
         outlines.append(("launch-areas-outline", shapely.union_all([g for _, g in areas]),
                          t["text"] + [220], 1.5))  # fmt: skip
     for layer_id, geom, color, width in outlines:
-        layers.append(_line_layer(layer_id, _segments(_rounded(geom, 4), 4), color, width))
+        # The real boundary only: a reach cut at 180° (RFC 7946) or closed over a
+        # pole has edges along the cut or the pole that are no boundary at all.
+        edges = _segments(_rounded(outline(geom), 4), 4)
+        layers.append(_line_layer(layer_id, edges, color, width))
     shown = scenario.name_in if hasattr(scenario, "name_in") else (lambda n, _lang: n)
     points = [
         {"name": shown(n, lang), "position": [g.x, g.y],
