@@ -13,12 +13,18 @@ Prints the machine, the load average before and after, and a markdown table
 for the README: command, median wall-clock seconds (``time.perf_counter``
 around ``subprocess.run``), ratio to the floor, and the target issue 14 sets.
 Nothing is downloaded; the map is written to a temporary folder.
+
+Then ``--maps N`` (default 10) web PNGs from N different launch points, drawn
+once as N ``render`` processes and once as one ``strike-range batch`` of the
+same N lines (the obvious alternative and the way to script many maps):
+wall-clock seconds per map, and the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -63,6 +69,7 @@ def run_once(argv: list[str]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument("--maps", type=int, default=10, help="maps in the batch comparison")
     args = parser.parse_args(argv)
     print("# strike-range start-up\n")
     print(machine())
@@ -85,7 +92,34 @@ def main(argv: list[str] | None = None) -> int:
     for label, _, target in cmds:
         med = statistics.median(times[label])
         print(f"| {label} | {med:.3f} | {med / floor:.1f}× | {target} |")
+    if args.maps > 0:
+        batch_table(args.maps)
     return 0
+
+
+def batch_table(n: int) -> None:
+    """N maps as N processes against one ``batch`` process (same lines)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = [
+            ["render", "--launch", f"{50.9 + 0.01 * i:.2f}, 34.80", "--weapon", "atacms-m57",
+             "--out", str(Path(tmp) / f"map{i}.png")]
+            for i in range(n)
+        ]  # fmt: skip
+        t0 = time.perf_counter()
+        for words in lines:
+            run_once([sys.executable, "-m", "ranges.cli", *words])
+        separate = time.perf_counter() - t0
+        script = Path(tmp) / "maps.txt"
+        script.write_text("\n".join(shlex.join(w) for w in lines) + "\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        run_once([sys.executable, "-m", "ranges.cli", "batch", str(script)])
+        together = time.perf_counter() - t0
+    print(f"\n{n} web PNG maps from {n} launch points; load average after: "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}\n")  # fmt: skip
+    print("| how | s per map | ratio |")
+    print("|---|---:|---:|")
+    print(f"| {n} `render` processes | {separate / n:.2f} | 1.0× |")
+    print(f"| one `batch` of {n} lines | {together / n:.2f} | {together / separate:.2f}× |")
 
 
 if __name__ == "__main__":

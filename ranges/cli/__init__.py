@@ -11,6 +11,7 @@ headline   one caption per weapon: airfields, cities and people in range, focus 
 presets    the preset scenarios (every command that builds a scenario takes --preset ID)
 territory  Ukraine's occupied and Ukrainian-held territory on a date (DeepStateMap)
 authorizations  public decisions on where supplied weapons may strike Russia, when
+batch      many commands, one a line, in one process (libraries and data load once)
 
 Every command that builds a scenario takes ``--as-of YYYY-MM-DD``: the date
 the map describes (who held the ground, what was allowed); a date outside the
@@ -30,7 +31,7 @@ Layout
 (options into dates, launch sites, scenarios) are at the bottom; one module per
 group of commands sits above them: ``reference`` (weapons, presets, territory,
 authorizations), ``geometry`` (reach, distance), ``analysis`` (targets,
-regions, headline), ``render`` and ``export``.  Each imports its heavy
+regions, headline), ``render``, ``export`` and ``batch``.  Each imports its heavy
 dependencies (pandas, geopandas, matplotlib) inside the command, so
 ``strike-range weapons`` or ``distance`` never loads them.
 """
@@ -41,7 +42,7 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
-from . import analysis, export, geometry, reference, render
+from . import analysis, batch, export, geometry, reference, render
 from .options import (
     _PROG,
     _Parser,
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=_PROG, description="Geodesically correct strike-range maps.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for group in (reference, geometry, analysis, render, export):
+    for group in (reference, geometry, analysis, render, export, batch):
         group.add_parsers(sub)
     return p
 
