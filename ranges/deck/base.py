@@ -1,0 +1,154 @@
+"""The offline base map: sea, land, borders, region and country labels."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pydeck as pdk
+import shapely
+from shapely.geometry import box
+
+from .primitives import _fill_layer, _line_layer, _polygons, _segments, _text_layer
+from .style import _SIMPLIFY_DEG, THEATRE, THEMES, _label, _rounded
+
+__all__ = ["base_layers"]
+
+
+_BASE_CACHE: dict[tuple[int, str], tuple[object, dict]] = {}
+
+
+def _base_data(geodata, lang: str, clip: tuple[float, float, float, float],
+               tol_deg: float = _SIMPLIFY_DEG) -> dict:  # fmt: skip
+    key = (id(geodata), lang, clip, tol_deg)
+    hit = _BASE_CACHE.get(key)
+    if hit is not None and hit[0] is geodata:
+        return hit[1]
+    data = _compute_base(geodata, lang, clip, tol_deg)
+    if len(_BASE_CACHE) > 8:
+        _BASE_CACHE.clear()
+    _BASE_CACHE[key] = (geodata, data)
+    return data
+
+
+_LINES_CACHE: dict[int, tuple[object, tuple]] = {}
+
+
+#: The lines' own detail (degrees, ~0.5 km): a fifth of a pixel at zoom 5, so
+#: each view's simplification starts from lines this fine.
+_LINE_DETAIL_DEG = 0.005
+
+
+def _theatre_lines(geodata):
+    """International borders (shared edges of neighbours, not coasts: the land
+    fill draws those) and oblast lines of Ukraine, Russia and Belarus where no
+    border is, over the whole theatre; computed once per process (the unions are
+    the slow part) and clipped and simplified per view."""
+    hit = _LINES_CACHE.get(id(geodata))
+    if hit is not None and hit[0] is geodata:
+        return hit[1]
+    frame = box(*THEATRE)
+    fine = _LINE_DETAIL_DEG
+    geoms = shapely.intersection(np.asarray(geodata.countries.geometry.array), frame)
+    geoms = shapely.simplify(geoms, fine, preserve_topology=True)
+    edges = shapely.union_all(shapely.boundary(geoms))
+    coast = shapely.boundary(shapely.union_all(geoms))
+    borders = shapely.line_merge(shapely.difference(edges, coast))
+    regions = geodata.regions[geodata.regions["country"].isin(["UKR", "RUS", "BLR"])]
+    rgeoms = shapely.simplify(np.asarray(regions.geometry.array), fine, preserve_topology=True)
+    rlines = shapely.union_all(shapely.boundary(rgeoms))
+    rlines = shapely.line_merge(shapely.difference(shapely.intersection(rlines, frame), edges))
+    _LINES_CACHE.clear()
+    _LINES_CACHE[id(geodata)] = (geodata, (borders, rlines))
+    return borders, rlines
+
+
+def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
+                  tol_deg: float = _SIMPLIFY_DEG) -> dict:  # fmt: skip
+    frame = box(*clip)
+    countries = geodata.countries
+    cgeoms = shapely.intersection(np.asarray(countries.geometry.array), frame)
+    cgeoms = shapely.simplify(cgeoms, tol_deg, preserve_topology=True)
+    cgeoms = _rounded(cgeoms, 3)
+    cprops = [
+        {"tooltip": _label(r, lang), "iso": r["iso_a3"]} for _, r in countries.iterrows()
+    ]
+    digits = 2 if tol_deg > 0.015 else 3  # 0.01 deg: under half a pixel at zoom 5.5
+    borders, rlines = _theatre_lines(geodata)
+    country_paths = _segments(shapely.simplify(shapely.intersection(borders, frame), tol_deg),
+                              digits)  # fmt: skip
+    paths = _segments(shapely.simplify(shapely.intersection(rlines, frame), tol_deg), digits)
+    regions = geodata.regions
+    near = regions[regions["country"].isin(["UKR", "RUS", "BLR"])]
+    labels = []
+    for _, r in near.iterrows():
+        if not (clip[0] <= r["label_lon"] <= clip[2] and clip[1] <= r["label_lat"] <= clip[3]):
+            continue
+        labels.append({
+            "text": _label(r, lang).upper(),
+            "position": [float(r["label_lon"]), float(r["label_lat"])],
+            "tooltip": f"{_label(r, lang)} ({r['region_id']}) — {r['status'] or r['country']}",
+            "rid": r["region_id"],
+        })  # fmt: skip
+    return {"countries": _polygons(cgeoms, cprops), "paths": paths, "labels": labels,
+            "borders": country_paths, "country_labels": _country_labels(geodata, lang, clip)}
+
+
+def _tol_deg(zoom: float) -> float:
+    """About a pixel in degrees of longitude at ``zoom`` (taken in half steps, so
+    that nearby views share one cached base)."""
+    return round(360.0 / (512.0 * 2.0 ** (math.floor(zoom * 2) / 2)), 4)
+
+
+def base_layers(
+    geodata,
+    *,
+    lang: str = "en",
+    theme: str = "light",
+    tiles: bool = False,
+    clip: tuple[float, float, float, float] = THEATRE,
+    zoom: float = 5.0,
+):
+    """Layers of the offline base map (sea, land, borders, region labels),
+    simplified to about a pixel at ``zoom`` (Web Mercator)."""
+    t = THEMES[theme]
+    data = _base_data(geodata, lang, clip, _tol_deg(zoom))
+    layers = []
+    if not tiles:
+        x0, y0, x1, y1 = THEATRE
+        layers.append(
+            pdk.Layer(
+                "SolidPolygonLayer",
+                data=[{"polygon": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]}],
+                id="sea",
+                get_polygon="polygon",
+                get_fill_color=t["sea"],
+                pickable=False,
+            )
+        )
+    if not tiles:
+        layers.append(_fill_layer("countries", data["countries"], t["land"]))
+    layers.append(_line_layer("region-borders", data["paths"], t["region_line"], 0.6))
+    # international borders over oblast lines
+    layers.append(_line_layer("country-borders", data["borders"], t["country_line"], 2.0))
+    layers.append(
+        _text_layer("region-labels", data["labels"], get_size=10, get_color=t["label"] + [150])
+    )
+    return layers
+
+
+def _country_labels(geodata, lang: str, clip) -> list[dict]:
+    """Country names (UKRAINE, RUSSIA, BELARUS...) for the countries whose
+    clipped land is large enough to hold one, placed first."""
+    frame = box(*clip)
+    out = []
+    for _, row in geodata.countries.iterrows():
+        part = shapely.intersection(row.geometry, frame)
+        if part.is_empty or part.area < 4.0:  # square degrees: room for a name
+            continue
+        largest = max(getattr(part, "geoms", [part]), key=lambda g: g.area)
+        at = largest.representative_point()
+        out.append({"text": _label(row, lang).upper(), "position": [round(at.x, 3),
+                    round(at.y, 3)], "size": 15, "kind": "country",
+                    "rank": (0, -part.area), "dy": 9})  # fmt: skip
+    return out

@@ -1,0 +1,160 @@
+"""Targets on the map (points by relevance) and label decluttering."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+from .style import _S
+from .view import View, _screen_px
+
+
+def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
+    """Labels that do not collide at the opening zoom, best first.
+
+    Boxes are estimated in screen pixels (Web Mercator at ``view.zoom``):
+    about 0.6 em per character wide and 1.2 em high, centred above the point.
+    Places and user targets go before cities, larger cities before smaller.
+    """
+    px = _screen_px(view)
+    placed: list[tuple[float, float, float, float]] = []
+
+    def box(position, text: str, size: float, dy: float) -> tuple[float, float, float, float]:
+        x, y = px(*position)
+        w, h = 0.6 * size * len(text) + 4, 1.2 * size + 2
+        return x - w / 2, y + dy - h, x + w / 2, y + dy
+
+    def free(b) -> bool:
+        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
+
+    for position, name, size, *dy in reserved:  # dy: below the point unless given
+        placed.append(box(position, name, size, dy[0] if dy else 16 + 1.2 * size))
+    out = []
+    for row in sorted(rows, key=lambda r: r["rank"]):
+        b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
+        if free(b):
+            placed.append(b)
+            out.append({k: v for k, v in row.items() if k not in ("rank", "dy")})
+    return out
+
+
+#: Cities of the other side in range get a dot sized by population; the rest of
+#: the map's places are drawn small and grey, in metres, so they only show once
+#: the reader zooms in (about 2 px at zoom 7), and small ones are not sent.
+_OTHER_MIN_POPULATION = 50_000
+
+
+_OTHER_RADIUS_M = 1_500
+
+
+def _relevant(result, targets: pd.DataFrame) -> np.ndarray:
+    """Targets the story is about: in range and on ground the other side of a
+    chosen weapon's owner (what the headline counts)."""
+    from ..headline import opposing_territories
+
+    inside = targets["in_range"].to_numpy(bool)
+    if "territory" not in targets.columns or not result.weapons:
+        return inside
+    other = set()
+    for w in result.weapons:
+        other.update(opposing_territories(w.weapon.side))
+    return inside & targets["territory"].isin(sorted(other)).to_numpy(bool)
+
+
+def _tooltips(df: pd.DataFrame, names: pd.Series, inside: np.ndarray) -> pd.Series:
+    pop = df["population"].to_numpy("int64")
+    dist = df["distance_km"].to_numpy(float)
+    tip = names + " (" + df["kind"].astype(str) + ")"
+    pops = pd.Series(pop, index=df.index).map("{:,}".format)
+    tip = tip.where(pop == 0, tip + ", pop. " + pops)
+    far = pd.Series(dist, index=df.index).map(
+        lambda d: f"\n{d:,.0f} km from " if math.isfinite(d) and d > 0.05 else ""
+    )
+    tip = tip + far + df["launch"].astype(str).where(far != "", "")
+    status = ("\nIn range of: " + df["reached_by"].astype(str)).where(inside, "\nOut of range")
+    if "authorization" in df.columns:
+        status = status.where(~inside, status + "\n" + df["authorization"].astype(str))
+    return tip + status
+
+
+def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[dict]]:
+    """Point layers of the targets and their label candidates.
+
+    ``targets-cities``, ``targets-airfields``, ``targets-places`` and
+    ``targets-user`` hold what the story is about (:func:`_relevant`, plus the
+    places in the news and the user's own targets); ``targets-other`` holds the
+    rest, subdued.  Only targets within 1.5x the longest range (at least
+    400 km) of a launch site go to the browser."""
+    targets = result.targets
+    longest = max((w.weapon.max_range_km for w in result.weapons), default=0.0)
+    targets = targets[targets["distance_km"].fillna(np.inf) <= max(1.5 * longest, 400.0)]
+    if targets.empty:
+        return [], []
+    relevant = _relevant(result, targets)
+    names = targets["name"].astype(str)
+    if lang == "uk":
+        uk = targets["name_uk"].fillna("").astype(str)
+        names = uk.where(uk != "", names)
+    layer = targets["layer"].astype(str).to_numpy()
+    pop = targets["population"].to_numpy("int64")
+    inside = targets["in_range"].to_numpy(bool)
+    story = relevant | np.isin(layer, ["places", "user"])
+    other = ~story & (layer == "cities") & (pop >= _OTHER_MIN_POPULATION)
+    positions = np.round(targets[["lon", "lat"]].to_numpy(float), 4).tolist()
+    tips = _tooltips(targets, names, inside).tolist()
+    name_list = names.tolist()
+    layers, labels = [], []
+    for kind, radius in (("cities", 4), ("airfields", 5), ("places", 5), ("user", 5)):
+        idx = np.flatnonzero(story & (layer == kind))
+        if not len(idx):
+            continue
+        ink = t["text"] + [235]
+        records = [
+            {"position": positions[i], "name": name_list[i], "tooltip": tips[i],
+             "fill": ink if relevant[i] else t["muted"] + [150],
+             "r": radius + (3 if pop[i] >= 1_000_000 else 1 if pop[i] >= 250_000 else 0)}
+            for i in idx
+        ]  # fmt: skip
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer", data=records, id=f"targets-{kind}",
+                get_position="position", get_fill_color="fill",
+                get_line_color=t["halo"] + [255] if kind != "airfields" else t["text"] + [235],
+                stroked=True, filled=kind != "airfields",
+                line_width_min_pixels=1 if kind != "airfields" else 1.6,
+                get_radius="r", radius_units=_S("pixels"), pickable=True, auto_highlight=True,
+            )  # fmt: skip
+        )
+        for i in idx:
+            if kind == "cities" and pop[i] < result.scenario.min_population:
+                continue
+            if kind == "airfields":
+                continue  # airfields are many and named in their tooltip
+            labels.append({
+                "text": name_list[i], "position": positions[i],
+                "color": (t["text"] + [255]) if relevant[i] or kind != "cities"
+                else (t["muted"] + [230]),
+                "size": 13 if kind != "cities" or pop[i] >= 1_000_000 else 11,
+                "rank": (2 if kind != "cities" else 3 if relevant[i] else 5, -int(pop[i])),
+            })  # fmt: skip
+    idx = np.flatnonzero(other)
+    if len(idx):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer", id="targets-other",
+                data=[{"position": positions[i], "name": name_list[i], "tooltip": tips[i]}
+                      for i in idx],
+                get_position="position", get_fill_color=t["muted"] + [170], stroked=False,
+                get_radius=_OTHER_RADIUS_M, radius_min_pixels=0, radius_max_pixels=4,
+                pickable=True,
+            )  # fmt: skip
+        )
+        for i in idx:
+            if pop[i] >= max(result.scenario.min_population, 250_000):
+                labels.append({"text": name_list[i], "position": positions[i],
+                               "color": t["muted"] + [230], "size": 11,
+                               "rank": (5, -int(pop[i]))})  # fmt: skip
+    return layers, labels

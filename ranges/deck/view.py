@@ -1,0 +1,65 @@
+"""The opening view of the map and its screen-pixel estimate."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import shapely
+
+from .style import THEATRE
+
+__all__ = ["View", "view_for"]
+
+
+@dataclass(frozen=True)
+class View:
+    lon: float
+    lat: float
+    zoom: float
+
+
+def view_for(result, *, width_px: int = 900, height_px: int = 620) -> View:
+    """A view that frames the reach areas and launch sites (Web Mercator zoom)."""
+    geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    geoms += [g for _, g in result.sites]
+    if not geoms:
+        return View(33.0, 49.5, 4.6)
+    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
+    x0, x1 = max(x0, THEATRE[0]), min(x1, THEATRE[2])
+    y0, y1 = max(y0, THEATRE[1]), min(y1, THEATRE[3])
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lon_span = max(x1 - x0, 0.5)
+    y_span = max(merc(y1) - merc(y0), 0.01)
+    zoom_x = math.log2(width_px * 360.0 / (lon_span * 512.0))
+    zoom_y = math.log2(height_px * 2 * math.pi / (y_span * 512.0))
+    zoom = max(2.0, min(zoom_x, zoom_y, 9.0) - 0.15)
+    lat_c = math.degrees(math.atan(math.sinh((merc(y0) + merc(y1)) / 2)))
+    return View((x0 + x1) / 2, lat_c, round(zoom, 2))
+
+
+def _clip_for(view: View) -> tuple[float, float, float, float]:
+    """The base map's extent: about the opening view plus half of it on each side (room to
+    pan), on whole degrees so that nearby views share one cached base."""
+    half_w = 360.0 / 2.0**view.zoom * 1.1
+    half_h = half_w * 0.75
+    return (
+        max(THEATRE[0], math.floor(view.lon - half_w)),
+        max(THEATRE[1], math.floor(view.lat - half_h)),
+        min(THEATRE[2], math.ceil(view.lon + half_w)),
+        min(THEATRE[3], math.ceil(view.lat + half_h)),
+    )
+
+
+def _screen_px(view: View):
+    """(lon, lat) -> screen pixels (Web Mercator at ``view.zoom``, y down)."""
+    scale = 512.0 * 2.0**view.zoom / 360.0  # pixels per degree of longitude
+
+    def px(lon: float, lat: float) -> tuple[float, float]:
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+        return lon * scale, -y * scale
+
+    return px
