@@ -974,9 +974,12 @@ def to_gpkg(result, geodata, path: str | os.PathLike[str] | None = None) -> byte
     with tempfile.TemporaryDirectory(prefix="strike-range-") as tmp:
         file = Path(tmp) / "export.gpkg"
         for i, (name, gdf, kind) in enumerate(layers):
+            # GeoPackage 1.2: GDAL 3.6 (Debian's QGIS) warns on the 1.4 that
+            # newer GDAL writes by default, and 1.2 holds everything written here.
             pyogrio.write_dataframe(
                 gdf, file, layer=name, driver="GPKG", geometry_type=kind,
                 dataset_metadata=meta if i == 0 else None,
+                dataset_options={"VERSION": "1.2"} if i == 0 else None,
             )  # fmt: skip
         data = file.read_bytes()
     if path is not None:

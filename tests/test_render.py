@@ -478,8 +478,8 @@ def test_footer_shows_the_scenario_date_not_the_build_date(flagship, geodata):
     assert "occupied territory: DeepStateMap, as of 17 Nov 2024" in sources
     uk = texts(render.render_figure(flagship, geodata, lang="uk"))
     assert uk["as-of"] == "Станом на 17 листопада 2024"
-    assert "окупована територія: DeepStateMap, станом на 17 листопада 2024" in uk["sources"].replace(
-        "\n", " ")
+    uk_sources = uk["sources"].replace("\n", " ")
+    assert "окупована територія: DeepStateMap, станом на 17 листопада 2024" in uk_sources
 
 
 def test_another_date_changes_the_footer_the_key_and_the_sources(geodata):
@@ -817,15 +817,36 @@ def test_pdf_labels_are_text_a_desk_can_search(flagship, geodata):
                if t.get_gid() and t.get_gid().startswith("target-")) == 1  # fmt: skip
 
 
-@pytest.mark.skipif(not __import__("shutil").which("pdftotext"), reason="pdftotext not installed")
 def test_pdftotext_finds_the_map_labels(flagship, geodata, tmp_path):
     import subprocess
 
+    from tools import require_tool
+
     pdf = tmp_path / "m.pdf"
     render.save(render.render_figure(flagship, geodata), pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
     assert "Kursk" in text and "Sudzha" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_the_pdf_and_the_svg_pass_their_validators(flagship, geodata, tmp_path, lang):
+    import subprocess
+
+    from tools import require_tool
+
+    fig = render.render_figure(flagship, geodata, lang=lang)
+    pdf, svg, png = tmp_path / "m.pdf", tmp_path / "m.svg", tmp_path / "m.png"
+    render.save(fig, pdf)
+    render.save(fig, svg)
+    qpdf = subprocess.run([require_tool("qpdf"), "--check", str(pdf)], capture_output=True,
+                          text=True)  # fmt: skip
+    assert qpdf.returncode == 0 and "No syntax or stream encoding errors" in qpdf.stdout, (
+        qpdf.stdout + qpdf.stderr)
+    rsvg = subprocess.run([require_tool("rsvg-convert"), "-o", str(png), str(svg)],
+                          capture_output=True, text=True)  # fmt: skip
+    assert rsvg.returncode == 0 and rsvg.stderr == "", rsvg.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
