@@ -145,15 +145,20 @@ _NONCHARACTERS = re.compile("[\ud800-\udfff\ufffe\uffff]")
 def _text(value: Any, where: str, *, limit: int = LIMITS["text"], empty: bool = True) -> str:
     if not isinstance(value, str):
         raise _fail(where, value, "is not text")
-    # Noncharacters and lone surrogates come from broken copy and paste, never
-    # mean anything, and make every XML export (SVG, KML) unreadable: dropped.
-    value = _NONCHARACTERS.sub("", value).strip()
+    value = value.strip()
     if not value and not empty:
         raise _fail(where, value, "is empty")
     if len(value) > limit:
         raise _fail(where, value, f"is longer than {limit} characters")
     if any(ord(c) < 32 and c not in "\t\n" for c in value):
         raise _fail(where, value, "contains control characters")
+    # Noncharacters and lone surrogates come from broken copy and paste and
+    # make every XML export (SVG, KML) unreadable.
+    bad = _NONCHARACTERS.search(value)
+    if bad:
+        shown = value.encode("unicode_escape").decode("ascii")
+        raise _fail(where, shown, f"contains U+{ord(bad.group()):04X}, a character SVG and KML "
+                    "files cannot hold; delete it (it is invisible where it was pasted from)")  # fmt: skip
     return value
 
 

@@ -176,17 +176,16 @@ def test_a_ukrainian_text_breaking_a_rule_is_refused_naming_the_field():
         scenario_from_json(json.dumps(doc))
 
 
-def test_noncharacters_a_user_pasted_are_dropped_at_input_so_every_export_stays_readable():
+def test_noncharacters_a_user_pasted_are_refused_at_input_naming_the_field_and_the_character():
     from ranges.scenario import Scenario
-    from ranges.xmltext import xml_safe
 
-    s = Scenario.from_dict({
-        "weapons": ["atacms-m57"],
-        "sites": [{"name": "Sumy\ufffe", "lat": 50.9077, "lon": 34.7981}],
-        "title": "ATACMS\uffff reach \ud800",
-    })  # fmt: skip
-    assert (s.title, s.sites[0].name) == ("ATACMS reach", "Sumy")
-    assert xml_safe(s.to_json()) == s.to_json()
+    site = {"name": "Sumy\ufffe", "lat": 50.9077, "lon": 34.7981}
+    with pytest.raises(Exception, match=r"sites\[0\]\.name.*contains U\+FFFE.*delete it"):
+        Scenario.from_dict({"weapons": ["atacms-m57"], "sites": [site]})
+    with pytest.raises(Exception, match=r"title.*contains U\+FFFF"):
+        Scenario.from_dict({"weapons": ["atacms-m57"], "title": "ATACMS\uffff reach"})
+    with pytest.raises(Exception, match=r"contains U\+D800"):
+        Scenario.from_dict({"weapons": ["atacms-m57"], "subtitle": "x \ud800"})
     # a control character is still refused with a message, not dropped
     with pytest.raises(Exception, match="control characters"):
         Scenario.from_dict({"weapons": ["atacms-m57"], "title": "a\x01b"})
