@@ -157,8 +157,9 @@ def _text(value: Any, where: str, *, limit: int = LIMITS["text"], empty: bool = 
     bad = _NONCHARACTERS.search(value)
     if bad:
         shown = value.encode("unicode_escape").decode("ascii")
-        raise _fail(where, shown, f"contains U+{ord(bad.group()):04X}, a character SVG and KML "
-                    "files cannot hold; delete it (it is invisible where it was pasted from)")  # fmt: skip
+        rule = (f"contains U+{ord(bad.group()):04X}, a character SVG and KML files cannot "
+                "hold; delete it (it is invisible where it was pasted from)")
+        raise _fail(where, shown, rule)
     return value
 
 
