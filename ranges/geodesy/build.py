@@ -9,7 +9,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import InputError
-from .arcs import _bounded_step, _step_deg
+from .arcs import _MAX_ONE_ARC, _bounded_step, _step_deg
 from .core import GEOD, check_ranges, geometry_parts, split_launch
 from .paths import _dense_points, _densify_path, _near_pole, _outer_side, _path_pieces
 from .rings import _disks, _needs_unwrap
@@ -68,12 +68,13 @@ def _lighten(points, paths, polygons, dist_m: float, tol_m: float):
     :mod:`ranges.geodesy.culling`.  Returned unchanged when small or where the
     lightening is not used (near a pole or the antimeridian, past a quarter
     meridian)."""
+    if not paths and not polygons:
+        return points, paths, polygons, tol_m  # points alone: see _point_disks
+    sizes = [len(p) for p in paths] + [shapely.get_num_coordinates(p) for p in polygons]
+    if sum(sizes) < _HEAVY_VERTICES or dist_m > _LIGHTEN_MAX_DIST:
+        return points, paths, polygons, tol_m
     from . import culling
 
-    sizes = [len(points), *(len(p) for p in paths)]
-    sizes += [shapely.get_num_coordinates(p) for p in polygons]
-    if sum(sizes[1:]) < _HEAVY_VERTICES or dist_m > _LIGHTEN_MAX_DIST:
-        return points, paths, polygons, tol_m  # points alone: see _point_disks
     xy = np.vstack([points.reshape(-1, 2), *paths,
                     *(shapely.get_coordinates(p) for p in polygons)])  # fmt: skip
     lon_near_180 = np.abs(xy[:, 0]).max() > 179.0 and np.ptp(xy[:, 0]) > 180.0
@@ -110,6 +111,10 @@ def _disk_vertices(lat: np.ndarray, dist_m: float, tol_m: float) -> float:
 
 def _point_disks(points: np.ndarray, dist_m: float, tol_m: float) -> list[Polygon]:
     """Disks round launch points; many are joined batch by batch."""
+    # No circle gets more than _MAX_ONE_ARC vertices (arcs refuses it first),
+    # so this few points cannot pass the work limit: no estimate to pay for.
+    if len(points) <= MAX_WORK_VERTICES // _MAX_ONE_ARC:
+        return _disks(points, dist_m, tol_m)
     work = _disk_vertices(points[:, 1], dist_m, tol_m)
     if work > MAX_WORK_VERTICES:
         raise InputError(
