@@ -12,10 +12,7 @@ from ..errors import InputError
 from ..exports import situation
 from ..geodata import attribution
 from ..i18n import strings
-from ..scenario import (
-    HELD_NAME,
-    OCCUPIED_NAME,
-)
+from ..place_names import default_english_names
 
 #: Colours of each theme.  Weapon colours come from the scenario palette.
 THEMES: dict[str, dict[str, Any]] = {
@@ -227,22 +224,10 @@ def _area_named(result, name: str):
 
 
 def _default_names(area) -> tuple[str, ...]:
-    """The English names this program gives ``area`` when nobody named it:
-    the scenario's default (:meth:`ranges.scenario.Area.from_dict`) first, then
-    the command line's (``--front-strip``, ``--border-strip``); empty for any
-    other area (a region, an upload) or kind."""
-    if area.kind == "held":
-        return (HELD_NAME["en"],)
-    if area.kind == "occupied":
-        return (OCCUPIED_NAME["en"],)
-    if area.kind not in ("front-strip", "border-strip"):
-        return ()
-    w, s = area.width_km, area.standoff_km
-    if area.kind == "front-strip":
-        what, cli = "Front", f"Ukrainian-held territory within {w:g} km of the front line"
-    else:
-        what, cli = "Border", f"Ukraine within {w:g} km of the Russian border"
-    return (f"{what} strip {s:g}-{w:g} km", cli + (f", {s:g} km standoff" if s else ""))
+    """:func:`ranges.place_names.default_english_names` for the kinds the map's
+    catalogue names itself (an upload's default name comes through
+    :meth:`ranges.scenario.Scenario.name_in` instead)."""
+    return () if area.kind == "geojson" else default_english_names(area)
 
 
 def _area_text(area, key: str, lang: str) -> str:
