@@ -149,3 +149,12 @@ def test_damaged_index_is_ignored(tmp_path, built):
     damaged.write_bytes(INDEX_FILE.read_bytes()[:1000])
     gaz = load_gazetteer(index_file=damaged)
     assert not gaz._from_index and gaz.lookup("Kursk") == built.lookup("Kursk")
+
+
+def test_the_parsers_lists_of_choices_are_those_of_the_modules_they_avoid_importing():
+    from ranges import render, scenario
+    from ranges.cli import options
+    from ranges.cli import render as cli_render
+
+    assert options.TARGET_KINDS == scenario.TARGET_KINDS
+    assert cli_render.THEMES == tuple(render.THEMES)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import argparse
 
 from ..errors import InputError
-from ..scenario import TARGET_KINDS, Scenario
-from .options import add_scenario_options, check_output_path
+from ..scenario import Scenario
+from .options import _add_target_options, add_scenario_options, check_output_path
 from .resolve import _geodata
 from .resolve import scenario_from_args as _scenario_from_args
 
@@ -59,15 +59,7 @@ def add_parsers(subparsers) -> None:
     add_scenario_options(
         p, "scenario file, a GeoJSON exported by strike-range, or a map `render` drew"
     )
-    p.add_argument(
-        "--kind",
-        action="append",
-        choices=TARGET_KINDS,
-        help="shipped target layer; repeatable (default: all, or none with --targets)",
-    )
-    p.add_argument(
-        "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon) or GeoJSON"
-    )
+    _add_target_options(p, "CSV (name, lat, lon) or GeoJSON")
     p.add_argument("--title", help="title printed on the export")
     p.add_argument(
         "--table",

@@ -202,6 +202,22 @@ def check_output_path(path: str, option: str = "--out") -> None:
         raise InputError(f"{option} {path!r}: the folder {str(folder)!r} is not writable")
 
 
+#: The shipped target layers (ranges.scenario.TARGET_KINDS: a test checks), here
+#: so the parser is built without importing the scenario model.
+TARGET_KINDS = ("cities", "airfields", "places")
+
+
+def _add_target_options(p: argparse.ArgumentParser, files: str) -> None:
+    """``--kind`` (shipped layers) and ``--targets FILE`` (the user's, in ``files``)."""
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=TARGET_KINDS,
+        help="shipped target layer; repeatable (default: all, or none with --targets)",
+    )
+    p.add_argument("--targets", metavar="FILE", help=f"your targets: {files}")
+
+
 def _add_allowed_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--allowed",

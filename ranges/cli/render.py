@@ -30,14 +30,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from .options import _IMAGE_SUFFIXES, _PROG, _Parser, add_scenario_options, check_output_path, run
+from .options import (
+    _IMAGE_SUFFIXES,
+    _PROG,
+    _add_target_options,
+    _Parser,
+    add_scenario_options,
+    check_output_path,
+    run,
+)
 from .resolve import _geodata, scenario_from_args
 
 __all__ = ["add_parsers", "cmd_render", "main"]
 
 #: Kept in step with ranges.render (a test checks) without importing matplotlib here.
 THEMES = ("light", "dark")
-TARGET_KINDS = ("cities", "airfields", "places")  # ranges.scenario.TARGET_KINDS (a test checks)
 _PRESETS = (
     "web, square, portrait (each also @2x), print-a4, print-a4-portrait, print-a3, "
     "print-a3-portrait"
@@ -59,15 +66,7 @@ def add_parsers(subparsers) -> argparse.ArgumentParser:
         p, "scenario JSON, or a PNG/SVG/PDF written by this command (its embedded scenario)"
     )
     p.add_argument("--out", required=True, metavar="FILE", help="output: .png, .svg or .pdf")
-    p.add_argument(
-        "--kind",
-        action="append",
-        choices=TARGET_KINDS,
-        help="shipped target layer; repeatable (default: all, or none with --targets)",
-    )
-    p.add_argument(
-        "--targets", metavar="FILE", help="your targets: CSV (name, lat, lon), GeoJSON or KML"
-    )
+    _add_target_options(p, "CSV (name, lat, lon), GeoJSON or KML")
     p.add_argument(
         "--size",
         metavar="WxH|PRESET",
