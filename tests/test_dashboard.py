@@ -838,6 +838,11 @@ def _label_boxes(deck_spec, view):
             size = row.get("size", 15 if layer["id"] == "country-labels" else 10)
             x, y = px(*row["position"])
             w, h = 0.6 * size * len(row["text"]) + 4, 1.2 * size + 2
+            offset = row.get("offset", [0, -12]) if layer["id"] == "target-labels" else None
+            if offset is not None and offset != [0, -12]:  # moved below, right or left
+                cx, cy = x + offset[0], y + offset[1]
+                boxes.append((row["text"], (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+                continue
             dy = -12 if layer["id"] == "target-labels" else 0.6 * size
             boxes.append((row["text"], (x - w / 2, y + dy - h, x + w / 2, y + dy)))
     return boxes
@@ -898,3 +903,12 @@ def test_map_uses_no_path_layer_or_text_background_without_a_gpu_cost(flagship, 
             assert not layer.get("background"), layer["id"]
     assert {"reach-atacms-m57-outline", "front-line", "country-borders"} <= set(_layers_of(spec))
     assert [r["text"] for r in _layers_of(spec)["notes"]["data"]] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(("lang", "kursk"), [("en", "Kursk"), ("uk", "Курськ")])
+def test_the_flagship_map_names_kursk_even_where_a_note_marker_sits_above_it(
+    flagship, geodata, lang, kursk
+):
+    spec = json.loads(build_deck(flagship, geodata, lang=lang, numbered_notes=True).to_json())
+    texts = {r["text"] for r in _layers_of(spec)["target-labels"]["data"]}
+    assert kursk in texts

@@ -160,7 +160,9 @@ def build_deck(
         abs(r["position"][0] - p["position"][0]) < 0.05
         and abs(r["position"][1] - p["position"][1]) < 0.05 for p in points)]  # fmt: skip
     label_rows += [dict(r) for r in country_rows]
-    label_rows += [dict(r, rank=(1 if r.get("rid") in focus else 4, 0), size=10,
+    # A focus region's name comes after the places in the news (its centre can
+    # fall on its capital: Kursk) and moves within the region to make room.
+    label_rows += [dict(r, rank=(2, 1) if r.get("rid") in focus else (4, 0), size=10,
                         color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
     placed = _declutter(label_rows, view, reserved)
     region_placed = [{k: v for k, v in r.items() if k in ("text", "position", "tooltip")}
@@ -178,7 +180,7 @@ def build_deck(
               for r in placed if r.get("kind") not in ("region", "country")]  # fmt: skip
     layers.append(
         _text_layer("target-labels", unique, get_color="color", get_size="size",
-                    get_pixel_offset=[0, -12])  # fmt: skip
+                    get_pixel_offset="offset")  # fmt: skip
     )
     if points:
         layers.append(

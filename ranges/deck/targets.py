@@ -18,6 +18,9 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     Boxes are estimated in screen pixels (Web Mercator at ``view.zoom``):
     about 0.6 em per character wide and 1.2 em high, centred above the point.
     Places and user targets go before cities, larger cities before smaller.
+    A target's label that has no room above its point tries below, right and
+    left (its row then carries that ``offset`` in pixels) before it is left
+    out, so a note's marker or a neighbour does not hide Kursk.
     """
     px = _screen_px(view)
     placed: list[tuple[float, float, float, float]] = []
@@ -32,12 +35,48 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
 
     for position, name, size, *dy in reserved:  # dy: below the point unless given
         placed.append(box(position, name, size, dy[0] if dy else 16 + 1.2 * size))
+    def around(position, text: str, size: float):
+        """(pixel offset of the text's centre, its box): below, right, left."""
+        x, y = px(*position)
+        w, h = 0.6 * size * len(text) + 4, 1.2 * size + 2
+        for dx, dy in ((0.0, 8 + h / 2), (8 + w / 2, 0.0), (-8 - w / 2, 0.0)):
+            yield [dx, dy], (x + dx - w / 2, y + dy - h / 2, x + dx + w / 2, y + dy + h / 2)
+
     out = []
+    named: set[tuple[str, float, float]] = set()
     for row in sorted(rows, key=lambda r: r["rank"]):
+        # a town in the news and in the cities layer is one name on the map
+        key = (row["text"], round(row["position"][0], 2), round(row["position"][1], 2))
+        if key in named:
+            continue
+        named.add(key)
+        keep = {k: v for k, v in row.items() if k not in ("rank", "dy")}
         b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
         if free(b):
             placed.append(b)
-            out.append({k: v for k, v in row.items() if k not in ("rank", "dy")})
+            out.append(keep if row.get("kind") in ("region", "country")
+                       else dict(keep, offset=[0, -12]))  # fmt: skip
+            continue
+        if row.get("kind") == "country":
+            continue
+        if row.get("kind") == "region":  # up or down by one to three lines, in the region
+            x, y = px(*row["position"])
+            lon, lat = row["position"]
+            per_deg = abs(px(lon, lat + 0.1)[1] - y) / 0.1 or 1.0  # pixels a degree north
+            size = row["size"]
+            for shift in (k * 1.8 * size for k in (-1, 1, -2, 2, -3, 3)):
+                moved = [lon, lat - shift / per_deg]  # screen y grows southwards
+                b = box(moved, row["text"], size, row.get("dy", -12))
+                if free(b):
+                    placed.append(b)
+                    out.append(dict(keep, position=moved))
+                    break
+            continue
+        for offset, b in around(row["position"], row["text"], row["size"]):
+            if free(b):
+                placed.append(b)
+                out.append(dict(keep, offset=offset))
+                break
     return out
 
 
