@@ -63,13 +63,7 @@ def _add_site_text(text: str) -> None:
             _mark_custom()
             _flash("success", _t("added_region", name=spec.name))
         return
-    site = Site(spec.name, spec.geometry.y, spec.geometry.x)
-    if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
-        _flash("info", _t("already_site", name=site.name))
-        return
-    ss["sites"] = [*ss.get("sites", []), site]
-    ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-    _mark_custom()
+    _add_site(ss, Site(spec.name, spec.geometry.y, spec.geometry.x))
 
 
 def _on_add_place() -> None:
@@ -225,11 +219,17 @@ def _on_map_click() -> None:
                                    "lat": lat, "lon": lon}, where="map click")  # fmt: skip
         except (KeyError, TypeError, ValueError):
             return
-        if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
-            _flash("info", _t("already_site", name=site.name))
-            return
-        ss["sites"] = [*ss.get("sites", []), site]
-        ss["sites_ver"] = ss.get("sites_ver", 0) + 1
-        _mark_custom()
-        _flash("success", _t("added_site_click", name=site.name))
+        if _add_site(ss, site):
+            _flash("success", _t("added_site_click", name=site.name))
         return
+
+
+def _add_site(ss, site: Site) -> bool:
+    """Add a launch site unless one is already at that point (then say so)."""
+    if any((s.lat, s.lon) == (site.lat, site.lon) for s in ss.get("sites", [])):
+        _flash("info", _t("already_site", name=site.name))
+        return False
+    ss["sites"] = [*ss.get("sites", []), site]
+    ss["sites_ver"] = ss.get("sites_ver", 0) + 1
+    _mark_custom()
+    return True
