@@ -1175,6 +1175,7 @@ def world_view(result, *, width_px: int = 900, height_px: int = 620):
         Centre (lon, lat, degrees) and Web Mercator zoom.
     """
     from .deck import View
+    from .deck.view import fit
     from .seams import lon_span
 
     geoms = [w.area for w in result.weapons if not w.area.is_empty]
@@ -1190,16 +1191,7 @@ def world_view(result, *, width_px: int = 900, height_px: int = 620):
     _, y0, _, y1 = shapely.GeometryCollection(geoms).bounds
     y0 = max(y0, -_MERCATOR_MAX_LAT)
     y1 = min(y1, _MERCATOR_MAX_LAT)
-
-    def merc(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    lon_span_deg = max(east - west, 0.5)
-    y_span = max(merc(y1) - merc(y0), 0.01)
-    zoom_x = math.log2(width_px * 360.0 / (lon_span_deg * 512.0))
-    zoom_y = math.log2(height_px * 2 * math.pi / (y_span * 512.0))
-    zoom = max(0.0, min(zoom_x, zoom_y, 9.0) - 0.15)
-    lat_c = math.degrees(math.atan(math.sinh((merc(y0) + merc(y1)) / 2)))
+    lat_c, zoom = fit(west, east, y0, y1, width_px, height_px, min_zoom=0.0)
     lon_c = (west + east) / 2.0
     lon_c = (lon_c + 180.0) % 360.0 - 180.0
     return View(round(lon_c, 4), round(lat_c, 4), round(zoom, 2))

@@ -28,17 +28,25 @@ def view_for(result, *, width_px: int = 900, height_px: int = 620) -> View:
     x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
     x0, x1 = max(x0, THEATRE[0]), min(x1, THEATRE[2])
     y0, y1 = max(y0, THEATRE[1]), min(y1, THEATRE[3])
+    lat_c, zoom = fit(x0, x1, y0, y1, width_px, height_px, min_zoom=2.0)
+    return View((x0 + x1) / 2, lat_c, round(zoom, 2))
+
+
+def fit(west: float, east: float, south: float, north: float, width_px: float,
+        height_px: float, *, min_zoom: float) -> tuple[float, float]:  # fmt: skip
+    """(centre latitude, Web Mercator zoom) that shows the box in the viewport,
+    with a small margin; zoom between ``min_zoom`` and 9."""
 
     def merc(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    lon_span = max(x1 - x0, 0.5)
-    y_span = max(merc(y1) - merc(y0), 0.01)
+    lon_span = max(east - west, 0.5)
+    y_span = max(merc(north) - merc(south), 0.01)
     zoom_x = math.log2(width_px * 360.0 / (lon_span * 512.0))
     zoom_y = math.log2(height_px * 2 * math.pi / (y_span * 512.0))
-    zoom = max(2.0, min(zoom_x, zoom_y, 9.0) - 0.15)
-    lat_c = math.degrees(math.atan(math.sinh((merc(y0) + merc(y1)) / 2)))
-    return View((x0 + x1) / 2, lat_c, round(zoom, 2))
+    zoom = max(min_zoom, min(zoom_x, zoom_y, 9.0) - 0.15)
+    lat_c = math.degrees(math.atan(math.sinh((merc(south) + merc(north)) / 2)))
+    return lat_c, zoom
 
 
 def _clip_for(view: View) -> tuple[float, float, float, float]:
