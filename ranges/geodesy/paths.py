@@ -206,9 +206,12 @@ def _join_strips(v, offsets, az1, az2, quad_at, fan_at, fans):
     Returns the indices of the pieces the rings replace, and the rings.
     """
     n = len(az1)
-    turn = _wrap180(az1[1:] - az2[:-1])  # at joint j = 1..n-1; > 0 turns right
     rings, used = [], []
     for side, (alon, alat, blon, blat) in offsets.items():
+        # At joint j = 1..n-1; > 0 turns right.  Computed exactly as the fans
+        # are (from the offset azimuths), so a tiny turn that rounds to 0 there
+        # (no fan) is 0 here too.
+        turn = _wrap180((az1[1:] + side) - (az2[:-1] + side))
         a = np.column_stack([alon, alat])
         b = np.column_stack([blon, blat])
         inner = turn * side > 0  # the right side (90) is inside a right turn
