@@ -630,10 +630,19 @@ def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_p
             ),
         )
         page.goto(path.as_uri())
+        # Wait until deck.gl has every layer loaded (the labels' font atlas too),
+        # then for one frame drawn after that: the labels have been drawn.
         page.wait_for_function(
-            "document.querySelectorAll('#deck-container canvas').length > 0", timeout=wait_ms
+            "typeof deckInstance !== 'undefined' && deckInstance.isInitialized"
+            " && deckInstance.layerManager.getLayers().some(l => l.constructor.layerName === 'TextLayer')"
+            " && deckInstance.layerManager.getLayers().every(l => l.isLoaded)",
+            timeout=wait_ms,
         )
-        page.wait_for_timeout(1500)
+        page.evaluate(
+            "deckInstance.setProps({onAfterRender: () => { window.__drawn = (window.__drawn || 0) + 1; }});"
+            " deckInstance.redraw('test')"
+        )
+        page.wait_for_function("window.__drawn > 0", timeout=wait_ms)
         pwned = page.evaluate("window.__pwned === 1")
         imgs = page.evaluate("document.querySelectorAll('img').length")
         browser.close()
