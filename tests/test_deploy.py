@@ -249,7 +249,8 @@ def _cookie_upstreams(url: str, run_dir: Path, cookies: list[str]) -> dict[str, 
             with urllib.request.urlopen(req, timeout=30) as r:
                 assert r.status == 200
     seen: dict[str, set[str]] = {}
-    for _ in range(50):  # the access log is written as each request ends
+    deadline = time.monotonic() + 60  # the access log is written as each request ends
+    while time.monotonic() < deadline:
         seen = {}
         for line in (run_dir / "access.log").read_text().splitlines():
             m = re.search(r"/_stcore/health\?c=(\S+) .* upstream=(\S+)", line)
