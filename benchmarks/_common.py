@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmark scripts: timing and a description of the machine.
+"""Helpers shared by the benchmark scripts: timing, a description of the machine,
+and the tangled launch line that ``tests/test_bounded.py`` also uses.
 
 The scripts are run as files (``.venv/bin/python benchmarks/bench_reach.py``),
 which puts this folder first on ``sys.path``, so they import this module as
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cpu_model", "machine", "median_time"]
+__all__ = ["cpu_model", "machine", "median_time", "tangled_line"]
 
 T = TypeVar("T")
 
@@ -64,3 +65,23 @@ def machine() -> str:
         f"shapely {shapely.__version__}, pyproj {pyproj.__version__}, "
         f"geopandas {geopandas.__version__}, pandas {pandas.__version__}"
     )
+
+
+def tangled_line(n: int, seed: int = 1, start: tuple[float, float] = (37.5928, 47.102)):
+    """A random walk of ``n`` vertices (lon, lat) with steps of 100-500 m.
+
+    A tangled launch line, as a careless or hostile upload can be; the same
+    ``seed`` gives the same line, so a benchmark and a test measure one thing.
+    """
+    import numpy as np
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    rng = np.random.default_rng(seed)
+    az, d = rng.uniform(0, 360, n - 1), rng.uniform(100.0, 500.0, n - 1)
+    xy = np.empty((n, 2))
+    xy[0] = start
+    for i in range(n - 1):
+        lon, lat, _ = geod.fwd(xy[i, 0], xy[i, 1], az[i], d[i])
+        xy[i + 1] = lon, lat
+    return xy

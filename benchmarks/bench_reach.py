@@ -60,7 +60,7 @@ from pyproj import CRS, Geod
 from shapely.geometry import LineString, MultiPoint, Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import machine, median_time  # noqa: E402
+from _common import machine, median_time, tangled_line  # noqa: E402
 
 import ranges  # noqa: E402
 
@@ -247,20 +247,8 @@ def print_area_rows() -> None:
         print(f"| {name} | {t:.1f} | {ta:.1f} | {ta / t:.1f}x | {diff:.6f} |")
 
 
-def walk(n: int, seed: int = 1, start=(37.5928, 47.102)) -> np.ndarray:
-    """Random walk of ``n`` vertices, steps 100-500 m: a tangled launch line."""
-    rng = np.random.default_rng(seed)
-    az, d = rng.uniform(0, 360, n - 1), rng.uniform(100.0, 500.0, n - 1)
-    xy = np.empty((n, 2))
-    xy[0] = start
-    for i in range(n - 1):
-        lon, lat, _ = GEOD.fwd(xy[i, 0], xy[i, 1], az[i], d[i])
-        xy[i + 1] = lon, lat
-    return xy
-
-
 def kml_line(n: int) -> bytes:
-    text = " ".join(f"{x:.6f},{y:.6f}" for x, y in walk(n))
+    text = " ".join(f"{x:.6f},{y:.6f}" for x, y in tangled_line(n))
     return ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
             f"<Placemark><name>front</name><LineString><coordinates>{text}</coordinates>"
             "</LineString></Placemark></Document></kml>").encode()  # fmt: skip
@@ -289,10 +277,10 @@ def run_one(case: str, baseline: str | None) -> None:
 
     geo = load_baseline(baseline) if baseline else ranges.geodesy
     if case.startswith("walk99990"):
-        g, km = LineString(walk(99_990)), float(case.split("-")[1])
+        g, km = LineString(tangled_line(99_990)), float(case.split("-")[1])
     elif case.startswith("line") and not case.startswith("line99990"):
         n = {"line5k": 5_000, "line20k": 20_000}[case.split("-")[0]]
-        g, km = LineString(walk(n)), float(case.split("-")[1])
+        g, km = LineString(tangled_line(n)), float(case.split("-")[1])
     elif case.startswith("points"):
         n = {"points100k": 100_000, "points200k": 200_000}[case.split("-")[0]]
         rng = np.random.default_rng(5)

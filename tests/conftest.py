@@ -16,6 +16,23 @@ settings.load_profile("strike-range")
 
 
 @pytest.fixture(scope="module")
+def geo():
+    """The shipped geodata (a module may define its own ``geo`` to override)."""
+    from ranges.geodata import load_geodata
+
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def flagship(geo):
+    """The flagship preset (ATACMS into Kursk, November 2024), evaluated."""
+    from ranges.evaluate import evaluate
+    from ranges.presets import DEFAULT_PRESET, PRESETS
+
+    return evaluate(PRESETS[DEFAULT_PRESET], geo)
+
+
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, headless, one per test module (the end-to-end tests'
     rule: skipped without a browser, a failure under ``CI``)."""

@@ -17,6 +17,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPoint
 
+from benchmarks._common import tangled_line
 from ranges.errors import DataError, GeometryError, InputError
 from ranges.geojson_io import MAX_VERTICES, merge_features, parse_geojson, read_geojson_features
 from ranges.kml_io import parse_kml
@@ -143,22 +144,6 @@ def test_merge_features_keeps_a_tangled_line_as_given_not_noded():
 # --------------------------------------------------------------------------
 # Heavy launch geometry: the lightened construction stays within the tolerance
 # --------------------------------------------------------------------------
-def _walk(n: int, seed: int = 1, start=(37.5928, 47.102)) -> np.ndarray:
-    """A tangled line: a random walk of steps of 100-500 m (as a careless or
-    hostile upload can be)."""
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
-    rng = np.random.default_rng(seed)
-    az, d = rng.uniform(0, 360, n - 1), rng.uniform(100.0, 500.0, n - 1)
-    xy = np.empty((n, 2))
-    xy[0] = start
-    for i in range(n - 1):
-        lon, lat, _ = geod.fwd(xy[i, 0], xy[i, 1], az[i], d[i])
-        xy[i + 1] = lon, lat
-    return xy
-
-
 def _check_reach_edge(area, path: np.ndarray, dist_m: float, n: int, tol: float = 10.0) -> None:
     """Every sampled point of the area's edge is ``dist_m`` within ``tol`` from
     the lon/lat path by the geographiclib oracle (nearest distance only: the
@@ -191,7 +176,7 @@ def _check_reach_edge(area, path: np.ndarray, dist_m: float, n: int, tol: float 
 
 @pytest.fixture(scope="module")
 def tangled():
-    return _walk(2_500)
+    return tangled_line(2_500)
 
 
 @pytest.mark.parametrize("max_km", [300.0, 2500.0])
@@ -249,7 +234,7 @@ def test_long_range_of_a_large_line_is_not_called_past_the_cut_locus(monkeypatch
     # a request too large for the arc budget, at a range far from the antipode
     monkeypatch.setattr(g, "_MAX_ARC_VERTICES", 2_000)
     monkeypatch.setattr(g, "_BOUND_MAX_DIST", 0.0)  # every arc checked, as near the poles
-    line = LineString(_walk(300))
+    line = LineString(tangled_line(300))
     with pytest.raises(InputError) as err:
         ranges.reach(line, 2500.0)
     assert "cut locus" not in str(err.value)
@@ -259,7 +244,7 @@ def test_long_range_of_a_large_line_is_not_called_past_the_cut_locus(monkeypatch
 def test_tangled_2000_vertex_line_at_2500_km_has_a_reach():
     import ranges
 
-    area = ranges.reach(LineString(_walk(2_000)), 2500.0)  # raised "cut locus" before
+    area = ranges.reach(LineString(tangled_line(2_000)), 2500.0)  # raised "cut locus" before
     assert area.is_valid and not area.is_empty
 
 
@@ -366,8 +351,8 @@ def test_line_too_detailed_for_a_short_range_is_refused_naming_sizes_and_what_to
 
     monkeypatch.setattr(g, "MAX_LINE_VERTICES", 1_000)
     with pytest.raises(InputError) as err:
-        ranges.reach(LineString(_walk(2_500)), 1.0)
+        ranges.reach(LineString(tangled_line(2_500)), 1.0)
     msg = str(err.value)
     assert "2,500 vertices need" in msg and "limit of 1,000" in msg
     assert "simplify the geometry" in msg and "longer range" in msg
-    assert ranges.reach(LineString(_walk(2_500)), 300.0).is_valid  # lightened below it
+    assert ranges.reach(LineString(tangled_line(2_500)), 300.0).is_valid  # lightened below it

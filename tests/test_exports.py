@@ -25,7 +25,6 @@ from ranges import cli, cli_export, render, territory
 from ranges import exports as ex
 from ranges.errors import InputError
 from ranges.evaluate import evaluate
-from ranges.geodata import load_geodata
 from ranges.presets import PRESETS
 from ranges.scenario import PALETTE, Note, Scenario, ScenarioError, Site, Target
 
@@ -43,16 +42,6 @@ HOSTILE_TARGETS = (
 HOSTILE_NOTE = f"{SCRIPT} {IMG} <!-- {FORMULA}"
 KEY_VARS = ("MAPBOX_API_KEY", "MapboxAccessToken", "GOOGLE_MAPS_API_KEY", "GoogleMapsAPIKey",
             "CARTO_API_KEY")  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def geo():
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def flagship(geo):
-    return evaluate(PRESETS[FLAGSHIP], geo)
 
 
 @pytest.fixture(scope="module")
@@ -634,12 +623,14 @@ def test_html_page_renders_offline_and_runs_no_label_as_code(hostile, geo, tmp_p
         # then for one frame drawn after that: the labels have been drawn.
         page.wait_for_function(
             "typeof deckInstance !== 'undefined' && deckInstance.isInitialized"
-            " && deckInstance.layerManager.getLayers().some(l => l.constructor.layerName === 'TextLayer')"
+            " && deckInstance.layerManager.getLayers()"
+            "      .some(l => l.constructor.layerName === 'TextLayer')"
             " && deckInstance.layerManager.getLayers().every(l => l.isLoaded)",
             timeout=wait_ms,
         )
         page.evaluate(
-            "deckInstance.setProps({onAfterRender: () => { window.__drawn = (window.__drawn || 0) + 1; }});"
+            "deckInstance.setProps({onAfterRender: () => {"
+            "  window.__drawn = (window.__drawn || 0) + 1; }});"
             " deckInstance.redraw('test')"
         )
         page.wait_for_function("window.__drawn > 0", timeout=wait_ms)

@@ -29,7 +29,6 @@ import pytest
 from ranges import site
 from ranges.errors import InputError
 from ranges.evaluate import evaluate
-from ranges.geodata import load_geodata
 from ranges.presets import PRESETS
 from ranges.scenario import Note, Target
 
@@ -37,16 +36,6 @@ FLAGSHIP = "atacms-nov-2024"
 WAIT_MS = 120_000  # one page load may take this long on a busy 2-CPU machine
 HOSTILE = "</script><img src=x onerror=window.__pwned=1>"
 EXPR = "@@=constructor.constructor('window.__pwned=2')()"
-
-
-@pytest.fixture(scope="module")
-def geo():
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def flagship(geo):
-    return evaluate(PRESETS[FLAGSHIP], geo)
 
 
 @pytest.fixture(scope="module")
