@@ -38,14 +38,18 @@ import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .errors import CoordinateError, GeometryError, InputError, UnknownNameError
 from .geodesy import GEOD, HALF_CIRCUMFERENCE_KM, check_ranges, geometry_parts, split_launch
+
+if TYPE_CHECKING:  # pandas loads inside the functions that take or make a table
+    import pandas as pd
+
 from .headline import (  # noqa: F401  (re-exported: analysis is the public home)
     HEADLINE_TERRITORIES,
     Headline,
@@ -559,6 +563,8 @@ def _as_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
 def _frame_lonlat(df, arg: str) -> tuple[np.ndarray, np.ndarray]:
     """Longitudes and latitudes of a targets table: ``lon``/``lat`` columns, or
     the point geometries of a GeoDataFrame."""
+    import pandas as pd
+
     if not isinstance(df, pd.DataFrame):
         raise InputError(f"{arg!r} should be a pandas DataFrame or GeoDataFrame, got {type(df)}")
     if "lon" in df.columns and "lat" in df.columns:
@@ -713,10 +719,32 @@ def targets_in_range(
     >>> df[["name", "launch"]].to_dict("records")
     [{'name': 'Kursk', 'launch': 'Sumy'}]
     """
+    lon, lat = _frame_lonlat(targets, "targets")
+    rows, dist_km, launch, az, in_range = in_range_rows(
+        launch_sites, lon, lat, max_km, min_km=min_km, include_all=include_all
+    )
+    out = targets.iloc[rows].copy()
+    out["distance_km"] = dist_km
+    out["launch"] = launch if len(lon) else []
+    out["bearing_deg"] = az
+    out["in_range"] = in_range
+    return out
+
+
+def in_range_rows(
+    launch_sites, lon, lat, max_km: float, *, min_km: float = 0.0, include_all: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The engine of :func:`targets_in_range` on plain arrays (no pandas).
+
+    ``lon``, ``lat`` are 1-D float arrays of targets, already checked.
+    Returns ``(rows, distance_km, launch, bearing_deg, in_range)``: the
+    positions of the targets to list, nearest first (every target with
+    ``include_all``), and for each of them the distance, the launch site's
+    name (object array), the bearing and whether it is in range; see
+    :func:`targets_in_range` for their meaning."""
     names, comps = _parse_sites(launch_sites)
     # No boundary is drawn here, so there is no tolerance to check.
     max_km, min_km, _ = check_ranges(max_km, min_km, None)
-    lon, lat = _frame_lonlat(targets, "targets")
     max_m, min_m = max_km * 1000.0, min_km * 1000.0
     n = lon.size
 
@@ -754,12 +782,8 @@ def targets_in_range(
     az[dist == 0.0] = np.nan
     rows = np.arange(n) if include_all else np.flatnonzero(in_range)
     rows = rows[np.argsort(dist[rows], kind="stable")]
-    out = targets.iloc[rows].copy()
-    out["distance_km"] = dist[rows] / 1000.0
-    out["launch"] = np.asarray(names, dtype=object)[site[rows]] if n else []
-    out["bearing_deg"] = az[rows]
-    out["in_range"] = in_range[rows]
-    return out
+    launch = np.asarray(names, dtype=object)[site[rows]]
+    return rows, dist[rows] / 1000.0, launch, az[rows], in_range[rows]
 
 
 # --------------------------------------------------------------------------
@@ -836,6 +860,8 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     >>> float(cov.set_index("region_id").loc["RU-KRS", "covered_pct"])
     100.0
     """
+    import pandas as pd
+
     area = _check_area(area)
     if not isinstance(regions, pd.DataFrame) or not hasattr(regions, "sindex"):
         raise InputError(f"'regions' should be a GeoDataFrame, got {type(regions)}")
@@ -854,34 +880,61 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     )
     if area.is_empty or len(regions) == 0:
         return empty
-    shapely.prepare(area)
-    cand = np.asarray(regions.sindex.query(area, predicate="intersects"), dtype=int)
-    if cand.size == 0:
+    rows, covered, total, pct = coverage_rows(
+        area, np.asarray(regions.geometry.array, dtype=object),
+        regions["region_id"].to_numpy(dtype=object), regions.sindex, min_pct=min_pct,
+    )  # fmt: skip
+    if rows.size == 0:
         return empty
-    geoms = np.asarray(regions.geometry.array, dtype=object)[cand]
-    pieces = shapely.intersection(geoms, area)
-    covered = np.array([_area_km2(g) for g in pieces])
-    total = np.array([_region_km2(g) for g in geoms])
-    pct = np.where(
-        total > 0, np.minimum(100.0 * covered / np.where(total > 0, total, 1.0), 100.0), 0.0
-    )
-    keep = (covered > 0.0) & (pct >= float(min_pct))
-    rows = regions.iloc[cand[keep]]
-    out = pd.DataFrame({
+    rows = regions.iloc[rows]
+    return pd.DataFrame({
         "region_id": rows["region_id"].to_numpy(),
         "region": rows["name_en"].to_numpy(),
         "name_uk": rows["name_uk"].to_numpy(),
         "country": rows["country"].to_numpy(),
         "status": rows["status"].to_numpy(),
         "type": rows["type"].to_numpy() if "type" in rows.columns else np.full(len(rows), ""),
-        "covered_km2": covered[keep],
-        "region_km2": total[keep],
-        "covered_pct": pct[keep],
+        "covered_km2": covered,
+        "region_km2": total,
+        "covered_pct": pct,
     })  # fmt: skip
+
+
+def coverage_rows(
+    area, geoms: np.ndarray, region_ids: np.ndarray, tree, *, min_pct=0.0, region_km2=None
+):
+    """The engine of :func:`region_coverage` on plain arrays (no pandas).
+
+    ``geoms`` and ``region_ids`` are the regions' polygons and ids, ``tree``
+    a spatial index over ``geoms`` with a shapely ``STRtree``-like
+    ``query(geometry, predicate=...)`` (a GeoDataFrame's ``sindex`` or a
+    ``shapely.STRtree``); ``area`` is checked and not empty.  Returns
+    ``(rows, covered_km2, region_km2, covered_pct)``: the positions of the
+    regions covered, largest covered area first (ties by region id), and
+    their areas and percentage.  ``region_km2``, if given, holds every
+    region's :func:`_area_km2`, computed beforehand (the CLI's index)."""
+    shapely.prepare(area)
+    cand = np.asarray(tree.query(area, predicate="intersects"), dtype=int)
+    if cand.size == 0:
+        empty = np.empty(0)
+        return np.empty(0, dtype=int), empty, empty, empty
+    geoms = geoms[cand]
+    pieces = shapely.intersection(geoms, area)
+    covered = np.array([_area_km2(g) for g in pieces])
+    if region_km2 is None:
+        total = np.array([_region_km2(g) for g in geoms])
+    else:
+        total = np.asarray(region_km2, dtype=float)[cand]
+    pct = np.where(
+        total > 0, np.minimum(100.0 * covered / np.where(total > 0, total, 1.0), 100.0), 0.0
+    )
+    keep = np.flatnonzero((covered > 0.0) & (pct >= float(min_pct)))
+    cand, covered, total, pct = cand[keep], covered[keep], total[keep], pct[keep]
     # Rounding of a fully covered region's area is never shown as 99.99 %.
-    out.loc[np.isclose(out["covered_km2"], out["region_km2"], rtol=1e-9), "covered_pct"] = 100.0
-    out = out.sort_values(["covered_km2", "region_id"], ascending=[False, True], kind="stable")
-    return out.reset_index(drop=True)
+    pct[np.isclose(covered, total, rtol=1e-9)] = 100.0
+    # largest covered area first, ties by region id (both stable)
+    order = np.lexsort((region_ids[cand].astype(str), -covered))
+    return cand[order], covered[order], total[order], pct[order]
 
 
 # --------------------------------------------------------------------------
@@ -953,6 +1006,8 @@ def split_by_authorization(df_or_points, allowed_regions_geom) -> pd.DataFrame:
         without ``in_range`` are taken as in range.  Points given as an
         array become a frame with columns ``lon``, ``lat``.
     """
+    import pandas as pd
+
     allowed = _as_geometry(allowed_regions_geom, "allowed_regions_geom")
     if isinstance(df_or_points, pd.DataFrame):
         df = df_or_points.copy()

@@ -368,15 +368,37 @@ def _distance_m(lon, lat, geom) -> np.ndarray:
     return np.asarray(GEOD.inv(lon, lat, ends[:, 0], ends[:, 1])[2])
 
 
+@functools.lru_cache(maxsize=1)
+def _target_index():
+    from .target_index import load
+
+    return load()
+
+
+def _index_for(geodata, kinds):
+    """The precomputed index (``data/targets.npz``) when it answers for
+    ``geodata`` (the shipped layers as read) and ``kinds``, else None."""
+    from .geodata import is_shipped
+
+    if not kinds or not is_shipped(geodata) or not set(kinds) <= {"cities", "airfields", "places"}:
+        return None
+    return _target_index()
+
+
 @functools.lru_cache(maxsize=16)
 def _shipped_territory(geodata, kinds: tuple[str, ...], snapshot) -> tuple[np.ndarray, np.ndarray]:
     """``country`` and ``territory`` of :func:`_shipped_table`'s rows on the
     date of occupied-territory snapshot ``snapshot``: every date that falls
-    back on the same snapshot shares one answer.  Read-only arrays."""
-    table = _shipped_table(geodata, kinds)
-    country, where = _locate(table["lon"].to_numpy(float), table["lat"].to_numpy(float),
-                             table["country"].fillna("").astype(str).to_numpy(object),
-                             snapshot, geodata)  # fmt: skip
+    back on the same snapshot shares one answer.  Read-only arrays.  From the
+    precomputed index for the shipped layers (the same answers: a test checks)."""
+    index = _index_for(geodata, kinds)
+    if index is not None:
+        country, where = index.located(kinds, snapshot)
+    else:
+        table = _shipped_table(geodata, kinds)
+        country, where = _locate(table["lon"].to_numpy(float), table["lat"].to_numpy(float),
+                                 table["country"].fillna("").astype(str).to_numpy(object),
+                                 snapshot, geodata)  # fmt: skip
     country.flags.writeable = where.flags.writeable = False
     return country, where
 
@@ -384,7 +406,12 @@ def _shipped_territory(geodata, kinds: tuple[str, ...], snapshot) -> tuple[np.nd
 @functools.lru_cache(maxsize=8)
 def _shipped_table(geodata, kinds: tuple[str, ...]) -> pd.DataFrame:
     """The shipped layers' part of :func:`target_table`, built once per
-    GeoData (hashed by identity) and choice of layers; never mutated."""
+    GeoData (hashed by identity) and choice of layers; never mutated.  For
+    the shipped layers as read, from the precomputed index without reading
+    the layers (the same frame: a test checks)."""
+    index = _index_for(geodata, kinds)
+    if index is not None:
+        return pd.DataFrame(index.table(kinds))[_TARGET_COLUMNS]
     frames = []
     for kind in kinds:
         df = shipped_targets(geodata, kind)

@@ -289,10 +289,20 @@ def load_geodata(data_dir: str | Path | None = None, *, lazy: bool = False) -> G
     if not data_dir.is_dir():
         raise DataError(f"data folder {data_dir} does not exist")
     if lazy:
-        return _LazyGeoData(data_dir)
-    layers = {
-        name: _read_layer(data_dir, name)
-        for name in ("countries", "regions", "cities", "airfields")
-    }
-    places = read_places(data_dir / LAYER_FILES["places"])
-    return GeoData(places=places, data_dir=data_dir, **layers)
+        geo = _LazyGeoData(data_dir)
+    else:
+        layers = {
+            name: _read_layer(data_dir, name)
+            for name in ("countries", "regions", "cities", "airfields")
+        }
+        places = read_places(data_dir / LAYER_FILES["places"])
+        geo = GeoData(places=places, data_dir=data_dir, **layers)
+    # Read as shipped: answers precomputed from these files (data/targets.npz)
+    # apply.  A copy made with other layers (dataclasses.replace) has no mark.
+    object.__setattr__(geo, "_shipped", data_dir.resolve() == DEFAULT_DATA_DIR.resolve())
+    return geo
+
+
+def is_shipped(geodata) -> bool:
+    """Whether ``geodata`` is the project's ``data/`` as :func:`load_geodata` read it."""
+    return bool(getattr(geodata, "_shipped", False))

@@ -15,12 +15,16 @@ import difflib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import numpy as np
 
 from .catalog import SIDE_RUSSIA, SIDE_UKRAINE
 from .errors import InputError, UnknownNameError
 from .territory import BELARUS, HELD, OCCUPIED, OTHER, RUSSIA, TERRITORY_LABELS
+
+if TYPE_CHECKING:  # pandas loads only where a table is given (the CLI's fast path has none)
+    import pandas as pd
 
 #: Region types a headline names by the region's name alone ("40% of Sevastopol").
 _CITY_TYPES = frozenset(
@@ -97,6 +101,8 @@ def _region_phrase(name: str, rtype: str = "") -> str:
 
 def _count_in_range(df) -> pd.DataFrame:
     if df is None:
+        import pandas as pd
+
         return pd.DataFrame()
     if "in_range" in df.columns:
         return df[df["in_range"].astype(bool)]
@@ -106,6 +112,8 @@ def _count_in_range(df) -> pd.DataFrame:
 def _people(cities: pd.DataFrame) -> int:
     if "population" not in cities.columns or not len(cities):
         return 0
+    import pandas as pd
+
     return int(pd.to_numeric(cities["population"], errors="coerce").fillna(0).sum())
 
 
@@ -208,39 +216,82 @@ def filter_territory(df: pd.DataFrame, territories, *, where: str = "territory")
 
     Examples
     --------
+    >>> import pandas as pd
     >>> t = pd.DataFrame({"name": ["Kursk", "Sumy"], "territory": ["Russia", "Ukraine (held)"]})
     >>> filter_territory(t, "russia")["name"].tolist()
     ['Kursk']
     """
+    import pandas as pd
+
     if not isinstance(df, pd.DataFrame) or "territory" not in df.columns:
         raise InputError(f"{where}: the table has no 'territory' column to filter on")
+    return df[df["territory"].isin(territory_set(territories, where))]
+
+
+def territory_set(territories, where: str = "territory") -> set[str]:
+    """The labels (:func:`territory_label`) of one name or an iterable of names.
+
+    Raises
+    ------
+    ranges.errors.InputError
+        No name given, or a name is not a territory (``where`` named)."""
     names = [territories] if isinstance(territories, str) else list(territories)
     if not names:
         raise InputError(f"{where}: no territory given")
-    keep = {territory_label(n, where) for n in names}
-    return df[df["territory"].isin(keep)]
+    return {territory_label(n, where) for n in names}
+
+
+def _isna(value) -> bool:
+    """``pandas.isna`` of one cell, without pandas: None, NaN, ``pd.NA``, ``NaT``."""
+    if value is None:
+        return True
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return value != value  # NaN (float, numpy floats)
+    except (TypeError, ValueError):
+        return False
 
 
 def _region_territory(country, status) -> str:
     """The territory a whole region lies in, or "" where one cannot say: an
     oblast of Ukraine may straddle the front line."""
-    country = "" if pd.isna(country) else str(country)
+    country = "" if _isna(country) else str(country)
     if country == "RUS":
         return RUSSIA
     if country == "BLR":
         return BELARUS
-    if country == "UKR" and not pd.isna(status) and str(status).strip():
+    if country == "UKR" and not _isna(status) and str(status).strip():
         return OCCUPIED  # Crimea and Sevastopol: occupied since 2014
     return ""
 
 
 def _tally(cities: pd.DataFrame, airfields: pd.DataFrame) -> tuple[tuple[str, int, int, int], ...]:
     """(territory, airfields, cities, population) for every territory label."""
+    import pandas as pd
+
+    def where(df):
+        return df["territory"].to_numpy(dtype=object) if len(df) else np.empty(0, dtype=object)
+
+    people = np.zeros(len(cities))
+    if "population" in cities.columns and len(cities):
+        people = pd.to_numeric(cities["population"], errors="coerce").fillna(0).to_numpy()
+    return tally(where(cities), people, where(airfields))
+
+
+def tally(city_territory, city_population, airfield_territory
+          ) -> tuple[tuple[str, int, int, int], ...]:  # fmt: skip
+    """(territory, airfields, cities, population) in range for every territory
+    label, from the in-range cities' territories and populations and the
+    in-range airfields' territories (arrays; no pandas)."""
+    city_territory = np.asarray(city_territory, dtype=object)
+    city_population = np.asarray(city_population)
+    airfield_territory = np.asarray(airfield_territory, dtype=object)
     out = []
     for label in TERRITORY_LABELS:
-        c = cities[cities["territory"] == label] if len(cities) else cities
-        a = airfields[airfields["territory"] == label] if len(airfields) else airfields
-        out.append((label, len(a), len(c), _people(c)))
+        c = city_territory == label
+        n_air = int(np.count_nonzero(airfield_territory == label))
+        out.append((label, n_air, int(np.count_nonzero(c)), int(city_population[c].sum())))
     return tuple(out)
 
 
@@ -317,25 +368,54 @@ class Headline:
         :func:`ranges.evaluate.target_table`) every count is also kept per
         territory, and with a ``side`` the sentence counts the other side's
         ground, one clause per territory of :data:`HEADLINE_TERRITORIES`."""
-        if isinstance(site_names, str):
-            site_names = [site_names]
         cities = _count_in_range(cities_df)
         airfields = _count_in_range(airfields_df)
-        regions, types, places = [], [], []
+        focus = []
         if coverage_df is not None and len(coverage_df) and focus_regions:
             table = coverage_df.set_index("region_id")
             for rid in focus_regions:
                 if rid in table.index:
                     row = table.loc[rid]
-                    if isinstance(row, pd.DataFrame):
+                    if row.ndim == 2:  # a region id listed twice: its first row
                         row = row.iloc[0]
-                    regions.append((str(row["region"]), float(row["covered_pct"])))
                     rtype = row["type"] if "type" in table.columns else ""
-                    types.append("" if pd.isna(rtype) else str(rtype))
-                    places.append(_region_territory(row.get("country"), row.get("status")))
+                    focus.append((row["region"], row["covered_pct"], rtype,
+                                  row.get("country"), row.get("status")))  # fmt: skip
         # (no rows at all: zero everywhere, which is true on every side)
         classified = all(df.empty or "territory" in df.columns for df in (cities, airfields))
         by_territory = _tally(cities, airfields) if classified else ()
+        return cls.from_counts(
+            weapon_label, max_km, site_names, by_territory if classified else None,
+            (len(airfields), len(cities), _people(cities)), focus, side,
+        )  # fmt: skip
+
+    @classmethod
+    def from_counts(
+        cls,
+        weapon_label: str,
+        max_km: float,
+        site_names: Sequence[str],
+        by_territory: tuple[tuple[str, int, int, int], ...] | None,
+        totals: tuple[int, int, int],
+        focus: Sequence[tuple],
+        side: str | None = None,
+    ) -> Headline:
+        """The headline of counts already made, without pandas (the command
+        line's fast path; :meth:`from_tables` counts its tables and calls this).
+
+        ``by_territory``: ``(territory, airfields, cities, population)`` in
+        range for every label of :data:`ranges.territory.TERRITORY_LABELS`, or
+        None when the targets carry no territory; ``totals``: ``(airfields,
+        cities, population)`` in range over all; ``focus``: per focus region
+        found in the coverage, in the order asked, ``(name, covered_pct, type,
+        country, status)``."""
+        if isinstance(site_names, str):
+            site_names = [site_names]
+        classified = by_territory is not None
+        by_territory = tuple(by_territory) if classified else ()
+        regions = [(str(name), float(pct)) for name, pct, *_ in focus]
+        types = ["" if _isna(rtype) else str(rtype) for _, _, rtype, *_ in focus]
+        places = [_region_territory(country, status) for *_, country, status in focus]
         territories = ()
         if side is not None:
             territories = opposing_territories(side)
@@ -347,7 +427,7 @@ class Headline:
             first = dict((t, (a, c, p)) for t, a, c, p in by_territory)[territories[0]]
             n_air, n_cities, population = first
         else:
-            n_air, n_cities, population = len(airfields), len(cities), _people(cities)
+            n_air, n_cities, population = totals
         return cls(
             weapon_label=str(weapon_label),
             max_km=float(max_km),
@@ -510,6 +590,7 @@ def headline(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> import pandas as pd
     >>> cities = pd.DataFrame({"population": [440_000, 4_760_000]})
     >>> air = pd.DataFrame({"icao": ["UUOK"]})

@@ -12,11 +12,13 @@ import csv
 import io
 import math
 import os
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import DataError, InputError
 from .geojson_io import MAX_VERTICES, read_limited
+
+if TYPE_CHECKING:  # pandas loads only to build a table: csv_safe needs none
+    import pandas as pd
 
 __all__ = [
     "read_targets",
@@ -114,6 +116,8 @@ def parse_targets_csv(
         raise DataError(f"{source}: {exc}") from None
     if not names:
         raise DataError(f"{source}: no target rows under the header")
+    import pandas as pd
+
     return pd.DataFrame({"name": names, "kind": "user", "lon": lons, "lat": lats})
 
 
@@ -163,6 +167,8 @@ def parse_targets(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTE
             p = geom if geom.geom_type == "Point" else geom.representative_point()
             name = str((props or {}).get("name") or f"target {i}")
             rows.append({"name": name, "kind": "user", "lon": p.x, "lat": p.y})
+        import pandas as pd
+
         return pd.DataFrame(rows, columns=["name", "kind", "lon", "lat"])
     if len(data) > max_bytes:
         raise InputError(
@@ -188,6 +194,8 @@ def read_targets(
 
 def shipped_targets(geodata, kind: str) -> pd.DataFrame:
     """The shipped cities, airfields or places as a target table."""
+    import pandas as pd
+
     if kind == "cities":
         g = geodata.cities
         df = pd.DataFrame(

@@ -11,7 +11,7 @@ import json
 
 from ..geodesy import check_ranges, reach
 from .options import _add_allowed_option, _add_launch_options, _UsageError, check_input_file
-from .output import _emit_frame
+from .output import _emit_columns, _emit_frame
 from .resolve import (
     _date,
     _geodata,
@@ -19,6 +19,7 @@ from .resolve import (
     _launches,
     _preset,
     _region_ids,
+    _target_index,
     _weapon_and_range,
 )
 
@@ -97,12 +98,25 @@ def _targets_frame(args):
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
-def _cmd_targets(args, out) -> int:
-    from ..analysis import targets_in_range
+_TARGET_OUT = ("name", "kind", "population", "country", "territory", "lat", "lon",
+               "distance_km", "bearing_deg", "launch")  # fmt: skip
 
+
+def _km_digits(args) -> dict[str, int]:
+    # Tables round for reading; CSV and JSON keep distances to the metre.
+    km_digits = 2 if args.format == "table" else 3
+    return {"distance_km": km_digits, "bearing_deg": 1, "lat": 5, "lon": 5}
+
+
+def _cmd_targets(args, out) -> int:
     sites = _launches(args)
     weapon, max_km, min_km = _weapon_and_range(args)
     allowed = _region_ids(args.allowed, "--allowed")
+    index = None if args.targets or allowed else _target_index()
+    if index is not None:
+        return _targets_from_index(args, index, sites, max_km, min_km, out)
+    from ..analysis import targets_in_range
+
     targets = _targets_frame(args)
     if args.territory:
         from ..analysis import filter_territory
@@ -111,10 +125,7 @@ def _cmd_targets(args, out) -> int:
     df = targets_in_range(
         [(s.name, s.geometry) for s in sites], targets, max_km, min_km=min_km, include_all=args.all
     )
-    cols = ["name", "kind", "country", "territory", "lat", "lon", "distance_km", "bearing_deg",
-            "launch"]  # fmt: skip
-    if "population" in df.columns:
-        cols.insert(2, "population")
+    cols = [c for c in _TARGET_OUT if c != "population" or "population" in df.columns]
     if args.all:
         cols.append("in_range")
     if allowed:
@@ -123,11 +134,35 @@ def _cmd_targets(args, out) -> int:
         df = split_by_authorization(df, allowed_area(_geodata().regions, allowed))
         cols.append("authorization")
     cols = [c for c in cols if c in df.columns]
-    df = df[cols]
-    # Tables round for reading; CSV and JSON keep distances to the metre.
-    km_digits = 2 if args.format == "table" else 3
-    _emit_frame(df, args.format, out,
-                {"distance_km": km_digits, "bearing_deg": 1, "lat": 5, "lon": 5})  # fmt: skip
+    _emit_frame(df[cols], args.format, out, _km_digits(args))
+    return 0
+
+
+def _targets_from_index(args, index, sites, max_km, min_km, out) -> int:
+    """``targets`` of a shipped layer from the precomputed index: the rows and
+    text of the pandas path (``tests/test_target_index.py`` checks), without
+    pandas."""
+    import numpy as np
+
+    from ..analysis import in_range_rows
+    from ..headline import territory_set
+    from ..territory import snapshot_date
+
+    kind = args.kind or "cities"
+    cols = index.targets(kind, snapshot_date(_date(args)))
+    if kind != "cities":  # only cities have a population; 0 would read as "nobody lives here"
+        del cols["population"]
+    if args.territory:
+        keep = np.isin(cols["territory"], sorted(territory_set(args.territory, "--territory")))
+        cols = {c: v[keep] for c, v in cols.items()}
+    rows, dist, launch, az, in_range = in_range_rows(
+        [(s.name, s.geometry) for s in sites], cols["lon"], cols["lat"], max_km,
+        min_km=min_km, include_all=args.all,
+    )  # fmt: skip
+    cols = {c: v[rows] for c, v in cols.items()}
+    cols.update(distance_km=dist, bearing_deg=az, launch=launch, in_range=in_range)
+    names = [c for c in _TARGET_OUT if c in cols] + (["in_range"] if args.all else [])
+    _emit_columns({c: cols[c] for c in names}, args.format, out, _km_digits(args))
     return 0
 
 
@@ -151,10 +186,45 @@ def _cmd_regions(args, out) -> int:
     return 0
 
 
+def _headline_from_index(index, weapon, launch, as_of, area, max_km, min_km, focus):
+    """:meth:`ranges.analysis.Headline.from_tables` of the shipped cities,
+    airfields and regions, counted from the precomputed index without pandas."""
+    import numpy as np
+
+    from ..analysis import _check_area, coverage_rows, in_range_rows
+    from ..headline import Headline, tally
+    from ..territory import snapshot_date
+
+    snapshot = snapshot_date(as_of)
+    found = {}
+    for kind in ("cities", "airfields"):
+        cols = index.targets(kind, snapshot)
+        rows = in_range_rows(launch, cols["lon"], cols["lat"], max_km, min_km=min_km)[0]
+        found[kind] = {c: cols[c][rows] for c in ("territory", "population")}
+    cities, airfields = found["cities"], found["airfields"]
+    by_territory = tally(cities["territory"], cities["population"], airfields["territory"])
+    totals = (len(airfields["territory"]), len(cities["territory"]),
+              int(cities["population"].sum()))  # fmt: skip
+    regions = index.regions
+    rows = np.empty(0, dtype=int)
+    pct = np.empty(0)
+    if not _check_area(area).is_empty and len(regions["region_id"]):
+        rows, _, _, pct = coverage_rows(area, regions["geometry"], regions["region_id"],
+                                        index.region_tree, region_km2=regions["km2"])  # fmt: skip
+    covered_ids = regions["region_id"][rows].tolist()
+    picked = []
+    for rid in focus:
+        if rid in covered_ids:
+            i = covered_ids.index(rid)  # a region id listed twice: its first row
+            r = rows[i]
+            picked.append((regions["name_en"][r], pct[i], regions["type"][r],
+                           regions["country"][r], regions["status"][r]))  # fmt: skip
+    return Headline.from_counts(weapon.name, max_km, [name for name, _ in launch],
+                                by_territory, totals, picked, side=weapon.side)  # fmt: skip
+
+
 def _cmd_headline(args, out) -> int:
-    from ..analysis import Headline, region_coverage, targets_in_range
     from ..catalog import get_weapon
-    from ..evaluate import located_targets
 
     sites = _launches(args)
     preset = _preset(args)
@@ -164,11 +234,9 @@ def _cmd_headline(args, out) -> int:
     if not args.weapon and preset is None:
         raise _UsageError("give --weapon ID (repeatable) or --preset ID")
     weapons = [get_weapon(w) for w in args.weapon or preset.weapons]
-    geo = _geodata()
     launch = [(s.name, s.geometry) for s in sites]
     as_of = _date(args)
-    cities = located_targets(geo, "cities", as_of)
-    airfields = located_targets(geo, "airfields", as_of)
+    index = _target_index()
     lines = []
     for weapon in weapons:
         max_km, min_km, _ = check_ranges(
@@ -178,16 +246,25 @@ def _cmd_headline(args, out) -> int:
             names=(f"range of {weapon.id}", f"minimum range of {weapon.id}", ""),
         )
         area = reach(_launch_geometry(sites), max_km, min_km=min_km)
-        head = Headline.from_tables(
-            weapon.name,
-            max_km,
-            [s.name for s in sites],
-            targets_in_range(launch, cities, max_km, min_km=min_km),
-            targets_in_range(launch, airfields, max_km, min_km=min_km),
-            region_coverage(area, geo.regions),
-            focus_regions=focus,
-            side=weapon.side,
-        )
+        if index is not None:
+            head = _headline_from_index(index, weapon, launch, as_of, area, max_km, min_km, focus)
+        else:
+            from ..analysis import Headline, region_coverage, targets_in_range
+            from ..evaluate import located_targets
+
+            geo = _geodata()
+            head = Headline.from_tables(
+                weapon.name,
+                max_km,
+                [s.name for s in sites],
+                targets_in_range(launch, located_targets(geo, "cities", as_of), max_km,
+                                 min_km=min_km),
+                targets_in_range(launch, located_targets(geo, "airfields", as_of), max_km,
+                                 min_km=min_km),
+                region_coverage(area, geo.regions),
+                focus_regions=focus,
+                side=weapon.side,
+            )  # fmt: skip
         lines.append((weapon, min_km, head))
     if args.format == "json":
         rows = [{"weapon": w.id, "min_range_km": min_km, "as_of": as_of, **h.to_dict()}

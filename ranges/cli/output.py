@@ -32,14 +32,48 @@ def _emit_frame(df, fmt: str, out, digits: dict[str, int]) -> None:
             indent=2,
         )
         out.write("\n")
-    elif fmt == "csv":
+    else:
+        _write_rows(out, fmt, list(df.columns), df.itertuples(index=False))
+
+
+def _write_rows(out, fmt: str, header, rows) -> None:
+    """A table (``fmt`` "table") or CSV of rows of Python values."""
+    if fmt == "csv":
         from ..targets import csv_safe
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(df.columns)
-        for row in df.itertuples(index=False):
+        w.writerow(header)
+        for row in rows:
             w.writerow([csv_safe(v) for v in row])
         out.write(buf.getvalue())
     else:
-        _table(out, list(df.columns), df.itertuples(index=False))
+        _table(out, header, rows)
+
+
+def _emit_columns(columns: dict, fmt: str, out, digits: dict[str, int]) -> None:
+    """:func:`_emit_frame` of a table given as numpy columns, without pandas:
+    the same text for the same values (rounded as pandas rounds, with
+    ``numpy.round``; NaN is ``nan`` in tables and CSV, ``null`` in JSON)."""
+    import numpy as np
+
+    header = list(columns)
+    values = []
+    for col in header:
+        arr = np.asarray(columns[col])
+        if col in digits:
+            arr = np.round(arr.astype(float), digits[col])
+            if digits[col] == 0:
+                arr = arr.astype("int64")
+        values.append(arr.tolist())  # Python scalars, as pandas' itertuples gives
+    rows = list(zip(*values, strict=True))
+    if fmt == "json":
+
+        def cell(v):
+            return None if isinstance(v, float) and v != v else v
+
+        records = [{c: cell(v) for c, v in zip(header, row, strict=True)} for row in rows]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _write_rows(out, fmt, header, rows)

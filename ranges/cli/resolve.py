@@ -38,6 +38,16 @@ def _gazetteer():
     return load_gazetteer(_geodata)
 
 
+@lru_cache(maxsize=1)
+def _target_index():
+    """The precomputed shipped targets and regions (``data/targets.npz``), or
+    None when it is missing or stale: then the commands compute from the
+    layers, with pandas (same answers, slower)."""
+    from ..target_index import load
+
+    return load()
+
+
 def _preset(args):
     """The scenario ``--preset`` names, or None."""
     pid = getattr(args, "preset", None)
@@ -368,9 +378,10 @@ def _region_id(text: str, source: str) -> str:
     """
     from ..gazetteer import normalize
 
-    regions = _geodata().regions
+    index = _target_index()  # an id is checked without reading the regions layer
+    known = _geodata().regions["region_id"] if index is None else index["region_region_id"]
     text = str(text).strip()
-    ids = {rid.upper(): rid for rid in regions["region_id"]}
+    ids = {rid.upper(): rid for rid in known.tolist()}
     if text.upper() in ids:
         return ids[text.upper()]
     try:
@@ -379,6 +390,7 @@ def _region_id(text: str, source: str) -> str:
         raise UnknownNameError(f"{source} {text!r}: {exc}", exc.suggestions) from None
     if place.kind == "region":
         return place.key.split(":", 1)[1]
+    regions = _geodata().regions
     key = normalize(text)
     names = regions[["name_en", "name_uk", "name_ru", "alt_names"]].fillna("")
     matches = [
