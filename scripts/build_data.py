@@ -754,9 +754,35 @@ def load_cities(
     ne_ru = city_names.read_ne_places(ne_places) if ne_places is not None else {}
     if ne_places is None:
         warnings.warn("no --ne-places: Russian names from GeoNames alternates only", stacklevel=2)
-    names, name_stats = city_names.ukrainian_names(gdf, ne_ru)
+    names, name_stats = city_names.ukrainian_names(gdf, ne_ru, regions)
     gdf["name_uk"] = names["name_uk"]
     gdf["name_uk_source"] = names["name_uk_source"]
+    gdf["name_ru"] = names["name_ru"]
+    # A town that is also a hand-checked news place (data/places.csv, by its
+    # GeoNames id) takes that place's Ukrainian name: Орел, not the
+    # transcription Орьол.
+    places = pd.read_csv(DATA_DIR / "places.csv", dtype=str, keep_default_na=False)
+    by_id = {
+        int(m.group(1)): uk
+        for src, uk in zip(places["source"], places["name_uk"], strict=True)
+        if (m := re.fullmatch(r"GeoNames id (\d+)", src))
+    }
+    hand = [
+        i for i, g in zip(gdf.index, gdf["geonameid"], strict=True)
+        if g in by_id and by_id[g] != gdf.at[i, "name_uk"]
+    ]  # fmt: skip
+    for i in hand:
+        gdf.at[i, "name_uk"] = by_id[gdf.at[i, "geonameid"]]
+        gdf.at[i, "name_uk_source"] = "places"
+    stats["name_uk_from_places"] = sorted(gdf.loc[hand, "name_uk"])
+    # English names by one rule per country (city_names.english_name); the
+    # GeoNames name stays an alternate, so lookups by it still work (Homyel').
+    gdf["alt_names"] = [
+        _alt_names(new, [old, *alt.split(";")]) if new != old else alt
+        for new, old, alt in zip(names["name_en"], gdf["name_en"], gdf["alt_names"], strict=True)
+    ]
+    gdf["name_en"] = names["name_en"]
+    gdf["name_ascii"] = [_ascii(n) for n in gdf["name_en"]]
     stats["name_uk"] = name_stats
     stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
     stats["name_uk_ne_places"] = (
@@ -765,7 +791,8 @@ def load_cities(
         if ne_places is not None else "not used"
     )  # fmt: skip
     cols = [
-        "geonameid", "name_en", "name_uk", "name_uk_source", "name_ascii", "alt_names", "country",
+        "geonameid", "name_en", "name_uk", "name_uk_source", "name_ru", "name_ascii", "alt_names",
+        "country",
         "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",
     ]  # fmt: skip
     return gdf[cols], stats

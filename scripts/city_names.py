@@ -173,7 +173,7 @@ def ru_to_uk(name: str) -> str:
     # -ые -> -і, -ое -> -е, -ая -> -а (Набережные Челны, Лодейное Поле).
     text = re.sub(r"(?<=[сц])к(?=[іи]й|ой|а|е|і" + end[3:], "ьк", text)
     text = re.sub(r"(?<=[^н\s-])ій" + end, "ий", text)
-    text = re.sub(r"иє" + end, "і", text)
+    text = re.sub(r"[иі]є" + end, "і", text)
     text = re.sub(r"(?<=[^аеєиіоуюя])о[еє]" + end, "е", text)
     text = re.sub(r"(?<=[^аеєиіоуюя])ая" + end, "а", text)
     text = text.replace("сська", "ська")
@@ -243,9 +243,7 @@ def _katottg() -> pd.DataFrame:
 
     frame = kd.load_data()
     frame = frame[frame["category"].isin(list(CATEGORY_RANK))].copy()
-    frame["region_id"] = [
-        "UA-" + KATOTTG_TO_ISO.get(code[2:4], code[2:4]) for code in frame["id"]
-    ]
+    frame["region_id"] = ["UA-" + KATOTTG_TO_ISO.get(code[2:4], code[2:4]) for code in frame["id"]]
     frame["rank"] = frame["category"].map(CATEGORY_RANK)
     frame["key_lat"] = [_fold(romanize_uk(n)) for n in frame["name"]]
     frame["key_loose"] = [_loose_lat(romanize_uk(n)) for n in frame["name"]]
@@ -363,52 +361,199 @@ def _russian_name(row, ne_ru: dict[int, str]) -> str:
     return _pick(found, name, alternates, belarus)
 
 
-def _russia_name(row, ne_ru: dict[int, str]) -> tuple[str, str]:
+def region_stems(regions: pd.DataFrame) -> dict[str, list[str]]:
+    """Region id -> the Ukrainian spellings its name implies for its centre.
+
+    Natural Earth's ``name_uk`` (from Wikidata) of a Russian oblast or krai, or
+    a Belarusian voblast, is an adjective of its centre: Липецька область ->
+    Липецьк, Владимирська область -> Владимир, Ставропольський край ->
+    Ставрополь.  Both readings of -ська (-ськ kept or dropped) are returned.
+    """
+    out: dict[str, list[str]] = {}
+    for row in regions.itertuples():
+        words = str(row.name_uk).split()
+        if len(words) != 2 or words[1] not in ("область", "край"):
+            continue
+        adj = words[0]
+        match = re.fullmatch(r"(.+?)(ськ|цьк)(?:а|ий)", adj)
+        if match:
+            out[row.region_id] = [match.group(1) + match.group(2), match.group(1)]
+    return out
+
+
+def _centre_key(text: str) -> str:
+    """:func:`_loose_cyr`, with ьо and е also one (Могильов and Могилев)."""
+    return _loose_cyr(text).replace("ьо", "е").replace("йо", "е")
+
+
+def _russia_name(row, ne_ru: dict[int, str], stems: dict[str, list[str]]) -> tuple[str, str, str]:
     russian = _russian_name(row, ne_ru)
     if not russian:
-        return "", ""
+        return "", "", ""
     spelled = ru_to_uk(russian)
+    key = _centre_key(spelled)
+    centre = [s for s in stems.get(row.region_id, []) if _centre_key(s) == key]
+    if centre and centre[0] != spelled:
+        return centre[0], "region", russian
     if row.country == "BLR":
         # GeoNames' Ukrainian-looking spellings of Belarusian towns are not
         # Ukrainian usage (Гомєль for Гомель): the transcription alone.
-        return spelled, "transcribed"
-    key = _loose_cyr(spelled)
+        return spelled, "transcribed", russian
     recorded = sorted(
         a for a in str(row.alt_names).split(";")
-        if a != russian and _UK_ONLY.search(a) and not _RU_ONLY.search(a) and "ў" not in a
-        and _loose_cyr(a) == key
+        if a != russian and _looks_ukrainian(a) and _loose_cyr(a) == _loose_cyr(spelled)
     )  # fmt: skip
     if spelled in recorded or not recorded:
-        return spelled, "transcribed"
-    return recorded[0], "geonames"
+        return spelled, "transcribed", russian
+    return recorded[0], "geonames", russian
 
 
-def ukrainian_names(cities: pd.DataFrame, ne_ru: dict[int, str]) -> tuple[pd.DataFrame, dict]:
-    """Return ``name_uk`` and ``name_uk_source`` for ``cities`` and coverage stats.
+_UK_ALPHABET = re.compile(r"[А-ЩЬЮЯЄІЇҐа-щьюяєіїґʼ’' -]+")
+# Letters Belarusian lacks (its і-spellings can pass for Ukrainian: Люблін).
+_NOT_BELARUSIAN = re.compile(r"[ищєїґʼ’']", re.IGNORECASE)
+# Not Ukrainian: a word starting with и (Измір), Belarusian дз and ці before a
+# consonant (Ціраспаль), Rusyn оу and ї after a consonant (Оужицє, Кошіцї), a
+# commune (Ґміна Свеце).
+_NOT_UKRAINIAN = re.compile(
+    r"(?:^|[\s-])и|оу|дз|ці(?=[бвгґджзклмнпрстфхцчшщ])|[бвгґджзклмнпрстфхцчшщ]ї|[гґ]міна",
+    re.IGNORECASE,
+)
+_BELARUSIAN = re.compile(r"ў|(?=.*і).*[ыэё]", re.IGNORECASE)
+
+
+def _looks_ukrainian(text: str) -> bool:
+    """In the Ukrainian alphabet only, and with -ськ/-цьк or a letter Russian lacks."""
+    if not _UK_ALPHABET.fullmatch(text) or _NOT_UKRAINIAN.search(text):
+        return False
+    return bool(_UK_ONLY.search(text) or re.search(r"[сц]ьк(?=$|[\s-])", text))
+
+
+def _foreign_name(row) -> tuple[str, str]:
+    """A GeoNames alternate in Ukrainian for a town outside Ukraine, Russia, Belarus.
+
+    It looks Ukrainian (:func:`_looks_ukrainian`, with і, ї, є or ґ) and either
+    has a letter Belarusian lacks (и, щ, є, ї, ґ, apostrophe), or equals a
+    Russian alternate up to и/і, е/є (Люблін, Люблин), or GeoNames also records a
+    Belarusian spelling (Краків beside Кракаў).  Of several, the one equal to a
+    Russian alternate, then the one with a letter Belarusian lacks; it must be one.
+    """
+    alternates = [a for a in str(row.alt_names).split(";") if a]
+    russian = {_loose_cyr(a) for a in alternates if _RUSSIAN.fullmatch(a)}
+    belarusian = any(_BELARUSIAN.search(a) and _CYRILLIC.search(a) for a in alternates)
+    found = sorted(
+        a for a in set(alternates)
+        if _looks_ukrainian(a) and _UK_ONLY.search(a)
+        and (_NOT_BELARUSIAN.search(a) or _loose_cyr(a) in russian or belarusian)
+    )  # fmt: skip
+    for rule in (lambda a: _loose_cyr(a) in russian, lambda a: _NOT_BELARUSIAN.search(a)):
+        if len(found) > 1:
+            found = [a for a in found if rule(a)] or found
+    return (found[0], "geonames") if len(found) == 1 else ("", "")
+
+
+# English exonyms that replace the romanization of the Russian name.
+EXONYMS = {
+    "Москва": "Moscow",
+    "Санкт-Петербург": "Saint Petersburg",
+    "Ростов-на-Дону": "Rostov-on-Don",
+    "Кронштадт": "Kronstadt",
+}
+
+
+def romanize_ru(text: str) -> str:
+    """Romanize Russian by BGN/PCGN, without its diaeresis and apostrophes.
+
+    е is ye at the start of a word and after a vowel, ъ or ь; ё is e (ye) as
+    written without its diaeresis; ь and ъ are dropped.
+
+    Examples
+    --------
+    >>> romanize_ru("Гомель"), romanize_ru("Могилёв"), romanize_ru("Нижний Новгород")
+    ('Gomel', 'Mogilev', 'Nizhniy Novgorod')
+    >>> romanize_ru("Ельня"), romanize_ru("Набережные Челны"), romanize_ru("Нарьян-Мар")
+    ('Yelnya', 'Naberezhnyye Chelny', 'Naryan-Mar')
+    """
+    out = []
+    prev = " "
+    for ch in text:
+        low = ch.lower()
+        value = _RU_LATIN.get(low)
+        if value is None:
+            out.append(ch)
+            prev = low
+            continue
+        if low in "её" and (not prev.isalpha() or prev in _RU_VOWELS or prev in "ъь"):
+            value = "ye"
+        if ch.isupper() and value:
+            value = value[0].upper() + value[1:]
+        out.append(value)
+        prev = low
+    return "".join(out)
+
+
+def english_name(country: str, name_uk: str, name_ru: str, geonames: str) -> str:
+    """The English label by the rule of its country (data/README.md).
+
+    Ukraine: the national system of 2010 applied to the Ukrainian (KATOTTG)
+    name; Russia and Belarus: BGN/PCGN of the Russian name, or an exonym of
+    :data:`EXONYMS`; elsewhere, and where there is no source name, GeoNames'.
+    """
+    if country == "UKR" and name_uk:
+        return romanize_uk(name_uk)
+    if country in ("RUS", "BLR") and name_ru:
+        return EXONYMS.get(name_ru) or romanize_ru(name_ru)
+    return geonames
+
+
+def ukrainian_names(
+    cities: pd.DataFrame, ne_ru: dict[int, str], regions: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, dict]:
+    """Return ``name_uk``, ``name_uk_source``, ``name_ru`` and ``name_en``
+    (:func:`english_name`) for ``cities``, and coverage stats.
 
     ``cities`` needs ``geonameid``, ``name_en``, ``name_ascii``, ``alt_names``,
-    ``country`` and ``region_id``.  ``name_uk_source`` is ``katottg``,
-    ``geonames`` (a GeoNames alternate), ``transcribed`` (:func:`ru_to_uk`) or
-    empty (no Ukrainian name).
+    ``country`` and ``region_id``; ``regions`` ``region_id`` and ``name_uk``.
+    ``name_uk_source`` is ``katottg``, ``region`` (the centre named by its
+    region's Ukrainian name, :func:`region_stems`), ``geonames`` (a GeoNames
+    alternate), ``transcribed`` (:func:`ru_to_uk`) or empty (no Ukrainian name).
+    ``name_ru`` is the Russian name of a Russian or Belarusian city.
     """
     kat = _katottg()
-    names, sources = [], []
+    stems = region_stems(regions) if regions is not None else {}
+    names, sources, russians = [], [], []
     for row in cities.itertuples():
+        russian = ""
         if row.country == "UKR":
             name, source = _ukraine_name(row, kat)
         elif row.country in ("RUS", "BLR"):
-            name, source = _russia_name(row, ne_ru)
+            name, source, russian = _russia_name(row, ne_ru, stems)
         else:
-            name, source = "", ""
+            name, source = _foreign_name(row)
         names.append(name)
         sources.append(source)
-    out = pd.DataFrame({"name_uk": names, "name_uk_source": sources}, index=cities.index)
+        russians.append(russian)
+    out = pd.DataFrame(
+        {"name_uk": names, "name_uk_source": sources, "name_ru": russians}, index=cities.index
+    )
+    out["name_en"] = [
+        english_name(c, u, r, g)
+        for c, u, r, g in zip(cities["country"], names, russians, cities["name_en"], strict=True)
+    ]
     stats = {}
-    for country in ("UKR", "RUS", "BLR"):
-        mask = cities["country"] == country
+    groups = {c: cities["country"] == c for c in ("UKR", "RUS", "BLR")}
+    groups["other"] = ~cities["country"].isin(["UKR", "RUS", "BLR"])
+    for country, mask in groups.items():
         counts = out.loc[mask, "name_uk_source"].replace("", "none").value_counts()
         stats[country] = {"cities": int(mask.sum()), **{k: int(v) for k, v in counts.items()}}
-        stats[country]["missing"] = sorted(cities.loc[mask & (out["name_uk"] == ""), "name_en"])
-    stats["other_countries_without_name_uk"] = int((~cities["country"].isin(
-        ["UKR", "RUS", "BLR"])).sum())  # fmt: skip
+        if country != "other":
+            stats[country]["missing"] = sorted(cities.loc[mask & (out["name_uk"] == ""), "name_en"])
+    stats["other"]["by_country"] = {
+        k: int(v)
+        for k, v in cities.loc[groups["other"] & (out["name_uk"] != ""), "country"]
+        .value_counts().sort_index().items()
+    }  # fmt: skip
+    changed = out["name_en"] != cities["name_en"]
+    stats["name_en_changed"] = {
+        c: int((changed & (cities["country"] == c)).sum()) for c in ("UKR", "RUS", "BLR")
+    }
     return out, stats
