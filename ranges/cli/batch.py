@@ -70,9 +70,12 @@ def _lines(path: str) -> list[tuple[int, list[str]]]:
 
 
 def _cmd_batch(args, out) -> int:
+    import gc
+
     from . import build_parser  # here: ranges.cli imports this module
     from .options import run
 
+    gc.enable()  # main() pauses it for one command; many maps make much cyclic garbage
     commands = _lines(args.file)
     parser = build_parser()
     first_failure = 0
