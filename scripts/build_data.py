@@ -754,27 +754,18 @@ def load_cities(
     ne_ru = city_names.read_ne_places(ne_places) if ne_places is not None else {}
     if ne_places is None:
         warnings.warn("no --ne-places: Russian names from GeoNames alternates only", stacklevel=2)
-    names, name_stats = city_names.ukrainian_names(gdf, ne_ru, regions)
-    gdf["name_uk"] = names["name_uk"]
-    gdf["name_uk_source"] = names["name_uk_source"]
-    gdf["name_ru"] = names["name_ru"]
     # A town that is also a hand-checked news place (data/places.csv, by its
-    # GeoNames id) takes that place's Ukrainian name: Орел, not the
-    # transcription Орьол.
+    # GeoNames id) takes that place's Ukrainian name: Орел, not Орьол.
     places = pd.read_csv(DATA_DIR / "places.csv", dtype=str, keep_default_na=False)
-    by_id = {
+    hand = {
         int(m.group(1)): uk
         for src, uk in zip(places["source"], places["name_uk"], strict=True)
         if (m := re.fullmatch(r"GeoNames id (\d+)", src))
     }
-    hand = [
-        i for i, g in zip(gdf.index, gdf["geonameid"], strict=True)
-        if g in by_id and by_id[g] != gdf.at[i, "name_uk"]
-    ]  # fmt: skip
-    for i in hand:
-        gdf.at[i, "name_uk"] = by_id[gdf.at[i, "geonameid"]]
-        gdf.at[i, "name_uk_source"] = "places"
-    stats["name_uk_from_places"] = sorted(gdf.loc[hand, "name_uk"])
+    names, name_stats = city_names.ukrainian_names(gdf, ne_ru, regions, hand)
+    gdf["name_uk"] = names["name_uk"]
+    gdf["name_uk_source"] = names["name_uk_source"]
+    gdf["name_ru"] = names["name_ru"]
     # English names by one rule per country (city_names.english_name); the
     # GeoNames name stays an alternate, so lookups by it still work (Homyel').
     gdf["alt_names"] = [
@@ -783,6 +774,21 @@ def load_cities(
     ]
     gdf["name_en"] = names["name_en"]
     gdf["name_ascii"] = [_ascii(n) for n in gdf["name_en"]]
+    # One romanization can make two records of one town alike (Dzerzhinskiy and
+    # Dzerzhinsky, 0.9 km apart): merge those too.
+    again = _duplicate_records(gdf)
+    for dropped, kept in again.items():
+        alternates = [gdf.at[dropped, "name_en"], *gdf.at[dropped, "alt_names"].split(";"),
+                      *gdf.at[kept, "alt_names"].split(";")]  # fmt: skip
+        gdf.at[kept, "alt_names"] = _alt_names(gdf.at[kept, "name_en"], alternates)
+    stats["duplicates_merged_after_romanization"] = {
+        f"{gdf.at[d, 'name_en']} ({gdf.at[d, 'geonameid']}, {gdf.at[d, 'population']:,})": (
+            f"{gdf.at[k, 'name_en']} ({gdf.at[k, 'geonameid']}, {gdf.at[k, 'population']:,})"
+        )
+        for d, k in again.items()
+    }
+    gdf = gdf.drop(index=again.index).reset_index(drop=True)
+    name_stats = {**city_names.coverage(gdf), "name_en_changed": name_stats["name_en_changed"]}
     stats["name_uk"] = name_stats
     stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
     stats["name_uk_ne_places"] = (

@@ -367,7 +367,8 @@ def region_stems(regions: pd.DataFrame) -> dict[str, list[str]]:
     Natural Earth's ``name_uk`` (from Wikidata) of a Russian oblast or krai, or
     a Belarusian voblast, is an adjective of its centre: Липецька область ->
     Липецьк, Владимирська область -> Владимир, Ставропольський край ->
-    Ставрополь.  Both readings of -ська (-ськ kept or dropped) are returned.
+    Ставрополь.  Both readings of -ська (-ськ kept or dropped) are returned;
+    -цька keeps its -цьк.
     """
     out: dict[str, list[str]] = {}
     for row in regions.itertuples():
@@ -377,7 +378,8 @@ def region_stems(regions: pd.DataFrame) -> dict[str, list[str]]:
         adj = words[0]
         match = re.fullmatch(r"(.+?)(ськ|цьк)(?:а|ий)", adj)
         if match:
-            out[row.region_id] = [match.group(1) + match.group(2), match.group(1)]
+            stem, suffix = match.groups()
+            out[row.region_id] = [stem + suffix] + ([stem] if suffix == "ськ" else [])
     return out
 
 
@@ -506,14 +508,19 @@ def english_name(country: str, name_uk: str, name_ru: str, geonames: str) -> str
 
 
 def ukrainian_names(
-    cities: pd.DataFrame, ne_ru: dict[int, str], regions: pd.DataFrame | None = None
+    cities: pd.DataFrame,
+    ne_ru: dict[int, str],
+    regions: pd.DataFrame | None = None,
+    hand: dict[int, str] | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """Return ``name_uk``, ``name_uk_source``, ``name_ru`` and ``name_en``
     (:func:`english_name`) for ``cities``, and coverage stats.
 
     ``cities`` needs ``geonameid``, ``name_en``, ``name_ascii``, ``alt_names``,
     ``country`` and ``region_id``; ``regions`` ``region_id`` and ``name_uk``.
-    ``name_uk_source`` is ``katottg``, ``region`` (the centre named by its
+    ``hand`` maps GeoNames ids to hand-checked Ukrainian names (the news places
+    of ``data/places.csv``), which win (``places``: Орел, not the transcription
+    Орьол).  Otherwise ``name_uk_source`` is ``katottg``, ``region`` (the centre named by its
     region's Ukrainian name, :func:`region_stems`), ``geonames`` (a GeoNames
     alternate), ``transcribed`` (:func:`ru_to_uk`) or empty (no Ukrainian name).
     ``name_ru`` is the Russian name of a Russian or Belarusian city.
@@ -529,6 +536,8 @@ def ukrainian_names(
             name, source, russian = _russia_name(row, ne_ru, stems)
         else:
             name, source = _foreign_name(row)
+        if hand and int(row.geonameid) in hand and hand[int(row.geonameid)] != name:
+            name, source = hand[int(row.geonameid)], "places"
         names.append(name)
         sources.append(source)
         russians.append(russian)
@@ -539,21 +548,34 @@ def ukrainian_names(
         english_name(c, u, r, g)
         for c, u, r, g in zip(cities["country"], names, russians, cities["name_en"], strict=True)
     ]
-    stats = {}
-    groups = {c: cities["country"] == c for c in ("UKR", "RUS", "BLR")}
-    groups["other"] = ~cities["country"].isin(["UKR", "RUS", "BLR"])
-    for country, mask in groups.items():
-        counts = out.loc[mask, "name_uk_source"].replace("", "none").value_counts()
-        stats[country] = {"cities": int(mask.sum()), **{k: int(v) for k, v in counts.items()}}
-        if country != "other":
-            stats[country]["missing"] = sorted(cities.loc[mask & (out["name_uk"] == ""), "name_en"])
-    stats["other"]["by_country"] = {
-        k: int(v)
-        for k, v in cities.loc[groups["other"] & (out["name_uk"] != ""), "country"]
-        .value_counts().sort_index().items()
-    }  # fmt: skip
+    frame = cities[["country", "name_en"]].assign(
+        name_uk=out["name_uk"], name_uk_source=out["name_uk_source"]
+    )
+    stats = coverage(frame)
     changed = out["name_en"] != cities["name_en"]
     stats["name_en_changed"] = {
         c: int((changed & (cities["country"] == c)).sum()) for c in ("UKR", "RUS", "BLR")
     }
     return out, stats
+
+
+def coverage(cities: pd.DataFrame) -> dict:
+    """Ukrainian names by country and source (``manifest.json``), from the
+    ``country``, ``name_en``, ``name_uk`` and ``name_uk_source`` columns."""
+    stats = {}
+    groups = {c: cities["country"] == c for c in ("UKR", "RUS", "BLR")}
+    groups["other"] = ~cities["country"].isin(["UKR", "RUS", "BLR"])
+    named = cities["name_uk"] != ""
+    for country, mask in groups.items():
+        counts = cities.loc[mask, "name_uk_source"].replace("", "none").value_counts()
+        stats[country] = {"cities": int(mask.sum()), **{k: int(v) for k, v in counts.items()}}
+        if country != "other":
+            stats[country]["missing"] = sorted(cities.loc[mask & ~named, "name_en"])
+    stats["other"]["by_country"] = {
+        k: int(v)
+        for k, v in cities.loc[groups["other"] & named, "country"]
+        .value_counts()
+        .sort_index()
+        .items()
+    }
+    return stats

@@ -243,12 +243,106 @@ def test_russian_and_belarusian_names_use_no_russian_only_letters(geo):
     # Almost all are named (764 of 771 when built); the rest are listed in the manifest.
     assert len(named) >= 0.98 * len(ru_by)
     assert not named["name_uk"].str.contains("[ыэёъЫЭЁЪ]").any()
-    assert set(named["name_uk_source"]) <= {"geonames", "transcribed"}
+    assert set(named["name_uk_source"]) <= {"geonames", "transcribed", "region", "places"}
 
 
-def test_cities_outside_ukraine_russia_and_belarus_have_no_made_up_ukrainian_name(geo):
+@pytest.mark.parametrize(
+    ("geonameid", "name_uk", "source"),
+    [
+        (535121, "Липецьк", "region"),  # Липецька область; the transcription gave Ліпецьк
+        (473247, "Владимир", "region"),  # Владимирська область; not Владімір
+        (625665, "Могильов", "region"),  # Могильовська область; not Могільов
+        (515012, "Орел", "places"),  # hand-checked in data/places.csv; not Орьол
+        (548114, "Кисловодськ", "geonames"),  # a GeoNames alternate ending -ськ
+    ],
+)
+def test_russian_and_belarusian_names_prefer_a_sourced_spelling(geo, geonameid, name_uk, source):
+    row = geo.cities.set_index("geonameid").loc[geonameid]
+    assert (row["name_uk"], row["name_uk_source"]) == (name_uk, source)
+
+
+def test_oblast_centres_are_read_off_their_regions_ukrainian_name():
+    import pandas as pd
+
+    names = ["Липецька область", "Ставропольський край", "Адигея"]
+    regions = pd.DataFrame({"region_id": ["RU-LIP", "RU-STA", "RU-AD"], "name_uk": names})
+    stems = _city_names_script().region_stems(regions)
+    assert stems == {"RU-LIP": ["Липецьк"], "RU-STA": ["Ставропольськ", "Ставрополь"]}
+
+
+def test_cities_elsewhere_take_only_a_ukrainian_geonames_alternate(geo):
     other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
-    assert (other["name_uk"].fillna("") == "").all()
+    named = other[other["name_uk"].fillna("") != ""]
+    assert set(named["name_uk_source"]) == {"geonames"}
+    assert named["name_uk"].str.fullmatch(_UK_WORD).all()
+    assert named["name_uk"].str.contains("[ҐЄІЇґєії]").all()
+    for row in named.itertuples():
+        assert row.name_uk in row.alt_names.split(";"), row.name_en
+    by_id = other.set_index("geonameid")["name_uk"]
+    assert by_id[765876] == "Люблін"  # Lublin
+    assert by_id[3094802] == "Краків"  # Kraków
+    assert by_id[759734] == "Ряшів"  # Rzeszów
+
+
+@pytest.mark.parametrize(
+    ("name_en", "alternates", "name_uk"),
+    [
+        ("Tiraspol", "Ціраспаль;Тирасполь", ""),  # Belarusian ці before a consonant
+        ("Košice", "Кошіцї;Кошице", ""),  # Rusyn ї after a consonant
+        ("İzmir", "Ізмір;Измір;Измир", "Ізмір"),  # no Ukrainian word starts with и
+        ("Sofia", "Сафія;Софія;София", "Софія"),  # the one Russian spells alike
+        ("Legnica", "Лягніца;Легница", ""),  # neither Ukrainian-only nor Russian-like
+    ],
+)
+def test_foreign_alternates_are_taken_only_when_surely_ukrainian(name_en, alternates, name_uk):
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(name_en=name_en, alt_names=alternates)
+    assert _city_names_script()._foreign_name(row)[0] == name_uk
+
+
+def test_english_names_follow_one_rule_per_country(geo):
+    cn = _city_names_script()
+    cities = geo.cities.fillna("")
+    ua = cities[cities["country"] == "UKR"]
+    assert (ua["name_uk"] != "").all()
+    assert (ua["name_en"] == [cn.romanize_uk(n) for n in ua["name_uk"]]).all()
+    ru_by = cities[cities["country"].isin(["RUS", "BLR"]) & (cities["name_ru"] != "")]
+    expected = [cn.EXONYMS.get(n) or cn.romanize_ru(n) for n in ru_by["name_ru"]]
+    wrong = ru_by.loc[ru_by["name_en"] != expected, "name_en"]
+    assert wrong.empty, sorted(wrong)
+    # Without a Russian source name only the GeoNames name is left (listed in the manifest).
+    assert (cities["country"].isin(["RUS", "BLR"]) & (cities["name_ru"] == "")).sum() <= 10
+
+
+@pytest.mark.parametrize(
+    ("geonameid", "name_en", "old"),
+    [
+        (687700, "Zaporizhzhia", "Zaporizhzhya"),
+        (700569, "Mykolaiv", "Mykolayiv"),
+        (627907, "Gomel", "Homyel'"),
+        (625665, "Mogilev", "Mahilyow"),
+        (620127, "Vitebsk", "Vitsyebsk"),
+        (627904, "Grodno", "Hrodna"),
+        (524901, "Moscow", "Moscow"),
+    ],
+)
+def test_english_names_keep_the_geonames_name_as_an_alias(geo, geonameid, name_en, old):
+    row = geo.cities.set_index("geonameid").loc[geonameid]
+    assert row["name_en"] == name_en
+    assert old == name_en or old in row["alt_names"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("russian", "latin"),
+    [
+        ("Гомель", "Gomel"), ("Могилёв", "Mogilev"), ("Витебск", "Vitebsk"), ("Гродно", "Grodno"),
+        ("Ельня", "Yelnya"), ("Нарьян-Мар", "Naryan-Mar"), ("Нижний Новгород", "Nizhniy Novgorod"),
+        ("Подъячево", "Podyachevo"), ("Щёлково", "Shchelkovo"), ("Заволжье", "Zavolzhye"),
+    ],
+)  # fmt: skip
+def test_russian_romanization_is_bgn_pcgn_without_diacritics(russian, latin):
+    assert _city_names_script().romanize_ru(russian) == latin
 
 
 def test_manifest_counts_the_ukrainian_names_by_source(geo):
@@ -286,6 +380,7 @@ def test_romanization_follows_the_national_system_of_2010(ukrainian, latin):
         ("Набережные Челны", "Набережні Челни"), ("Мозырь", "Мозир"), ("Минск", "Мінськ"),
         ("Щёлково", "Щолково"), ("Подъячево", "Под'ячево"), ("Барановичи", "Барановичі"),
         ("Марьина Горка", "Мар'їна Горка"), ("Нижний Ломов", "Ніжній Ломов"),
+        ("Великие Луки", "Велікі Лукі"),
     ],
 )  # fmt: skip
 def test_russian_names_are_transcribed_by_the_ukrainian_rules(russian, ukrainian):
@@ -337,7 +432,7 @@ def test_city_districts_are_not_listed_as_cities(geo, geonameid):
         (703448, "Kyiv"), (706483, "Kharkiv"), (692194, "Sumy"), (701822, "Mariupol"),
         (709717, "Donetsk"), (524901, "Moscow"),
         # towns next to a big city are towns, not districts
-        (702320, "Makiyivka"), (711390, "Brovary"), (688723, "Vyshhorod"), (689487, "Vyshneve"),
+        (702320, "Makiivka"), (711390, "Brovary"), (688723, "Vyshhorod"), (689487, "Vyshneve"),
         (707565, "Irpin"), (550280, "Khimki"), (546105, "Kolpino"),
     ],
 )  # fmt: skip
