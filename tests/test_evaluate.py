@@ -169,7 +169,7 @@ def test_russian_weapons_headline_counts_no_russian_town(geo):
         ("Kharkiv", "UKR", HELD, "2024-11-17"),
         ("Sumy", "UKR", HELD, "2024-11-17"),
         ("Kursk", "RUS", RUS, "2024-11-17"),
-        ("Homyel'", "BLR", BLR, "2024-11-17"),
+        ("Gomel", "BLR", BLR, "2024-11-17"),
         ("Narva", "EST", OTHER, "2024-11-17"),  # on the border river: not Russia
         ("Selydove", "UKR", HELD, "2024-07-08"),
         ("Selydove", "UKR", OCC, "2024-11-17"),
