@@ -826,7 +826,7 @@ def _check_area(area, arg: str = "area"):
 _REGION_COLUMNS = ("region_id", "name_en", "name_uk", "country", "status")
 
 
-def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
+def region_coverage(area, regions, *, min_pct: float = 0.0, region_km2=None) -> pd.DataFrame:
     """How much of each region a reach area covers, by geodesic area.
 
     Parameters
@@ -839,6 +839,10 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
         layer of :func:`ranges.geodata.load_geodata`).
     min_pct : float, default 0
         Leave out regions covered less than this percentage.
+    region_km2 : array-like, optional
+        Every region's geodesic area in km², in ``regions``' order, computed
+        beforehand (the shipped layer's are in ``data/targets.npz``); by
+        default computed here (and remembered per polygon).
 
     Returns
     -------
@@ -883,6 +887,7 @@ def region_coverage(area, regions, *, min_pct: float = 0.0) -> pd.DataFrame:
     rows, covered, total, pct = coverage_rows(
         area, np.asarray(regions.geometry.array, dtype=object),
         regions["region_id"].to_numpy(dtype=object), regions.sindex, min_pct=min_pct,
+        region_km2=region_km2,
     )  # fmt: skip
     if rows.size == 0:
         return empty

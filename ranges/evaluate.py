@@ -375,14 +375,26 @@ def _target_index():
     return load()
 
 
-def _index_for(geodata, kinds):
-    """The precomputed index (``data/targets.npz``) when it answers for
-    ``geodata`` (the shipped layers as read) and ``kinds``, else None."""
+def _shipped_index(geodata):
+    """The precomputed index (``data/targets.npz``) when ``geodata`` is the
+    shipped layers as read and the index is fresh, else None."""
     from .geodata import is_shipped
 
-    if not kinds or not is_shipped(geodata) or not set(kinds) <= {"cities", "airfields", "places"}:
+    return _target_index() if is_shipped(geodata) else None
+
+
+def _index_for(geodata, kinds):
+    """:func:`_shipped_index` when it holds the target layers ``kinds``."""
+    if not kinds or not set(kinds) <= {"cities", "airfields", "places"}:
         return None
-    return _target_index()
+    return _shipped_index(geodata)
+
+
+def _region_km2(geodata):
+    """The regions' geodesic areas from the precomputed index when ``geodata``
+    is the shipped layers as read (same values: a test checks), else None."""
+    index = _shipped_index(geodata)
+    return None if index is None else index["region_km2"]
 
 
 @functools.lru_cache(maxsize=16)
@@ -556,7 +568,10 @@ def evaluate(
     colors = weapon_colors(scenario.weapons, dict(scenario.colors))
     reach_fn = reach_fn or (lambda g, mx, mn: _reach(g, mx, min_km=mn))
     sites = launch_geometries(scenario, geodata, area_fn=area_fn)
-    coverage_fn = coverage_fn or (lambda a: analysis.region_coverage(a, geodata.regions))
+    km2 = _region_km2(geodata)
+    coverage_fn = coverage_fn or (
+        lambda a: analysis.region_coverage(a, geodata.regions, region_km2=km2)
+    )
     targets = target_table(scenario, geodata)
     allowances = _allowances(scenario)
     regions = allowed_regions(scenario, allowances)
@@ -596,7 +611,7 @@ def evaluate(
         else:
             area = shapely.Polygon()
             in_range = np.zeros(n, dtype=bool)
-            coverage = analysis.region_coverage(area, geodata.regions)
+            coverage = analysis.region_coverage(area, geodata.regions, region_km2=km2)
         any_in |= in_range
         for i in np.flatnonzero(in_range):
             reached_by[i].append(w.name)

@@ -212,3 +212,23 @@ def test_evaluate_reads_the_shipped_targets_from_the_index_with_the_same_frames(
     for day in ("2024-07-08", "2025-05-05", "2026-08-22"):
         pd.testing.assert_frame_equal(evaluate.located_targets(geo, kinds, day),
                                       evaluate.located_targets(copy, kinds, day))  # fmt: skip
+
+
+def test_evaluate_of_every_preset_is_the_same_with_and_without_the_index(geo, index):
+    """The dashboard's and ``render``'s path: targets, coverage, headlines."""
+    import dataclasses
+
+    import pandas as pd
+
+    from ranges.presets import PRESETS
+
+    copy = dataclasses.replace(geo)
+    assert evaluate._region_km2(geo) is not None and evaluate._region_km2(copy) is None
+    for pid, scenario in PRESETS.items():
+        fast, slow = evaluate.evaluate(scenario, geo), evaluate.evaluate(scenario, copy)
+        pd.testing.assert_frame_equal(fast.targets, slow.targets, obj=pid)
+        assert len(fast.weapons) == len(slow.weapons) > 0
+        for a, b in zip(fast.weapons, slow.weapons, strict=True):
+            pd.testing.assert_frame_equal(a.coverage, b.coverage, obj=pid)
+            assert a.headline == b.headline
+            assert a.in_range.tolist() == b.in_range.tolist()
