@@ -979,7 +979,9 @@ def _map_boxes(fig) -> list[tuple[str, str, tuple[float, float, float, float]]]:
         gid = t.get_gid() or ""
         if not t.get_text().strip() or gid.startswith("scale-bar"):
             continue  # the scale bar's words sit on its plate
-        if gid.startswith("note-") and t.get_bbox_patch() is not None:
+        if gid.startswith("note-number-"):  # the number inside a callout's ring: its marker
+            out.append(("icon", gid, tuple(t.get_window_extent(r).extents)))
+        elif gid.startswith("note-") and t.get_bbox_patch() is not None:
             out.append(("note", gid, tuple(t.get_bbox_patch().get_window_extent(r).extents)))
         else:
             out.append(("label", gid, tuple(t.get_window_extent(r).extents)))

@@ -322,3 +322,22 @@ EXPORT = {
     "distance": "{km} km from {launch}",
     "in_range_of": "in range of {weapons}",
 }
+
+#: Weapon names as maps, keys and alt texts print them, by catalogue id
+#: (data/weapons.toml; tests/test_render_uk.py checks that English is the catalogue's name).
+WEAPON_NAMES = {
+    "atacms-m39": "ATACMS M39 (Block I, cluster)",
+    "atacms-m39a1": "ATACMS M39A1 (Block IA, cluster)",
+    "atacms-m57": "ATACMS M57 (unitary)",
+    "gmlrs": "GMLRS M30/M31",
+    "glsdb": "GLSDB",
+    "storm-shadow": "Storm Shadow / SCALP-EG",
+    "taurus": "Taurus KEPD 350",
+    "neptune": "R-360 Neptune",
+    "iskander-m": "Iskander-M (9M723)",
+    "iskander-k": "Iskander-K (9M728 / 9M729)",
+    "kn-23": "KN-23 / Hwasong-11",
+    "kh-101": "Kh-101",
+    "kalibr": "3M-14 Kalibr",
+    "shahed-136": "Shahed-136 / Geran-2",
+}

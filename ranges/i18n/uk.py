@@ -334,3 +334,25 @@ EXPORT = {
     "distance": "{km} км від {launch}",
     "in_range_of": "у зоні ураження: {weapons}",
 }
+
+#: Weapon names on Ukrainian maps, by catalogue id.  Western designations stay in
+#: Latin as Ukrainian media print them (ATACMS, GMLRS, GLSDB, Storm Shadow / SCALP-EG,
+#: Taurus KEPD, KN-23); Soviet/Russian and Ukrainian designations are Cyrillic in
+#: the original (9М723, 3М-14, Х-101, Р-360) and are written so; descriptors are
+#: translated.  tests/test_render_uk.py keeps the Latin it allows in one list.
+WEAPON_NAMES = {
+    "atacms-m39": "ATACMS M39 (касетна)",
+    "atacms-m39a1": "ATACMS M39A1 (касетна)",
+    "atacms-m57": "ATACMS M57 (моноблочна)",
+    "gmlrs": "GMLRS M30/M31",
+    "glsdb": "GLSDB",
+    "storm-shadow": "Storm Shadow / SCALP-EG",
+    "taurus": "Taurus KEPD 350",
+    "neptune": "Р-360 «Нептун»",
+    "iskander-m": "Іскандер-М (9М723)",
+    "iskander-k": "Іскандер-К (9М728 / 9М729)",
+    "kn-23": "KN-23 / Хвасон-11",
+    "kh-101": "Х-101",
+    "kalibr": "3М-14 «Калібр»",
+    "shahed-136": "Шахед-136 / Герань-2",
+}

@@ -18,6 +18,7 @@ from .words import (
     _site_label,
     as_of_text,
     format_date,
+    weapon_name,
 )
 
 
@@ -164,14 +165,15 @@ def alt_text(result, lang: str | None = None) -> str:
             if w.weapon.min_range_km > 0:
                 rng += f", {t['min']} {_fmt_km(w.weapon.min_range_km, lang)} {t['km']}"
             words = _headline_words(w, lang)
-            text = f"{w.weapon.name} ({rng})" + (f": {words}" if words else "")
+            name = weapon_name(w.weapon, lang)
+            text = f"{name} ({rng})" + (f": {words}" if words else "")
         parts.append(text.rstrip(".") + ".")
         total = w.allowed_km2 + w.not_allowed_km2
         if lang == "en" and w.authorization:
             parts.append(w.authorization.rstrip(".") + ".")
         elif lang != "en" and total > 0:
             share = analysis._pct(100 * w.allowed_km2 / total).replace(".", t["decimal"])
-            parts.append(t["alt_share"].format(weapon=w.weapon.name, share=share))
+            parts.append(t["alt_share"].format(weapon=weapon_name(w.weapon, lang), share=share))
     if result.allowed is not None and not result.allowed.is_empty:
         names = _allowed_names(result, lang)
         decisions = _decisions_text(sit, lang)
@@ -180,7 +182,8 @@ def alt_text(result, lang: str | None = None) -> str:
         parts.append(t["alt_allowed"].format(names=names))
     for i, _ in _bands(result):
         w = result.weapons[i].weapon
-        parts.append(t["reported_alt"].format(weapon=w.name, km=_fmt_km(_reported_km(w), lang)))
+        km = _fmt_km(_reported_km(w), lang)
+        parts.append(t["reported_alt"].format(weapon=weapon_name(w, lang), km=km))
     snap = sit.occupied
     if snap is not None and _near_scene(result, snap.geometry):
         date = format_date(snap.snapshot_date.isoformat(), lang)

@@ -73,6 +73,8 @@ class _Ctx:
         # User targets (rows of result.targets) whose name found no room: the
         # first pass records them, the next numbers them and lists them in the key.
         self.unnamed: list[int] = []
+        # Callouts (indices of scenario.notes) whose box found no room: numbered next time.
+        self.unplaced_notes: list[int] = []
         self._lp: dict[tuple, tuple[float, float]] = {}
         self._sizes: dict[tuple, tuple[float, float]] = {}
 

@@ -100,9 +100,10 @@ def render_figure(
     # The key goes inside the map, in the corner that hides least of the story;
     # when no corner is quiet enough it moves to the header.  A user's target
     # whose name finds no room gets a number, listed in the key: the layout is
-    # drawn again with the list.
+    # drawn again with the list.  A callout that finds no room gets a compact
+    # key, then a numbered ring with its text below the map (never dropped).
     key_in_map = True
-    for _ in range(4):
+    for _ in range(8):
         w_in = _exact_inches(size_.width_px, size_.dpi)
         h_in = _exact_inches(size_.height_px, size_.dpi)
         fig = Figure(figsize=(w_in, h_in), dpi=size_.dpi, facecolor=theme_["background"])
@@ -119,6 +120,15 @@ def render_figure(
             continue
         if ctx.unnamed and not shown.get("numbered"):
             shown["numbered"] = tuple(ctx.unnamed)
+            continue
+        # A callout with no room for its box: first a compact key, then a numbered
+        # ring with its text below the map.
+        if ctx.unplaced_notes and key_in_map and not shown.get("compact_key"):
+            shown["compact_key"] = True
+            continue
+        if ctx.unplaced_notes:
+            done = shown.get("note_numbers", ())
+            shown["note_numbers"] = (*done, *sorted(set(ctx.unplaced_notes) - set(done)))
             continue
         break
     for i in ctx.unnamed:  # left unnamed in the last layout (none when it was numbered)

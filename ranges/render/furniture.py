@@ -160,7 +160,7 @@ def _allowed_handle(ctx: _Ctx) -> Patch:
 
 
 def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="upper left",
-              wrap: float = 0.34):  # fmt: skip
+              wrap: float = 0.34, size_pt: float = 8.0):  # fmt: skip
     """The key (a Legend) on ``parent``; in a row of columns when ``width`` is given.
 
     In the header (``width`` given) the number of columns is the one that gives
@@ -171,7 +171,7 @@ def _make_key(ctx: _Ctx, result, parent, anchor, width: float | None, *, loc="up
     entries = _key_entries(ctx, result)
     if not entries:
         return None
-    prop = ctx.font(8.0)
+    prop = ctx.font(size_pt)
     handles, labels = zip(*entries, strict=True)
     if width is None:
         # In the map, one column: a long entry (the list of numbered targets)
@@ -271,6 +271,16 @@ def _draw_footer(ctx: _Ctx, result, geodata, credit: str) -> float:
     src = _fig_text(ctx, pad, pad, "\n".join(lines), prop, th["muted"], gid="sources", va="bottom")
     src.set_linespacing(1.3)
     y = src.get_window_extent(ctx.renderer).y1 + gap
+    numbered = ctx.shown.get("note_numbers", ())
+    if numbered:  # the callouts the map had no room for, under their rings' numbers
+        notes = result.scenario.notes
+        paras = [f"{chr(0x2460 + n - 1) if n <= 20 else n}\u00a0{notes[k].text_in(ctx.lang)}"
+                 for n, k in enumerate(numbered, 1)]  # fmt: skip
+        lines = [line for p in paras for line in ctx.wrap(p, ctx.font(7.0), width)]
+        art = _fig_text(ctx, pad, y, "\n".join(lines), ctx.font(7.0), th["ink"],
+                        gid="notes-numbered", va="bottom")  # fmt: skip
+        art.set_linespacing(1.25)
+        y = art.get_window_extent(ctx.renderer).y1 + 2 * gap
     # One line: the caveat on the left, the credit and the date the map
     # describes on the right (the caveat wraps when the line is too short).
     date_text = as_of_text(ctx.sit.as_of, ctx.lang)
@@ -315,16 +325,26 @@ def _place_key(ctx: _Ctx, view, placer: _Placer, result, story) -> tuple | None:
     taken.  A key that finds no place is laid out narrower (its entries on more
     lines) and tried again, and goes to the header when even that fails.
     """
-    for wrap in (0.34, 0.3, 0.27, 0.24, 0.2):
-        try:
-            return _place_key_at(ctx, view, placer, result, story, wrap)
-        except _KeyDoesNotFit:
-            continue
+    # When the callouts found no room beside the key (the web size, Ukrainian
+    # words, a long title), render_figure lays the map out again with a compact
+    # key: smaller type (7.2 pt, still above the 6.9 pt of the callouts) in
+    # longer lines, so fewer of them.
+    # A key that finds no place at 8 pt tries the compact layout too before it
+    # goes to the header (a header key squeezes the map).
+    compact = (7.2, (0.42, 0.38, 0.34, 0.3, 0.27, 0.24, 0.2))
+    layouts = [compact] if ctx.shown.get("compact_key") else [(8.0, (0.34, 0.3, 0.27, 0.24, 0.2)),
+                                                               compact]  # fmt: skip
+    for size_pt, wraps in layouts:
+        for wrap in wraps:
+            try:
+                return _place_key_at(ctx, view, placer, result, story, wrap, size_pt)
+            except _KeyDoesNotFit:
+                continue
     raise _KeyDoesNotFit
 
 
-def _place_key_at(ctx: _Ctx, view, placer: _Placer, result, story, wrap: float):
-    legend = _make_key(ctx, result, view.ax, None, None, wrap=wrap)
+def _place_key_at(ctx: _Ctx, view, placer: _Placer, result, story, wrap: float, size_pt: float):
+    legend = _make_key(ctx, result, view.ax, None, None, wrap=wrap, size_pt=size_pt)
     if legend is None:
         return None
     bb = legend.get_window_extent(ctx.renderer)

@@ -280,6 +280,9 @@ def _draw_sites(ctx, view, placer, result) -> None:
             gid=f"site-label-{k}",
             zorder=13,
             force=False,
+            # what the map is about: its name may take an airfield's spot (that
+            # plane is then not drawn; the key counts it all the same)
+            airfields=False,
         )
         if art is None:  # the marker stays; the missing name is said
             ctx.warnings.append(ctx.t["warn_site"].format(name=_site_label(result, name, ctx.lang)))
@@ -314,6 +317,8 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
         if areas[k] < (1_500 if in_play else 12_000) * ctx.u**2:
             continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
+        if ctx.lang == "uk" and name is names_en[k]:
+            continue  # no Ukrainian name: no English one in a Ukrainian label set
         label = "\u2009".join(name.upper())
         polys = [p for p in shapely.get_parts(cgeoms[k]) if p.geom_type == "Polygon"]
         if not polys:
@@ -403,6 +408,8 @@ def _label_regions(ctx, view, placer, geodata, focus=None, cities=()) -> None:
         if f"region-{cand[k]}" in done:
             continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
+        if ctx.lang == "uk" and name is names_en[k]:
+            continue  # no Ukrainian name: no English one in a Ukrainian label set
         name = _short_region(str(name), ctx.lang)
         px, py = pxy[k]
         cands = [(px, py, "center", "center")]

@@ -19,27 +19,38 @@ def _draw_note_rings(ctx, view, placer, result) -> None:
     th = ctx.theme
     x, y = view.project_xy([n.lon for n in notes], [n.lat for n in notes])
     anchors = view.to_px(x, y)
-    ring_pt = 5.0 * ctx.s
-    r = ring_pt * ctx.px_per_pt / 2 + ctx.u
-    inside = np.array([placer.inside((px - r, py - r, px + r, py + r)) for px, py in anchors])
-    idx = np.flatnonzero(inside)
-    view.ax.plot(
-        x[idx],
-        y[idx],
-        linestyle="none",
-        marker="o",
-        markersize=ring_pt,
-        markerfacecolor=th["halo"],
-        markeredgecolor=th["ink"],
-        markeredgewidth=1.3 * ctx.s,
-        zorder=14.5,
-        gid="note-anchors",
-    )
+    # A note a previous layout found no room for is a numbered ring here, its
+    # text under the same number below the map (see _draw_footer): never lost.
+    numbers = {k: n for n, k in enumerate(ctx.shown.get("note_numbers", ()), 1)}
     ctx.note_rings = [None] * len(notes)
-    for k in idx:
-        px, py = anchors[k]
-        placer.add((px - r, py - r, px + r, py + r))
-        ctx.note_rings[k] = (float(px), float(py), r)
+    for numbered in (False, True):
+        ring_pt = (8.5 if numbered else 5.0) * ctx.s
+        r = ring_pt * ctx.px_per_pt / 2 + ctx.u
+        idx = np.array(
+            [k for k, (px, py) in enumerate(anchors) if (k in numbers) == numbered
+             and placer.inside((px - r, py - r, px + r, py + r))], dtype=int)  # fmt: skip
+        if not idx.size:
+            continue
+        view.ax.plot(
+            x[idx],
+            y[idx],
+            linestyle="none",
+            marker="o",
+            markersize=ring_pt,
+            markerfacecolor=th["halo"],
+            markeredgecolor=th["ink"],
+            markeredgewidth=1.3 * ctx.s,
+            zorder=14.5,
+            gid="note-anchors",
+        )
+        for k in idx:
+            px, py = anchors[k]
+            placer.add((px - r, py - r, px + r, py + r))
+            ctx.note_rings[k] = (float(px), float(py), r)
+            if numbered:
+                view.ax.text(x[k], y[k], str(numbers[k]), fontproperties=ctx.font(6.2, "bold"),
+                             color=th["ink"], ha="center", va="center_baseline", zorder=14.6,
+                             parse_math=False, gid=f"note-number-{k}")  # fmt: skip
 
 
 def _draw_notes(ctx, view, placer, result) -> None:
@@ -73,10 +84,11 @@ def _draw_notes(ctx, view, placer, result) -> None:
         return sizes[text]
     centre = np.array([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2])
     todo = []
+    numbered = set(ctx.shown.get("note_numbers", ()))
     for k, (note, ring) in enumerate(zip(notes, ctx.note_rings, strict=True)):
         if ring is None:
             ctx.warnings.append(ctx.t["warn_note"].format(text=_short(note.text_in(ctx.lang))))
-        else:
+        elif k not in numbered:
             todo.append((k, note.text_in(ctx.lang), ring))
 
     def plan(order):
@@ -130,8 +142,8 @@ def _add_note(ctx, placer: _Placer, anchor, box) -> tuple[float, float, float, f
 def _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, leaders) -> None:
     th = ctx.theme
     ax_, ay_ = anchor
-    if box is None:  # its ring stays; the text is said, not hidden
-        ctx.warnings.append(ctx.t["warn_note"].format(text=_short(text)))
+    if box is None:  # its ring stays; the next layout numbers it (or it is said)
+        _no_room(ctx, k, text)
         return
     art = view.ax.text(
         0,
@@ -155,7 +167,7 @@ def _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, lea
         chosen, clean = _note_box(ctx, placer, anchor, bw, bh, np.array(anchor), leaders)
         if chosen is None or not clean:
             art.remove()
-            ctx.warnings.append(ctx.t["warn_note"].format(text=_short(text)))
+            _no_room(ctx, k, text)
             return
     leaders.append(_add_note(ctx, placer, anchor, chosen))
     tx, ty = view.to_data(chosen[0] + pad_px, chosen[1] + pad_px)
@@ -184,6 +196,13 @@ def _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, lea
         leader.set_path_effects(
             [patheffects.withStroke(linewidth=2.4 * ctx.s, foreground=th["halo"])]
         )
+
+
+def _no_room(ctx, k: int, text: str) -> None:
+    """Note ``k`` found no room: :func:`ranges.render.render_figure` lays the map
+    out again with it numbered; the warning stands if that layout is the last."""
+    ctx.unplaced_notes.append(k)
+    ctx.warnings.append(ctx.t["warn_note"].format(text=_short(text)))
 
 
 def _short(text: str, n: int = 40) -> str:

@@ -131,11 +131,16 @@ class _Targets:
         self._label(indices)
 
     def _label_of(self, i: int) -> str:
+        """The target's name in the map's language; on a Ukrainian map "" for a
+        shipped place with no Ukrainian name (Iaşi, Rzeszów...): it is no label
+        candidate there, since an English name would mix scripts in the label
+        set.  A user's target keeps the name the user typed."""
         name = self.names[i]
         if self.ctx.lang != "uk":
             return name
         uk = self.names_uk[i].strip() if self.names_uk is not None else ""
-        return uk or self.uk_by_name.get(name) or name
+        uk = uk or str(self.uk_by_name.get(name) or "").strip()
+        return uk or (name if self.layer[i] == "user" else "")
 
     def _label(self, indices: np.ndarray) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -150,7 +155,8 @@ class _Targets:
             if self.placed >= self.max_labels:
                 continue  # the user's targets that come later still get their labels
             key = self.names[i].casefold()
-            if key in self.seen:
+            text = self._label_of(i)
+            if key in self.seen or not text:
                 continue
             px, py = self.pxy[i]
             if any(math.hypot(px - qx, py - qy) < self.min_sep for qx, qy in self.anchors):
@@ -177,7 +183,7 @@ class _Targets:
                 self.view,
                 self.placer,
                 _point_candidates(px, py, r) + _point_candidates(px, py, 1.8 * r),
-                self._label_of(i),
+                text,
                 prop,
                 color,
                 gid=f"target-{i}",

@@ -58,6 +58,13 @@ THEMES: dict[str, dict[str, Any]] = {
 
 
 _TEXT = strings("MAP")  # the map's words, one module per language (ranges.i18n)
+_WEAPON_NAMES = strings("WEAPON_NAMES")
+
+
+def weapon_name(weapon, lang: str) -> str:
+    """A catalogue weapon's name as a map in ``lang`` prints it ("ATACMS M57
+    (моноблочна)"); the catalogue's own name for a weapon the table lacks."""
+    return _WEAPON_NAMES.get(lang, {}).get(weapon.id, weapon.name)
 
 
 #: The caveat every map carries (English).
@@ -85,7 +92,7 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     """``"ATACMS M57: 300 km (min. 70 km, est.)"``; with ``band``, the reported
     figure the dashed ring shows: ``"KN-23: 690 km; reported up to 900 km"``."""
     t = _TEXT[lang]
-    label = f"{w.name}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
+    label = f"{weapon_name(w, lang)}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
     if w.min_range_km > 0:
         est = f", {t['min_estimate']}" if w.min_range_is_estimate else ""
         label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']}{est})"
@@ -204,7 +211,7 @@ def _default_title(result, lang: str) -> str:
     t = _TEXT[lang]
     if not result.weapons:
         return t["no_weapon"]
-    names = ", ".join(w.weapon.name for w in result.weapons)
+    names = ", ".join(weapon_name(w.weapon, lang) for w in result.weapons)
     text = t["reach_of"].format(weapons=names)
     sites = [name for name, _ in result.sites]
     if sites:
