@@ -171,9 +171,9 @@ def ru_to_uk(name: str) -> str:
     end = r"(?=$|[\s-])"
     # Adjective endings: -ский/-ской -> -ський/-ськой, -ний -> -ній (Нижний),
     # -ые -> -і, -ое -> -е, -ая -> -а (Набережные Челны, Лодейное Поле).
-    text = re.sub(r"(?<=[сц])к(?=[іи]й|ой|а|е|і" + end[3:], "ьк", text)
-    text = re.sub(r"(?<=[^н\s-])ій" + end, "ий", text)
     text = re.sub(r"[иі]є" + end, "і", text)
+    text = re.sub(r"(?<=[сц])к(?=[іи]й|ой|а|е|і(?=$|[\s-])|$|[\s-])", "ьк", text)
+    text = re.sub(r"(?<=[^н\s-])ій" + end, "ий", text)
     text = re.sub(r"(?<=[^аеєиіоуюя])о[еє]" + end, "е", text)
     text = re.sub(r"(?<=[^аеєиіоуюя])ая" + end, "а", text)
     text = text.replace("сська", "ська")
