@@ -36,6 +36,20 @@ def _on_reset_colors() -> None:
     _mark_custom()
 
 
+#: Widgets whose option labels are in the page's language.  Streamlit's browser
+#: side keeps showing a chosen option's old label after the labels change (it
+#: holds the label, not the value), so the language switch hands each one its
+#: value again, which makes Streamlit send it to the browser anew.
+LANGUAGE_LABELLED = ("preset", "strip_within", "front_within", "kinds", "territory_filter")
+
+
+def _on_lang() -> None:
+    ss = st.session_state
+    for key in LANGUAGE_LABELLED:
+        if key in ss:
+            ss[key] = ss[key]
+
+
 def _on_preset() -> None:
     pid = st.session_state.get("preset")
     if pid in PRESETS:

@@ -114,7 +114,8 @@ def _answers(result: Result, lang: str, key: str) -> None:
             ss["territory_filter"] = [x for x in TERRITORY_LABELS if any(
                 x in opposing_territories(s) for s in sides)] or list(TERRITORY_LABELS)
         keep = st.multiselect(_t("territory_filter"), list(TERRITORY_LABELS),
-                              format_func=lambda x: _t(f"territory:{x}"), key="territory_filter",
+                              format_func={x: _t(f"territory:{x}") for x in TERRITORY_LABELS}.get,
+                              key="territory_filter",
                               help=_t("territory_help"))  # fmt: skip
         inside = st.checkbox(_t("show_inside"), key="show_inside")
         shown, n_inside = cached_targets_table(key, lang, tuple(keep), inside)

@@ -14,6 +14,7 @@ from dashboard_ui.callbacks import (
     _on_clear_areas,
     _on_clear_targets,
     _on_color,
+    _on_lang,
     _on_notes_edit,
     _on_preset,
     _on_reset_colors,
@@ -53,7 +54,7 @@ def _sidebar() -> None:
     sb = st.sidebar
     sb.title("Strike Range")
     sb.radio(_t("language"), list(LANGUAGES), format_func={"en": "English", "uk": "Українська"}.get,
-             key="lang", horizontal=True)  # fmt: skip
+             key="lang", horizontal=True, on_change=_on_lang)  # fmt: skip
     titles = {CUSTOM: _t("own_map"), **{k: _preset_title(k) for k in PRESETS}}
     sb.selectbox(_t("preset"), list(titles), format_func=titles.get, key="preset",
                  on_change=_on_preset)  # fmt: skip
@@ -154,7 +155,8 @@ def _sidebar() -> None:
 
     with sb.expander(_t("targets_overlay")):
         st.multiselect(_t("target_layers"), list(TARGET_KINDS),
-                       format_func=lambda k: _t(f"layer:{k}"), key="kinds", **_CUSTOM)  # fmt: skip
+                       format_func={k: _t(f"layer:{k}") for k in TARGET_KINDS}.get,
+                       key="kinds", **_CUSTOM)  # fmt: skip
         st.file_uploader(_t("targets_upload"), type=["csv", "geojson", "json", "kml"],
                          key="targets_upload", on_change=_on_targets_upload)  # fmt: skip
         if ss.get("user_targets"):

@@ -245,6 +245,12 @@ def _resolve_site(text: str) -> Site:
 
 def _first_run() -> None:
     ss = st.session_state
+    # The title boxes show one language at a time; Streamlit forgets a widget's
+    # value in a run that does not draw it, so each run hands the four their
+    # values again (the other language's title survives the switch).
+    for key in _TITLE_KEYS:
+        if key in ss:
+            ss[key] = ss[key]
     if "scenario" in ss:
         return
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}  # noqa: SIM118

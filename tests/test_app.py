@@ -571,6 +571,26 @@ def test_the_language_switch_changes_the_whole_page(at):
     assert at.selectbox(key="preset").label == "Preset"
 
 
+def test_the_language_switch_relabels_the_chosen_preset_in_the_browser(at):
+    """The browser shows a selectbox's chosen option by the label it was last
+    sent; after the switch the page must send the chosen preset's new label."""
+    before = scenario(at)
+    at.radio(key="lang").set_value("uk")
+    _run(at)
+    box = at.selectbox(key="preset").proto
+    assert box.set_value and box.raw_value == PRESETS[DEFAULT_PRESET].title_in("uk")
+    within = at.selectbox(key="strip_within").proto  # labelled "all Ukraine" when unset
+    assert within.set_value and within.raw_value in within.options
+    kinds = at.multiselect(key="kinds").proto
+    assert kinds.set_value and set(kinds.raw_values) <= set(kinds.options)
+    assert len(kinds.raw_values) == len(at.session_state["kinds"]) > 0
+    at.radio(key="lang").set_value("en")
+    _run(at)  # and back: the map stays the preset, every choice kept
+    assert at.selectbox(key="preset").proto.raw_value == FLAGSHIP_TITLE
+    assert at.session_state["preset"] == DEFAULT_PRESET and title(at) == FLAGSHIP_TITLE
+    assert scenario(at).replace(title=before.title, subtitle=before.subtitle) == before
+
+
 def test_editing_a_preset_makes_the_title_the_users_and_says_so(at):
     assert title(at) == FLAGSHIP_TITLE
     at.selectbox(key="add_place").set_value("Kharkiv")
