@@ -24,26 +24,35 @@ ships the ministry's ``kodifikator.xlsx``):
    Stare Misto, Molodizhne).
 
 Cities in Russia and Belarus take a Ukrainian rendering of their Russian
-name, the form Ukrainian media use (Курськ, Бєлгород, Мінськ):
+name (``name_ru``), the form Ukrainian media use (Курськ, Бєлгород, Мінськ):
 
 5. the Russian name is Natural Earth's ``NAME_RU`` for the same GeoNames id,
    else the GeoNames alternate in the Russian alphabet whose BGN/PCGN
    romanization equals the GeoNames name, else (Belarusian towns, which
    GeoNames names in Belarusian romanization: Krychaw) whose consonants do
    (:func:`_skeleton`); of several, :func:`_pick` says which;
-6. :func:`ru_to_uk` transcribes it by the rules of the Ukrainian orthography
-   of 2019 for Russian names (и after a consonant stays и only after ж, ч,
-   ш, щ, ц; е and ё after a vowel or at the start become є and йо; ы, э, ъ
+6. a town that is a hand-checked news place (``hand``, from
+   ``data/places.csv`` by GeoNames id) takes its name there (Орел);
+7. an oblast centre takes the spelling its region's Ukrainian name implies,
+   when it equals the transcription up to и/і, е/є, ьо/е
+   (:func:`region_stems`: Липецька область -> Липецьк, Владимир, Могильов);
+8. in Russia, a GeoNames alternate that looks Ukrainian
+   (:func:`_looks_ukrainian`: і, ї, є, ґ or a final -ськ/-цьк, only letters
+   of the Ukrainian alphabet) and equals the transcription up to и/і and
+   е/є is taken, since someone recorded it (Нижній Новгород, Кисловодськ);
+9. otherwise :func:`ru_to_uk` transcribes it by the rules of the Ukrainian
+   orthography for Russian names (и after a consonant stays и only after ж,
+   ч, ш, щ, ц; е and ё after a vowel or at the start become є and йо; ы, э, ъ
    become и, е, '; final -ск, -цк become -ськ, -цьк; a final soft sign after
-   a labial, р or a hissing consonant is dropped);
-7. a GeoNames alternate with a letter only Ukrainian has (і, ї, є, ґ), no
-   letter only Russian or Belarusian has, and equal to that transcription up
-   to и/і and е/є (the loose key of :func:`_loose_cyr`) is taken instead,
-   since it is a spelling someone recorded (Нижній Новгород rather than the transcription's Ніжній
-   Новгород); otherwise the transcription itself.
+   a labial, р or a hissing consonant is dropped).
 
-Elsewhere ``name_uk`` stays empty: no pinned source gives Ukrainian names of
-Polish, German or Turkish towns.
+Elsewhere a city takes a GeoNames alternate only when it is surely
+Ukrainian (:func:`_foreign_name`: Люблін, Краків, Ряшів), else nothing.
+
+English names (:func:`english_name`): Ukraine, :func:`romanize_uk` of the
+Ukrainian name; Russia and Belarus, :func:`romanize_ru` (BGN/PCGN without
+diacritics and apostrophes) of the Russian name, or an exonym of
+:data:`EXONYMS` (Moscow); elsewhere GeoNames' name.
 """
 
 from __future__ import annotations
