@@ -34,7 +34,7 @@ from .geodata import DEFAULT_DATA_DIR, LAYER_FILES
 __all__ = ["INDEX_FILE", "TargetIndex", "load", "write_index", "build_arrays", "fingerprint"]
 
 INDEX_FILE = DEFAULT_DATA_DIR / "targets.npz"
-FORMAT = "strike-range target index 1"
+FORMAT = "strike-range target index 2"
 KINDS = ("cities", "airfields", "places")
 _HERE = Path(__file__).resolve().parent
 #: Modules whose rules the index stores: the layers' reading, the territory
@@ -127,6 +127,7 @@ def build_arrays(data_dir: str | Path | None = None) -> dict[str, np.ndarray]:
             out[f"region_{c}"] = _optional_text(col)
     out["region_km2"] = np.array([analysis._area_km2(g) for g in regions.geometry])
     wkb = shapely.to_wkb(np.asarray(regions.geometry.array, dtype=object))
+    out["region_bounds"] = shapely.bounds(np.asarray(regions.geometry.array, dtype=object))
     out["region_wkb"] = np.frombuffer(b"".join(wkb), dtype=np.uint8)
     out["region_wkb_end"] = np.cumsum([len(b) for b in wkb]).astype(np.int64)
     out["format"] = np.array(FORMAT)
@@ -215,16 +216,28 @@ class TargetIndex:
     def regions(self) -> dict[str, np.ndarray]:
         """The regions layer's columns (object arrays of text) and ``geometry``
         (shapely polygons), in the layer's order."""
+
+        out = dict(self.region_columns)
+        out["geometry"] = self.region_geometries(np.arange(len(out["region_id"])))
+        return out
+
+    @functools.cached_property
+    def region_columns(self) -> dict[str, np.ndarray]:
+        """:attr:`regions` without the polygons (nothing to decode): the text
+        columns and ``km2``, every region's geodesic area."""
+        out = {c: self[f"region_{c}"].astype(object) for c in _REGION_TEXT}
+        out["km2"] = self["region_km2"]
+        return out
+
+    def region_geometries(self, rows: np.ndarray) -> np.ndarray:
+        """The polygons of regions ``rows`` (positions in the layer), decoded."""
         import shapely
 
         end = self["region_wkb_end"]
-        raw = self["region_wkb"].tobytes()
         start = np.concatenate([[0], end[:-1]])
-        blobs = np.array([raw[s:e] for s, e in zip(start, end, strict=True)], dtype=object)
-        out = {c: self[f"region_{c}"].astype(object) for c in _REGION_TEXT}
-        out["geometry"] = shapely.from_wkb(blobs)
-        out["km2"] = self["region_km2"]
-        return out
+        raw = self["region_wkb"]
+        blobs = np.array([raw[start[i] : end[i]].tobytes() for i in rows.tolist()], dtype=object)
+        return shapely.from_wkb(blobs) if len(blobs) else np.empty(0, dtype=object)
 
     @functools.cached_property
     def region_tree(self):
@@ -232,6 +245,38 @@ class TargetIndex:
         import shapely
 
         return shapely.STRtree(self.regions["geometry"])
+
+    def lazy_region_tree(self) -> _LazyRegionTree:
+        """An index over the regions that decodes only the polygons whose box
+        meets a query (a 300 km reach area meets a few dozen of 1,342)."""
+        return _LazyRegionTree(self)
+
+
+class _LazyRegionTree:
+    """``STRtree.query(geometry, predicate="intersects")`` over the index's
+    regions: boxes first, then the exact test on the polygons decoded for it.
+    :attr:`geoms` holds every polygon decoded so far (None for the others)."""
+
+    def __init__(self, index: TargetIndex):
+        import shapely
+
+        self._index = index
+        bounds = index["region_bounds"]
+        self._boxes = shapely.STRtree(shapely.box(*bounds.T))
+        self.geoms = np.full(len(bounds), None, dtype=object)
+
+    def query(self, geometry, predicate: str | None = None) -> np.ndarray:
+        import shapely
+
+        cand = np.asarray(self._boxes.query(geometry), dtype=int)
+        todo = cand[np.equal(self.geoms[cand], None)]
+        if todo.size:
+            self.geoms[todo] = self._index.region_geometries(todo)
+        if predicate is None:
+            return cand
+        if predicate != "intersects":
+            raise ValueError(f"predicate {predicate!r}: only 'intersects' is supported")
+        return cand[shapely.intersects(self.geoms[cand], geometry)]
 
 
 def load(path: str | Path | None = None) -> TargetIndex | None:

@@ -205,12 +205,13 @@ def _headline_from_index(index, weapon, launch, as_of, area, max_km, min_km, foc
     by_territory = tally(cities["territory"], cities["population"], airfields["territory"])
     totals = (len(airfields["territory"]), len(cities["territory"]),
               int(cities["population"].sum()))  # fmt: skip
-    regions = index.regions
+    regions = index.region_columns
     rows = np.empty(0, dtype=int)
     pct = np.empty(0)
     if not _check_area(area).is_empty and len(regions["region_id"]):
-        rows, _, _, pct = coverage_rows(area, regions["geometry"], regions["region_id"],
-                                        index.region_tree, region_km2=regions["km2"])  # fmt: skip
+        tree = index.lazy_region_tree()  # decodes only the polygons the area may meet
+        rows, _, _, pct = coverage_rows(area, tree.geoms, regions["region_id"], tree,
+                                        region_km2=regions["km2"])  # fmt: skip
     covered_ids = regions["region_id"][rows].tolist()
     picked = []
     for rid in focus:
