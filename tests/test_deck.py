@@ -1,5 +1,6 @@
-"""Tests of ranges.deck's reach outlines: drawn along the real boundary only,
-never down the 180° cut (RFC 7946 cutting) or along a pole."""
+"""Tests of ranges.deck's reach outlines (drawn along the real boundary only,
+never down the 180° cut (RFC 7946 cutting) or along a pole) and its labels
+(one per place)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,55 @@ def test_ordinary_reach_outline_is_drawn_closed_around_the_area(geodata):
     boundary = result.weapons[0].area.boundary
     d = shapely.distance(boundary, shapely.points(edges[:, 0]))
     assert float(np.max(d)) < 1e-3
+
+
+# --------------------------------------------------------------------------
+# One label per place
+# --------------------------------------------------------------------------
+LABEL_LAYERS = ("target-labels", "region-labels", "country-labels", "launch-labels")
+
+
+def _row(text, lon, lat, rank, kind=None):
+    return {"text": text, "position": [lon, lat], "size": 11, "rank": rank,
+            **({"kind": kind} if kind else {})}  # fmt: skip
+
+
+def test_a_town_in_the_news_and_the_same_city_spelt_another_way_get_one_label():
+    from ranges.deck.targets import _one_per_place
+
+    rows = [_row("Орьол", 36.08, 52.97, (3, -300_000)), _row("Орел", 36.07, 52.96, (2, 0)),
+            _row("Курська АЕС", 35.32, 51.67, (2, 0)), _row("Курськ", 36.19, 51.73, (3, -4))]
+    assert [r["text"] for r in _one_per_place(rows)] == ["Орел", "Курська АЕС", "Курськ"]
+
+
+@pytest.mark.parametrize("city_rank, kept", [((3, -2_000_000), ["Minsk"]), ((5, -2), ["MINSK"])])
+def test_a_region_named_like_its_town_is_named_once_by_the_one_that_matters(city_rank, kept):
+    """The city region and the oblast of Minsk, and the city: the city when it
+    is in the story, else the region; never both regions."""
+    from ranges.deck.targets import _one_per_place
+
+    rows = [_row("MINSK", 27.56, 53.9, (4, 0), "region"),
+            _row("MINSK", 27.9, 53.6, (4, 0), "region"), _row("Minsk", 27.56, 53.9, city_rank),
+            _row("DNIPROPETROVSK", 34.9, 48.4, (4, 0), "region"),
+            _row("Dnipro", 35.05, 48.46, (3, -1))]  # fmt: skip
+    texts = [r["text"] for r in _one_per_place(rows)]
+    assert sorted(t for t in texts if t.casefold() == "minsk") == kept
+    assert {"DNIPROPETROVSK", "Dnipro"} <= set(texts)  # the oblast is not the city
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("width", [900, 390])
+def test_no_place_is_named_twice_on_a_preset_map(geodata, lang, width):
+    from ranges.deck.targets import _SAME_REGION_DEG, _same_name
+    from ranges.presets import PRESETS
+
+    for pid, preset in PRESETS.items():
+        result = evaluate(preset.replace(lang=lang), geodata, CATALOG)
+        deck = json.loads(build_deck(result, geodata, lang=lang, width_px=width).to_json())
+        rows = [(r["text"], r["position"]) for layer in deck["layers"]
+                if layer["id"] in LABEL_LAYERS for r in layer["data"]]  # fmt: skip
+        assert len(rows) > 10, pid
+        twice = [(a[0], b[0]) for i, a in enumerate(rows) for b in rows[i + 1:]
+                 if _same_name(a[0], b[0]) and abs(a[1][0] - b[1][0]) < _SAME_REGION_DEG
+                 and abs(a[1][1] - b[1][1]) < _SAME_REGION_DEG]  # fmt: skip
+        assert twice == [], (pid, twice)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 
 import numpy as np
@@ -10,6 +11,74 @@ import pydeck as pdk
 
 from .style import _S
 from .view import View, _screen_px
+
+#: How near two labels of one name are one place (degrees): a region's label
+#: sits anywhere in the region; a town's two entries (news place and city,
+#: perhaps spelt two ways: Орел, Орьол) within a few kilometres.
+_SAME_REGION_DEG = 1.5
+_SAME_TOWN_DEG = 0.05
+
+
+def _spellings() -> dict[str, int]:
+    from ..gazetteer import ALIASES
+
+    return {name.casefold(): i for i, group in enumerate(ALIASES) for name in group}
+
+
+_SPELLINGS = _spellings()
+
+
+def _same_name(a: str, b: str, similar: bool = False) -> bool:
+    """One name: equal but for case, two spellings the gazetteer knows (ORYOL,
+    Orel) unless one extends the other (Dnipro, DNIPROPETROVSK oblast), or with
+    ``similar`` alike enough (Орел, Орьол)."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if a in _SPELLINGS and _SPELLINGS[a] == _SPELLINGS.get(b):
+        return not (a.startswith(b) or b.startswith(a))
+    return similar and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _near(p, q, deg: float) -> bool:
+    return abs(p[0] - q[0]) < deg and abs(p[1] - q[1]) < deg
+
+
+def _one_per_place(rows: list[dict], reserved=()) -> list[dict]:
+    """One label per place, best first.
+
+    A region or country named like a town near it (KURSK, Kursk; the Minsk
+    city region, Minsk oblast and the city) is named once: by the town when
+    the town matters to the story (a launch site, a target in range, a place
+    in the news: rank below 4), else by the region.  Two regions of one name
+    (a capital city region inside its oblast) give one label, and so do two
+    entries of one town (a place in the news and a city, perhaps spelt two
+    ways)."""
+    rows = sorted(rows, key=lambda r: r["rank"])
+    areal = [r for r in rows if r.get("kind") in ("region", "country")]
+    points = [r for r in rows if r.get("kind") not in ("region", "country")]
+    story = [(r["position"], r["text"]) for r in points if r["rank"][0] < 4]
+    story += [(pos, name) for pos, name, *_ in reserved]
+    keep_areal: list[dict] = []
+    for r in areal:
+        if any(_same_name(r["text"], o["text"]) and _near(r["position"], o["position"],
+                                                          _SAME_REGION_DEG)
+               for o in keep_areal) or any(
+                _same_name(r["text"], name) and _near(r["position"], pos, _SAME_REGION_DEG)
+                for pos, name in story):  # fmt: skip
+            continue
+        keep_areal.append(r)
+    keep_points: list[dict] = []
+    for r in points:
+        if any(_same_name(r["text"], o["text"]) and _near(r["position"], o["position"],
+                                                          _SAME_REGION_DEG)
+               for o in keep_areal) or any(
+                _same_name(r["text"], o["text"], similar=True)
+                and _near(r["position"], o["position"], _SAME_TOWN_DEG)
+                for o in keep_points):  # fmt: skip
+            continue
+        keep_points.append(r)
+    return sorted(keep_areal + keep_points, key=lambda r: r["rank"])
 
 
 def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
@@ -20,7 +89,8 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     Places and user targets go before cities, larger cities before smaller.
     A target's label that has no room above its point tries below, right and
     left (its row then carries that ``offset`` in pixels) before it is left
-    out, so a note's marker or a neighbour does not hide Kursk.
+    out, so a note's marker or a neighbour does not hide Kursk.  Each place is
+    named once (:func:`_one_per_place`).
     """
     px = _screen_px(view)
     placed: list[tuple[float, float, float, float]] = []
@@ -43,13 +113,7 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
             yield [dx, dy], (x + dx - w / 2, y + dy - h / 2, x + dx + w / 2, y + dy + h / 2)
 
     out = []
-    named: set[tuple[str, float, float]] = set()
-    for row in sorted(rows, key=lambda r: r["rank"]):
-        # a town in the news and in the cities layer is one name on the map
-        key = (row["text"], round(row["position"][0], 2), round(row["position"][1], 2))
-        if key in named:
-            continue
-        named.add(key)
+    for row in _one_per_place(rows, reserved):
         keep = {k: v for k, v in row.items() if k not in ("rank", "dy")}
         b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
         if free(b):
