@@ -42,9 +42,10 @@ name (``name_ru``), the form Ukrainian media use (Курськ, Бєлгород
    е/є is taken, since someone recorded it (Нижній Новгород, Кисловодськ);
 9. otherwise :func:`ru_to_uk` transcribes it by the rules of the Ukrainian
    orthography for Russian names (и after a consonant stays и only after ж,
-   ч, ш, щ, ц; е and ё after a vowel or at the start become є and йо; ы, э, ъ
-   become и, е, '; final -ск, -цк become -ськ, -цьк; a final soft sign after
-   a labial, р or a hissing consonant is dropped).
+   ч, ш, щ, ц, before ц, ч, щ and in при-; е and ё after a vowel or at the
+   start become є and йо; ы, э, ъ become и, е, '; final -ск, -цк become
+   -ськ, -цьк; a final soft sign after a labial, р or a hissing consonant is
+   dropped).
 
 Elsewhere a city takes a GeoNames alternate only when it is surely
 Ukrainian (:func:`_foreign_name`: Люблін, Краків, Ряшів), else nothing.
@@ -158,7 +159,14 @@ def ru_to_uk(name: str) -> str:
         nxt = name[i + 1].lower() if i + 1 < len(name) else " "
         soft_start = prev in " -" or prev in _RU_VOWELS or prev in "ьъ"
         if low == "и":
-            value = "і" if soft_start or prev not in "жчшщц" else "и"
+            # и stays after ж, ч, ш, щ, ц, before ц, ч, щ (the suffixes -иц-,
+            # -ич-, -ищ-, read loosely) and in the prefix при- (Луховиці, Митищі,
+            # Углич, Приволжськ).
+            suffix = nxt in "цчщ"
+            prefix = name[max(i - 2, 0) : i + 1].lower() == "при" and (
+                i < 3 or not name[i - 3].isalpha()
+            )
+            value = "и" if not soft_start and (prev in "жчшщц" or suffix or prefix) else "і"
         elif low == "ы":
             value = "и"
         elif low == "э":
@@ -190,8 +198,9 @@ def ru_to_uk(name: str) -> str:
     # (Марьина Горка -> Мар'їна Горка).
     text = re.sub(r"(?<=[^лЛ])ь[іІ]", "'ї", text)
     text = re.sub(r"(?<=[^лЛ])ь[єЄ]", "'є", text)
-    # Plural -ичи -> -ичі (Барановичи, Смолевичи).
+    # Plural -ичи -> -ичі, -цы -> -ці, -щи -> -щі (Барановичи, Луховицы, Мытищи).
     text = re.sub(r"[иі]чи(?=$|[\s-])", "ичі", text)
+    text = re.sub(r"(?<=[цщ])и(?=$|[\s-])", "і", text)
     # -ск, -цк -> -ськ, -цьк; a final -ец -> -ець (Донецк, Елец).
     text = re.sub(r"(?<=[сц])к" + end, "ьк", text)
     text = re.sub(r"(?<=[Ее])ц" + end, "ць", text)
