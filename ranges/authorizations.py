@@ -69,6 +69,7 @@ __all__ = [
     "allowed_as_of",
     "decisions_table",
     "format_date",
+    "summary_in",
     "load_decisions",
 ]
 
@@ -87,7 +88,8 @@ _ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER_RE = re.compile(r"^\s*\[\[\s*decision\s*\]\]")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_REQUIRED = ("id", "date", "decider", "weapons", "action", "status", "headline", "sources")
+_REQUIRED = ("id", "date", "decider", "weapons", "action", "status", "headline", "headline_uk",
+             "sources")
 _OPTIONAL = ("weapons_text", "scope_regions", "scope_within", "scope_text", "note")
 _SOURCE_FIELDS = ("publisher", "title", "date", "url", "quote")
 
@@ -126,6 +128,7 @@ class Decision:
     status: str
     headline: str
     sources: tuple[Citation, ...]
+    headline_uk: str = ""
     weapons_text: str = ""
     scope_regions: tuple[str, ...] = ()
     scope_within: tuple[str, ...] = ()
@@ -145,6 +148,21 @@ class Decision:
         status = "" if self.status == "announced" else f" ({self.status})"
         return f"{self.decider}, {format_date(self.date)}{status}"
 
+    def label_in(self, lang: str) -> str:
+        """:attr:`label` in ``lang``: ``"США, 17 листопада 2024 (за повідомленнями)"``."""
+        if lang == "en":
+            return self.label
+        from ranges.i18n import strings
+
+        words = strings("DASHBOARD")[lang]
+        status = "" if self.status == "announced" else f" ({words[f'auth_status:{self.status}']})"
+        decider = words.get(f"auth_decider:{self.decider}", self.decider)
+        return f"{decider}, {format_date(self.date, lang)}{status}"
+
+    def headline_in(self, lang: str) -> str:
+        """Our summary in ``lang`` (English where the table has no other)."""
+        return (self.headline_uk if lang == "uk" else "") or self.headline
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
@@ -158,6 +176,7 @@ class Decision:
             "scope_within": list(self.scope_within),
             "scope_text": self.scope_text,
             "headline": self.headline,
+            "headline_uk": self.headline_uk,
             "note": self.note,
             "sources": [source.to_dict() for source in self.sources],
         }
@@ -207,9 +226,45 @@ class Allowance:
         return bool(self.regions or self.zones)
 
 
-def format_date(day: _dt.date) -> str:
-    """``date(2024, 11, 17)`` -> ``"17 Nov 2024"`` (independent of the locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def format_date(day: _dt.date, lang: str = "en") -> str:
+    """``date(2024, 11, 17)`` -> ``"17 Nov 2024"`` (independent of the locale);
+    ``"17 листопада 2024"`` in Ukrainian."""
+    if lang == "en":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    from ranges.i18n import strings
+
+    months = strings("MAP")[lang]["months"].split()
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+_NO_DECISION = re.compile(
+    r"No decision in the table allows (?P<family>.+?) strikes inside Russia "
+    r"as of (?P<day>\d{1,2} (?:" + "|".join(_MONTHS) + r") \d{4})"
+)
+
+
+def summary_in(text: str, lang: str, decisions: Iterable[Decision] | None = None) -> str:
+    """An English text holding :attr:`Allowance.summary` with each decision's
+    ``label: headline`` (and the "No decision..." sentence) in ``lang``.
+
+    >>> summary_in("US, 17 Nov 2024 (reported): ATACMS strikes inside Russia allowed, "
+    ...            "first in the Kursk region", "uk")[:42]
+    'США, 17 листопада 2024 (за повідомленнями)'
+    """
+    if lang == "en" or not text:
+        return text
+    for d in _decisions(decisions, None):
+        text = text.replace(f"{d.label}: {d.headline}",
+                            f"{d.label_in(lang)}: {d.headline_in(lang)}")
+    from ranges.i18n import strings
+
+    def none(m: re.Match) -> str:
+        d, mon, year = m["day"].split()
+        day = _dt.date(int(year), _MONTHS.index(mon) + 1, int(d))
+        return strings("DASHBOARD")[lang]["auth_none"].format(family=m["family"],
+                                                              date=format_date(day, lang))
+
+    return _NO_DECISION.sub(none, text)
 
 
 # --- loading --------------------------------------------------------------------------
@@ -314,7 +369,8 @@ def _parse_decision(entry, where: _Where, names, weapons, known) -> Decision:
         if key not in entry:
             raise where.error(key, "missing required field")
 
-    text = {k: _text(entry[k], k, where) for k in ("id", "decider", "action", "status", "headline")}
+    text = {k: _text(entry[k], k, where) for k in ("id", "decider", "action", "status", "headline",
+                                                      "headline_uk")}
     for key in ("weapons_text", "scope_text", "note"):
         text[key] = _text(entry[key], key, where) if key in entry else ""
     if not _SLUG_RE.match(text["id"]):
@@ -356,6 +412,7 @@ def _parse_decision(entry, where: _Where, names, weapons, known) -> Decision:
         action=text["action"],
         status=text["status"],
         headline=text["headline"],
+        headline_uk=text["headline_uk"],
         sources=_sources(entry["sources"], where),
         weapons_text=text["weapons_text"],
         scope_regions=scope,

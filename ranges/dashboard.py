@@ -292,13 +292,16 @@ _AUTH = re.compile(
 def authorization_text(w, lang: str = "en") -> str:
     """A weapon's authorization sentence in ``lang``.  The Ukrainian one says the
     counts and shares of the English one (:mod:`ranges.evaluate` writes it) in
-    Ukrainian; the decision's own summary stays as the data quote it."""
+    Ukrainian, and each decision's summary as the table gives it in Ukrainian
+    (:func:`ranges.authorizations.summary_in`)."""
+    from .authorizations import summary_in
+
     text = w.authorization
     if lang == "en" or not text:
         return text
     m = _AUTH.match(text)
     if m is None:
-        return text
+        return summary_in(text, lang)
     from . import render
 
     def num(key: str) -> str:
@@ -310,7 +313,7 @@ def authorization_text(w, lang: str = "en") -> str:
         cities=render._count_text(int(m["cities"].replace(",", "")), "city", lang),
         share=m["share"], allowed=num("allowed"), total=num("total"),
     )  # fmt: skip
-    return sentence + m["rest"]
+    return sentence + summary_in(m["rest"], lang)
 
 
 def coverage_display(coverage: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -565,6 +565,8 @@ def test_the_language_switch_changes_the_whole_page(at):
     assert at.toggle(key="tiles").label == uk["tiles"] and "Carto" in uk["tiles"]
     assert at.tabs[0].label == uk["tab_targets"]
     assert any(uk["footer"].split(";")[0] in c.value for c in at.caption)
+    auth = [c.value for c in at.caption if "ATACMS M57" in c.value and "км²" in c.value]
+    assert auth and "США, 17 листопада 2024" in auth[0] and "strikes inside" not in auth[0]
     at.radio(key="lang").set_value("en")
     _run(at)
     assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 km) from ")

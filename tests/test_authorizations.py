@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import tomllib
 from datetime import date
@@ -219,6 +220,7 @@ scope_regions = ["RU-KRS"]
 action = "allow"
 status = "reported"
 headline = "test"
+headline_uk = "тест"
 
 [[decision.sources]]
 publisher = "P"
@@ -270,7 +272,7 @@ def test_a_row_without_sources_is_a_data_error(tmp_path):
 
 def test_the_second_bad_row_is_named_by_its_number_and_line(tmp_path):
     second = GOOD_ROW.replace('"us-test"', '"us-two"').replace('"allow"', '"maybe"')
-    with pytest.raises(DataError, match=r"line 19, decision #2 'us-two', field 'action'"):
+    with pytest.raises(DataError, match=r"line 20, decision #2 'us-two', field 'action'"):
         _load(tmp_path, GOOD_ROW + second)
 
 
@@ -284,3 +286,37 @@ def test_a_restriction_must_name_its_regions(tmp_path):
 def test_a_duplicate_id_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match=r"decision #2 'us-test', field 'id': duplicate"):
         _load(tmp_path, GOOD_ROW + GOOD_ROW)
+
+
+# --- both languages ----------------------------------------------------------------------
+
+
+def test_every_decision_has_its_summary_in_english_and_ukrainian():
+    for d in auth.load_decisions():
+        assert d.headline and d.headline_uk and d.headline_uk != d.headline, d.id
+        assert re.search("[а-яіїєґ]", d.headline_uk, re.I), (d.id, d.headline_uk)
+        # words quoted in the English summary stay in their language, marked as a quote
+        for quoted in re.findall(r'"([^"]+)"', d.headline):
+            assert f"«{quoted}»" in d.headline_uk and "цитата" in d.headline_uk, d.id
+
+
+def test_a_table_row_without_a_ukrainian_summary_is_refused(tmp_path):
+    with pytest.raises(DataError, match="headline_uk"):
+        _load(tmp_path, GOOD_ROW.replace('headline_uk = "тест"\n', ""))
+
+
+def test_the_ukrainian_summary_names_decider_date_status_and_our_translation():
+    allowance = auth.allowed_as_of("2024-11-17", ["atacms-m57"])["atacms-m57"]
+    uk = auth.summary_in(f"ATACMS M57: x ({allowance.summary})", "uk")
+    assert uk == (
+        "ATACMS M57: x (США, 17 листопада 2024 (за повідомленнями): "
+        "Удари ATACMS по території Росії дозволено, спершу в Курській області)"
+    )
+    assert auth.summary_in(allowance.summary, "en") == allowance.summary
+    none = auth.allowed_as_of("2024-11-16", ["taurus"])["taurus"].summary
+    assert auth.summary_in(none, "uk") == (
+        "Станом на 16 листопада 2024 жодне рішення з таблиці не дозволяє ударів Taurus "
+        "по території Росії"
+    )
+    for d in auth.load_decisions():  # every label and summary the fold can write
+        assert d.headline not in auth.summary_in(f"{d.label}: {d.headline}", "uk"), d.id

@@ -197,6 +197,14 @@ DASHBOARD = {
         "{weapon}: allowed and in range: {airfields}, {cities}; {share} of the reach area "
         "({allowed} of {total} km²) lies where strikes are allowed"
     ),
+    # a decision's label and the "no decision" sentence (ranges.authorizations.summary_in)
+    "auth_status:reported": "reported",
+    "auth_status:disputed": "disputed",
+    "auth_decider:US": "US",
+    "auth_decider:UK": "UK",
+    "auth_decider:France": "France",
+    "auth_decider:Germany": "Germany",
+    "auth_none": "No decision in the table allows {family} strikes inside Russia as of {date}",
     "legend_reach": "{weapon} ({km} km)",
     "legend_launch_site": "launch site",
     "legend_launch_area": "launch area",

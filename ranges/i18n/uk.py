@@ -206,6 +206,16 @@ DASHBOARD = {
         "{weapon}: дозволено і в зоні ураження: {airfields}, {cities}; {share} площі "
         "досяжності ({allowed} з {total} км²) там, де удари дозволені"
     ),
+    # a decision's label and the "no decision" sentence (ranges.authorizations.summary_in)
+    "auth_status:reported": "за повідомленнями",
+    "auth_status:disputed": "спірно",
+    "auth_decider:US": "США",
+    "auth_decider:UK": "Велика Британія",
+    "auth_decider:France": "Франція",
+    "auth_decider:Germany": "Німеччина",
+    "auth_none": (
+        "Станом на {date} жодне рішення з таблиці не дозволяє ударів {family} по території Росії"
+    ),
     "legend_reach": "{weapon} ({km} км)",
     "legend_launch_site": "місце пуску",
     "legend_launch_area": "район пуску",
