@@ -121,6 +121,10 @@ SCENARIOS = [
      "--as-of", "2024-09-01"],
     ["headline", "--launch", "Kharkiv", "--weapon", "atacms-m39", "--focus", "RU-BEL",
      "--format", "json"],
+    ["targets", "--preset", "atacms-nov-2024", "--format", "json"],
+    ["headline", "--preset", "atacms-nov-2024"],
+    ["headline", "--preset", "russian-missiles-on-ukraine", "--format", "json"],
+    ["targets", "--preset", "taurus-from-kyiv-region", "--kind", "airfields", "--all"],
 ]  # fmt: skip
 
 
