@@ -215,6 +215,8 @@ _DATE_WORDS = re.compile(r"\b(\d{1,2}) (\w+) (\d{4})\b")
 
 _NUMBER_UNIT = re.compile(r"(\d) (km|км)(?!\w)")
 
+_SHORT_WORD = re.compile(r"(?<!\w)(\w{1,2}) (?=\w)")
+
 
 def _wrap_key_label(ctx: _Ctx, label: str, prop, width_px: float) -> list[str]:
     """A key entry in lines of at most ``width_px``: broken before its parenthesis
@@ -224,6 +226,8 @@ def _wrap_key_label(ctx: _Ctx, label: str, prop, width_px: float) -> list[str]:
         return [label]
     label = _DATE_WORDS.sub("\\1\u00a0\\2\u00a0\\3", label)
     label = _NUMBER_UNIT.sub("\\1\u00a0\\2", label)  # "250 km", not "250" / "km"
+    if ctx.lang == "uk":  # no short preposition left at a line's end ("за" / "повідомленнями")
+        label = _SHORT_WORD.sub("\\1\u00a0", label)
     head, sep, tail = label.partition(" (")
     if sep and ctx.measure(head, prop)[0] <= width_px:
         # the parenthesis (a decision and its dates) on lines of its own

@@ -4,6 +4,7 @@ titles, in English and Ukrainian."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -92,7 +93,10 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     """``"ATACMS M57: 300 km (min. 70 km, est.)"``; with ``band``, the reported
     figure the dashed ring shows: ``"KN-23: 690 km; reported up to 900 km"``."""
     t = _TEXT[lang]
-    label = f"{weapon_name(w, lang)}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
+    # a designation is never broken across lines ("Taurus KEPD" / "350"): only at
+    # " / " between two names and before a parenthesis
+    name = re.sub(r"(?<!/) (?![/(])", "\u00a0", weapon_name(w, lang))
+    label = f"{name}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
     if w.min_range_km > 0:
         est = f", {t['min_estimate']}" if w.min_range_is_estimate else ""
         label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']}{est})"
