@@ -154,3 +154,16 @@ def test_the_russian_missile_map_names_kursk_in_both_languages(geodata):
             texts = _placed_texts(_figure(geodata, "russian-missiles-on-ukraine", size,
                                           "light", lang))  # fmt: skip
             assert name in {v for g, v in texts.items() if g.startswith("site-label-")}
+
+
+def test_a_ukrainian_footer_writes_the_notes_dates_in_ukrainian(geodata):
+    # the notes' sources are cited in English ("RFE/RL, 15 Aug 2024: ..."); their
+    # dates follow the map's language, the publishers' names stay as they are
+    sources = " ".join(_placed_texts(_figure(geodata, "atacms-nov-2024", "web", "light",
+                                             "uk"))["sources"].split())  # fmt: skip
+    assert "RFE/RL, 15 серпня 2024" in sources
+    english = re.compile(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}")
+    assert not english.search(sources)
+    en = " ".join(_placed_texts(_figure(geodata, "atacms-nov-2024", "web", "light",
+                                        "en"))["sources"].split())  # fmt: skip
+    assert "RFE/RL, 15 Aug 2024" in en

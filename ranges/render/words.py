@@ -132,9 +132,23 @@ def as_of_text(as_of: str, lang: str = "en") -> str:
     return _TEXT[_check_choice(lang, "lang", _TEXT)]["as_of"].format(date=format_date(as_of, lang))
 
 
-def _note_source(text: str) -> str:
-    # "Reuters, 15 Aug 2024: Ukraine says..." -> "Reuters, 15 Aug 2024"
-    return text.split(":", 1)[0].strip()
+_EN_DATE = re.compile(r"\b(\d{1,2}) (" + _TEXT["en"]["months"].replace(" ", "|") + r") (\d{4})\b")
+
+
+def _note_source(text: str, lang: str = "en") -> str:
+    """"Reuters, 15 Aug 2024: Ukraine says..." -> "Reuters, 15 Aug 2024"; its date
+    as ``lang`` writes dates ("Reuters, 15 серпня 2024")."""
+    head = text.split(":", 1)[0].strip()
+    months = _TEXT["en"]["months"].split()
+
+    def date(m: re.Match) -> str:
+        iso = f"{m[3]}-{months.index(m[2]) + 1:02d}-{int(m[1]):02d}"
+        try:
+            return format_date(iso, lang)
+        except ValueError:  # "31 Feb 2024": left as written
+            return m[0]
+
+    return _EN_DATE.sub(date, head)
 
 
 def _source_parts(result, sit, lang: str) -> list[str]:
@@ -151,7 +165,8 @@ def _source_parts(result, sit, lang: str) -> list[str]:
     decisions = _decision_publishers(sit)
     if decisions:
         parts.append(f"{t['decided_by']}: {decisions}")
-    notes = list(dict.fromkeys(_note_source(n.source) for n in result.scenario.notes if n.source))
+    notes = [_note_source(n.source, lang) for n in result.scenario.notes if n.source]
+    notes = list(dict.fromkeys(notes))
     if notes:
         parts.append(f"{t['notes']}: " + "; ".join(notes))
     return parts
