@@ -2,7 +2,10 @@
 of each region covered) and ``headline`` (one caption per weapon).
 
 pandas and geopandas load inside the commands, not when the module is
-imported."""
+imported.  ``targets`` and ``headline`` of the shipped layers read the
+precomputed ``data/targets.npz`` (:mod:`ranges.target_index`) and load neither;
+``--targets FILE``, ``--allowed``, ``regions`` and a stale index take the
+pandas path, which prints the same text (``tests/test_target_index.py``)."""
 
 from __future__ import annotations
 
