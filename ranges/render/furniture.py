@@ -215,6 +215,8 @@ _DATE_WORDS = re.compile(r"\b(\d{1,2}) (\w+) (\d{4})\b")
 
 _NUMBER_UNIT = re.compile(r"(\d) (km|км)(?!\w)")
 
+_NUMBER_WORD = re.compile(r"\b(\d{1,3}) (?=\w)")
+
 _SHORT_WORD = re.compile(r"(?<!\w)(\w{1,2}) (?=\w)")
 
 
@@ -278,7 +280,9 @@ def _draw_footer(ctx: _Ctx, result, geodata, credit: str) -> float:
     numbered = ctx.shown.get("note_numbers", ())
     if numbered:  # the callouts the map had no room for, under their rings' numbers
         notes = result.scenario.notes
-        paras = [f"{chr(0x2460 + n - 1) if n <= 20 else n}\u00a0{notes[k].text_in(ctx.lang)}"
+        paras = [f"{chr(0x2460 + n - 1) if n <= 20 else n}\u00a0"
+                 + _NUMBER_WORD.sub("\\1\u00a0", _DATE_WORDS.sub(  # "15 серпня" kept whole
+                     "\\1\u00a0\\2\u00a0\\3", notes[k].text_in(ctx.lang)))
                  for n, k in enumerate(numbered, 1)]  # fmt: skip
         lines = [line for p in paras for line in ctx.wrap(p, ctx.font(7.0), width)]
         art = _fig_text(ctx, pad, y, "\n".join(lines), ctx.font(7.0), th["ink"],
