@@ -60,7 +60,9 @@ def _draw_notes(ctx, view, placer, result) -> None:
     leader, label or marker (:func:`_note_box`), trying narrower boxes before
     farther spots; when a note finds none, the notes are placed again in
     another order, and the order that leaves fewest leaders crossing anything
-    wins.  A note with no free spot at all is left out with a warning.
+    wins.  A note with no free spot at all is recorded (``ctx.unplaced_notes``):
+    :func:`ranges.render.render_figure` lays the map out again with a compact
+    key, then with that note as a numbered ring whose text goes below the map.
     """
     notes = result.scenario.notes
     if not notes:
