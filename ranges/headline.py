@@ -38,6 +38,8 @@ __all__ = [
     "opposing_territories",
     "territory_label",
     "filter_territory",
+    "territory_set",
+    "tally",
     "human_number",
 ]
 
