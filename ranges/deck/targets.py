@@ -61,20 +61,19 @@ def _one_per_place(rows: list[dict], reserved=()) -> list[dict]:
     story += [(pos, name) for pos, name, *_ in reserved]
     keep_areal: list[dict] = []
     for r in areal:
-        if any(_same_name(r["text"], o["text"]) and _near(r["position"], o["position"],
-                                                          _SAME_REGION_DEG)
-               for o in keep_areal) or any(
-                _same_name(r["text"], name) and _near(r["position"], pos, _SAME_REGION_DEG)
+        # (distance first: it is cheap, and rules out almost every pair)
+        if any(_near(r["position"], o["position"], _SAME_REGION_DEG)
+               and _same_name(r["text"], o["text"]) for o in keep_areal) or any(
+                _near(r["position"], pos, _SAME_REGION_DEG) and _same_name(r["text"], name)
                 for pos, name in story):  # fmt: skip
             continue
         keep_areal.append(r)
     keep_points: list[dict] = []
     for r in points:
-        if any(_same_name(r["text"], o["text"]) and _near(r["position"], o["position"],
-                                                          _SAME_REGION_DEG)
-               for o in keep_areal) or any(
-                _same_name(r["text"], o["text"], similar=True)
-                and _near(r["position"], o["position"], _SAME_TOWN_DEG)
+        if any(_near(r["position"], o["position"], _SAME_REGION_DEG)
+               and _same_name(r["text"], o["text"]) for o in keep_areal) or any(
+                _near(r["position"], o["position"], _SAME_TOWN_DEG)
+                and _same_name(r["text"], o["text"], similar=True)
                 for o in keep_points):  # fmt: skip
             continue
         keep_points.append(r)
