@@ -123,7 +123,7 @@ def render_figure(
             continue
         # A callout with no room for its box: first a compact key, then a numbered
         # ring with its text below the map.
-        if ctx.unplaced_notes and key_in_map and not shown.get("compact_key"):
+        if ctx.unplaced_notes and not shown.get("compact_key"):
             shown["compact_key"] = True
             continue
         if ctx.unplaced_notes:

@@ -59,7 +59,8 @@ def _draw_header(ctx: _Ctx, result, title: str, subtitle: str, *, key: bool) -> 
         art.set_linespacing(1.25)
         y = art.get_window_extent(ctx.renderer).y0 - 0.4 * prop.get_size_in_points() * ctx.px_per_pt
     if key:
-        legend = _make_key(ctx, result, ctx.fig, (pad / ctx.W, y / ctx.H), width)
+        size_pt = 7.2 if ctx.shown.get("compact_key") else 8.0  # see _place_key
+        legend = _make_key(ctx, result, ctx.fig, (pad / ctx.W, y / ctx.H), width, size_pt=size_pt)
         if legend is not None:
             y = legend.get_window_extent(ctx.renderer).y0
     return y - 0.5 * pad
