@@ -163,8 +163,12 @@ def _export_panel(scenario: Scenario, key: str) -> None:
     with st.container(border=True):
         c1, c2, c3 = st.columns(3)
         sizes = list(render.SIZE_PRESETS) + list(render.PRINT_PRESETS_MM)
-        size = c1.selectbox(_t("size"), sizes, key="ex_size")
-        theme = c2.selectbox(_t("theme"), list(render.THEMES), key="ex_theme")
+        # "web@2x": the base size's name and "@2x" (twice the pixels)
+        size_names = {s: _t("size:" + s.removesuffix("@2x")) + (" @2x" if s.endswith("@2x") else "")
+                      for s in sizes}  # fmt: skip
+        size = c1.selectbox(_t("size"), sizes, key="ex_size", format_func=size_names.get)
+        theme = c2.selectbox(_t("theme"), list(render.THEMES), key="ex_theme",
+                             format_func={k: _t(f"theme:{k}") for k in render.THEMES}.get)
         lang = c3.selectbox(_t("export_lang"), list(LANGUAGES), key="ex_lang",
                             format_func={"en": "English", "uk": "Українська"}.get,
                             index=list(LANGUAGES).index(scenario.lang))  # fmt: skip

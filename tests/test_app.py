@@ -567,9 +567,14 @@ def test_the_language_switch_changes_the_whole_page(at):
     assert any(uk["footer"].split(";")[0] in c.value for c in at.caption)
     auth = [c.value for c in at.caption if "ATACMS M57" in c.value and "км²" in c.value]
     assert auth and "США, 17 листопада 2024" in auth[0] and "strikes inside" not in auth[0]
+    at.toggle(key="ex_open").set_value(True)
+    _run(at)
+    assert at.selectbox(key="ex_theme").options == [uk["theme:light"], uk["theme:dark"]]
+    assert uk["size:web"] + " @2x" in at.selectbox(key="ex_size").options
     at.radio(key="lang").set_value("en")
     _run(at)
     assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 km) from ")
+    assert at.selectbox(key="ex_theme").proto.raw_value == "light"
     assert at.selectbox(key="preset").label == "Preset"
 
 
