@@ -128,3 +128,30 @@ def test_no_place_is_named_twice_on_a_preset_map(geodata, lang, width):
                  if _same_name(a[0], b[0]) and abs(a[1][0] - b[1][0]) < _SAME_REGION_DEG
                  and abs(a[1][1] - b[1][1]) < _SAME_REGION_DEG]  # fmt: skip
         assert twice == [], (pid, twice)
+
+
+@pytest.mark.parametrize("width, height", [(900, 620), (350, 460)])
+def test_no_label_runs_off_the_edge_of_the_map(geodata, width, height):
+    """A label that would be cut by the map's edge ("Kursk Nuclear Power Pl" on a
+    phone) moves or is left out (widths estimated as the declutter does)."""
+    from ranges.deck.view import _screen_px, view_for
+    from ranges.presets import PRESETS
+
+    sizes = {"region-labels": 10, "country-labels": 15}
+    for pid, preset in PRESETS.items():
+        result = evaluate(preset, geodata, CATALOG)
+        deck = json.loads(build_deck(result, geodata, width_px=width, height_px=height).to_json())
+        view = view_for(result, width_px=width, height_px=height)
+        px = _screen_px(view)
+        cx = px(view.lon, view.lat)[0]
+        checked = 0
+        for layer in deck["layers"]:
+            if layer["id"] not in ("target-labels", "region-labels", "country-labels"):
+                continue
+            for row in layer["data"]:
+                x = px(*row["position"])[0] + row.get("offset", [0, 0])[0]
+                half = (0.6 * row.get("size", sizes.get(layer["id"], 10)) * len(row["text"])
+                        + 4) / 2  # fmt: skip
+                assert cx - width / 2 <= x - half and x + half <= cx + width / 2, (pid, row["text"])
+                checked += 1
+        assert checked > 5, pid

@@ -164,7 +164,7 @@ def build_deck(
     # fall on its capital: Kursk) and moves within the region to make room.
     label_rows += [dict(r, rank=(2, 1) if r.get("rid") in focus else (4, 0), size=10,
                         color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
-    placed = _declutter(label_rows, view, reserved)
+    placed = _declutter(label_rows, view, reserved, frame=(width_px, height_px))
     region_placed = [{k: v for k, v in r.items() if k in ("text", "position", "tooltip")}
                      for r in placed if r.get("kind") == "region"]  # fmt: skip
     layers[region_labels_at] = _text_layer("region-labels", region_placed, get_size=10,

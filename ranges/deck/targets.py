@@ -80,7 +80,8 @@ def _one_per_place(rows: list[dict], reserved=()) -> list[dict]:
     return sorted(keep_areal + keep_points, key=lambda r: r["rank"])
 
 
-def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
+def _declutter(rows: list[dict], view: View, reserved=(),
+               frame: tuple[float, float] | None = None) -> list[dict]:
     """Labels that do not collide at the opening zoom, best first.
 
     Boxes are estimated in screen pixels (Web Mercator at ``view.zoom``):
@@ -89,10 +90,17 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
     A target's label that has no room above its point tries below, right and
     left (its row then carries that ``offset`` in pixels) before it is left
     out, so a note's marker or a neighbour does not hide Kursk.  Each place is
-    named once (:func:`_one_per_place`).
+    named once (:func:`_one_per_place`).  With ``frame`` (the map's width and
+    height in pixels, centred on the view) a label must fit inside the map: one
+    that would run off its edge ("Kursk Nuclear Power Pl") tries its other
+    places or is left out.
     """
     px = _screen_px(view)
     placed: list[tuple[float, float, float, float]] = []
+    if frame is not None:
+        cx, cy = px(view.lon, view.lat)
+        edge = (cx - frame[0] / 2 + 2, cy - frame[1] / 2 + 2, cx + frame[0] / 2 - 2,
+                cy + frame[1] / 2 - 2)  # fmt: skip
 
     def box(position, text: str, size: float, dy: float) -> tuple[float, float, float, float]:
         x, y = px(*position)
@@ -100,6 +108,9 @@ def _declutter(rows: list[dict], view: View, reserved=()) -> list[dict]:
         return x - w / 2, y + dy - h, x + w / 2, y + dy
 
     def free(b) -> bool:
+        if frame is not None and not (edge[0] <= b[0] and b[2] <= edge[2]
+                                      and edge[1] <= b[1] and b[3] <= edge[3]):  # fmt: skip
+            return False
         return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
 
     for position, name, size, *dy in reserved:  # dy: below the point unless given
