@@ -40,8 +40,8 @@ def _on_reset_colors() -> None:
 #: side keeps showing a chosen option's old label after the labels change (it
 #: holds the label, not the value), so the language switch hands each one its
 #: value again, which makes Streamlit send it to the browser anew.
-LANGUAGE_LABELLED = ("preset", "strip_within", "front_within", "kinds", "territory_filter",
-                     "ex_size", "ex_theme")
+LANGUAGE_LABELLED = ("preset", "w_ua", "w_ru", "strip_within", "front_within", "kinds",
+                     "territory_filter", "ex_size", "ex_theme")
 
 
 def _on_lang() -> None:

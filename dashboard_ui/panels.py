@@ -26,7 +26,7 @@ from ranges.errors import RangesError
 from ranges.evaluate import Result
 from ranges.geodata import attribution
 from ranges.headline import opposing_territories
-from ranges.i18n import strings
+from ranges.i18n import strings, weapon_name
 from ranges.scenario import LANGUAGES, Scenario
 from ranges.territory import TERRITORY_LABELS
 
@@ -42,7 +42,7 @@ def _legend(result: Result, lang: str) -> None:
     """Every layer drawn on the map, in the order a reader meets them."""
     t = dash.texts(lang)
     chips = [
-        _chip(t["legend_reach"].format(weapon=w.weapon.name, km=dash._km_text(
+        _chip(t["legend_reach"].format(weapon=weapon_name(w.weapon, lang), km=dash._km_text(
             w.weapon.max_range_km, lang)), f"background:{w.color}55;border:2px solid {w.color}")
         for w in result.weapons
     ]  # fmt: skip
@@ -137,7 +137,8 @@ def _answers(result: Result, lang: str, key: str) -> None:
         for w in result.weapons:
             for s in w.weapon.verified_sources:
                 figures = ", ".join(f.replace("_", " ") for f in s.supports)
-                st.markdown(f"- {html.escape(w.weapon.name)} ({html.escape(figures)}): "
+                name = weapon_name(w.weapon, lang)
+                st.markdown(f"- {html.escape(name)} ({html.escape(figures)}): "
                             f"[{html.escape(s.title)}]({s.url}) ({html.escape(s.publisher)}, "
                             f"{s.date}): “{html.escape(s.quote)}”")  # fmt: skip
         decisions = exports.situation(result).decisions

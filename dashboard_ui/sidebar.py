@@ -24,6 +24,7 @@ from dashboard_ui.callbacks import (
 from dashboard_ui.resources import catalog, quick_places, region_options
 from dashboard_ui.state import _CUSTOM, CUSTOM, _t
 from ranges import dashboard as dash
+from ranges.i18n import weapon_name
 from ranges.presets import PRESETS
 from ranges.scenario import LANGUAGES, PALETTE, TARGET_KINDS, Scenario, weapon_colors
 from ranges.territory import coverage as territory_coverage
@@ -37,7 +38,8 @@ def _preset_title(pid: str) -> str:
 def _swatches(chosen: list[str], colors: dict[str, str]) -> str:
     """CSS giving each chosen weapon's chip in the sidebar its map colour (the
     chips are found by their label; the swatch row below says the same)."""
-    labels = {wid: label for side in dash.weapon_options(catalog()).values()
+    lang = st.session_state.get("lang", "en")
+    labels = {wid: label for side in dash.weapon_options(catalog(), lang).values()
               for wid, label in side.items()}  # fmt: skip
     rules = []
     for key in ("w_ua", "w_ru"):
@@ -67,14 +69,14 @@ def _sidebar() -> None:
     )  # fmt: skip
 
     sb.subheader(_t("weapons"))
-    options = dash.weapon_options(catalog())
+    options = dash.weapon_options(catalog(), ss.get("lang", "en"))
     for side, key in zip(dash.SIDES, ("w_ua", "w_ru"), strict=True):
         sb.multiselect(_t(f"side:{side}"), list(options[side]), format_func=options[side].get,
                        key=key, placeholder=_t("choose_weapons"), **_CUSTOM)  # fmt: skip
     chosen = list(dict.fromkeys([*ss.get("w_ua", []), *ss.get("w_ru", [])]))
     if chosen and len(chosen) <= len(PALETTE):
         colors = weapon_colors(chosen, ss.get("colors", {}))
-        names = {w.id: w.name for w in catalog()}
+        names = {w.id: weapon_name(w, ss.get("lang", "en")) for w in catalog()}
         sb.markdown(_swatches(chosen, colors), unsafe_allow_html=True)
         sb.markdown(
             '<div data-testid="weapon-swatches" style="font-size:0.85em;line-height:1.6">'

@@ -16,7 +16,7 @@ import pandas as pd
 from .catalog import SIDE_RUSSIA, SIDE_UKRAINE, Weapon
 from .coords import format_latlon
 from .errors import InputError
-from .i18n import strings
+from .i18n import strings, weapon_name
 from .scenario import LIMITS, Scenario, Site, Target
 from .targets import csv_safe
 
@@ -45,11 +45,14 @@ SIDES = (SIDE_UKRAINE, SIDE_RUSSIA)
 LAYER_LABELS = {"cities": "Cities", "airfields": "Airfields", "places": "Places in the news"}
 
 
-def weapon_options(catalog: Iterable[Weapon]) -> dict[str, dict[str, str]]:
-    """Per side, weapon id -> label ("ATACMS M57 (unitary) – 300 km"), catalog order."""
+def weapon_options(catalog: Iterable[Weapon], lang: str = "en") -> dict[str, dict[str, str]]:
+    """Per side, weapon id -> label in ``lang`` ("ATACMS M57 (unitary) – 300 km",
+    "ATACMS M57 (моноблочна) – 300 км"), catalog order."""
+    unit = strings("MAP").get(lang, strings("MAP")["en"])["km"]
     out: dict[str, dict[str, str]] = {side: {} for side in SIDES}
     for w in catalog:
-        out.setdefault(w.side, {})[w.id] = w.label
+        label = f"{weapon_name(w, lang)} – {_km_text(w.max_range_km, lang)} {unit}"
+        out.setdefault(w.side, {})[w.id] = w.label if lang == "en" else label
     return out
 
 
@@ -270,14 +273,16 @@ def headline_text(w, result, lang: str = "en") -> str:
              render._site_label(result, n, lang) for n, _ in result.sites]  # fmt: skip
     km = _km_text(w.weapon.max_range_km, lang)
     if not names:
-        return t["headline_bare"].format(weapon=w.weapon.name, km=km, words=words)
+        return t["headline_bare"].format(weapon=weapon_name(w.weapon, lang), km=km, words=words)
     # an area under its kind's default name reads "з підконтрольної Україні території"
     where = render._from_area(result, result.sites[0][0], lang) if len(names) == 1 else ""
     if where:
-        return t["headline_where"].format(weapon=w.weapon.name, km=km, where=where, words=words)
+        return t["headline_where"].format(weapon=weapon_name(w.weapon, lang), km=km, where=where,
+                                          words=words)  # fmt: skip
     # names stay as written (Ukrainian would need each in the genitive after "з")
     sites = t["n_sites"].format(n=len(names)) if len(names) > 3 else _join(names, lang)
-    return t["headline_sites"].format(weapon=w.weapon.name, km=km, sites=sites, words=words)
+    return t["headline_sites"].format(weapon=weapon_name(w.weapon, lang), km=km, sites=sites,
+                                      words=words)  # fmt: skip
 
 
 _AUTH = re.compile(

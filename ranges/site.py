@@ -194,7 +194,7 @@ def _page(result, name: str, lib: str, lang: str) -> str:
     if s.subtitle:
         head.append(f"<p>{esc(s.subtitle)}</p>")
     head.append(f'<p class="sr-date">{esc(_as_of_text(result, lang))}</p>')
-    items = list(legend_items(result))
+    items = list(legend_items(result, lang))
     occupied = occupied_item(result)
     if occupied is not None:
         items.append(occupied)

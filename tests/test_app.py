@@ -557,9 +557,12 @@ def test_the_language_switch_changes_the_whole_page(at):
     _run(at)
     uk = texts("uk")
     assert title(at) == html.escape(PRESETS[DEFAULT_PRESET].title_in("uk"))
-    assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 км), пуск: ")
+    # weapons by their Ukrainian names: headline, legend, the weapon chips' options
+    assert headlines(at)[0].startswith("ATACMS M57 (моноблочна) (300 км), пуск: ")
     assert "у Росії" in headlines(at)[0] and " from " not in headlines(at)[0]
     assert uk["legend_front"] in _legend_html(at)
+    assert "ATACMS M57 (моноблочна)" in _legend_html(at) and "unitary" not in _legend_html(at)
+    assert "ATACMS M57 (моноблочна) – 300 км" in at.multiselect(key="w_ua").options
     assert at.selectbox(key="preset").label == uk["preset"]
     assert at.multiselect(key="w_ua").label == uk["side:Ukraine and partners"]
     assert at.toggle(key="tiles").label == uk["tiles"] and "Carto" in uk["tiles"]
@@ -588,6 +591,8 @@ def test_the_language_switch_relabels_the_chosen_preset_in_the_browser(at):
     assert box.set_value and box.raw_value == PRESETS[DEFAULT_PRESET].title_in("uk")
     within = at.selectbox(key="strip_within").proto  # labelled "all Ukraine" when unset
     assert within.set_value and within.raw_value in within.options
+    chips = at.multiselect(key="w_ua").proto  # the chosen weapons' chips
+    assert chips.set_value and "ATACMS M57 (моноблочна) – 300 км" in chips.raw_values
     kinds = at.multiselect(key="kinds").proto
     assert kinds.set_value and set(kinds.raw_values) <= set(kinds.options)
     assert len(kinds.raw_values) == len(at.session_state["kinds"]) > 0
@@ -744,8 +749,9 @@ def test_link_reopens_a_custom_scenario_exactly():
     assert dict(at.query_params) == to_query(s)
     assert at.selectbox(key="preset").value == "custom"
     assert title(at) == html.escape(s.title_in(s.lang))
+    # the link's language is Ukrainian: weapons by their Ukrainian names
     assert [line.split(" (")[0] for line in headlines(at)] == ["Storm Shadow / SCALP-EG",
-                                                               "Iskander-M"]  # fmt: skip
+                                                               "Іскандер-М"]  # fmt: skip
     assert not messages(at, "warning")
 
 

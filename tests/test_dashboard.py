@@ -805,6 +805,8 @@ def test_weapon_colours_are_kept_in_canonical_form_and_used_everywhere(geodata):
     result = evaluate(s, geodata)
     assert [w.color for w in result.weapons] == ["#D55E00", "#AABBCC"]
     assert ("Storm Shadow / SCALP-EG (250 km)", "#AABBCC") in legend_items(result)
+    uk = dict(legend_items(result, "uk"))  # weapons by their Ukrainian names, in км
+    assert uk["ATACMS M57 (моноблочна) (70–300 км)"] == "#D55E00"
     reach = _layers(build_deck(result, geodata))["reach-storm-shadow"]
     assert reach["getLineColor"] == [170, 187, 204, 255]
 

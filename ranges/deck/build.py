@@ -6,6 +6,7 @@ import numpy as np
 import pydeck as pdk
 import shapely
 
+from ..i18n import weapon_name
 from ..seams import outline
 from .base import _base_data, _tol_deg, base_layers
 from .compact import CompactDeck
@@ -28,14 +29,17 @@ from .view import _clip_for, view_for
 __all__ = ["legend_items", "build_deck"]
 
 
-def legend_items(result) -> list[tuple[str, str]]:
-    """(label, ``#RRGGBB``) per weapon, in legend order."""
+def legend_items(result, lang: str = "en") -> list[tuple[str, str]]:
+    """(label, ``#RRGGBB``) per weapon, in legend order, named in ``lang``."""
+    unit = "км" if lang == "uk" else "km"
     items = []
     for w in result.weapons:
-        km = f"{w.weapon.max_range_km:,.0f} km"
+        km = f"{w.weapon.max_range_km:,.0f} {unit}"
         if w.weapon.min_range_km > 0:
             km = f"{w.weapon.min_range_km:,.0f}–{km}"
-        items.append((f"{w.weapon.name} ({km})", w.color))
+        if lang == "uk":
+            km = km.replace(",", "\u202f")
+        items.append((f"{weapon_name(w.weapon, lang)} ({km})", w.color))
     return items
 
 
@@ -115,7 +119,7 @@ def build_deck(
         if w.area.is_empty:
             continue
         km = "км" if lang == "uk" else "km"
-        label = f"{w.weapon.name} · {w.weapon.max_range_km:,.0f} {km}"
+        label = f"{weapon_name(w.weapon, lang)} · {w.weapon.max_range_km:,.0f} {km}"
         layers.append(
             _fill_layer(f"reach-{w.weapon.id}",
                         _polygons([_rounded(w.area, 5)], [{"tooltip": w.headline}]),

@@ -22,6 +22,14 @@ def strings(section: str) -> dict[str, dict[str, str]]:
     return {lang: getattr(module, section) for lang, module in _MODULES.items()}
 
 
+def weapon_name(weapon, lang: str) -> str:
+    """A catalogue weapon's name in ``lang`` ("ATACMS M57 (моноблочна)" in
+    Ukrainian), from the ``WEAPON_NAMES`` section; the catalogue's own name for
+    a weapon the section lacks. ``weapon`` needs ``id`` and ``name``."""
+    table = getattr(_MODULES.get(lang, en), "WEAPON_NAMES", {})
+    return table.get(weapon.id, weapon.name)
+
+
 def sections() -> list[str]:
     """The section names the English module defines."""
     return [name for name in vars(en) if name.isupper() and isinstance(getattr(en, name), dict)]

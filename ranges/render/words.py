@@ -12,7 +12,7 @@ from ..catalog import sources_line
 from ..errors import InputError
 from ..exports import situation
 from ..geodata import attribution
-from ..i18n import strings
+from ..i18n import strings, weapon_name
 from ..place_names import default_english_names
 
 #: Colours of each theme.  Weapon colours come from the scenario palette.
@@ -59,13 +59,6 @@ THEMES: dict[str, dict[str, Any]] = {
 
 
 _TEXT = strings("MAP")  # the map's words, one module per language (ranges.i18n)
-_WEAPON_NAMES = strings("WEAPON_NAMES")
-
-
-def weapon_name(weapon, lang: str) -> str:
-    """A catalogue weapon's name as a map in ``lang`` prints it ("ATACMS M57
-    (моноблочна)"); the catalogue's own name for a weapon the table lacks."""
-    return _WEAPON_NAMES.get(lang, {}).get(weapon.id, weapon.name)
 
 
 #: The caveat every map carries (English).
