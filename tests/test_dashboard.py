@@ -760,6 +760,19 @@ def test_deck_labels_in_ukrainian_use_cyrillic(flagship, geodata):
     assert "КУРСЬКА ОБЛАСТЬ" in {rec["text"] for rec in labels}
 
 
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_deck_in_ukrainian_writes_no_latin_word_on_the_map(preset, geodata):
+    """Every text layer of a Ukrainian map: cities without a Ukrainian name keep
+    their marker but no Latin label (the check and its allowed designations are
+    the static maps', tests/test_render_uk.py)."""
+    from test_render_uk import latin_words
+
+    deck = build_deck(evaluate(PRESETS[preset], geodata), geodata, lang="uk")
+    texts = [rec["text"] for layer in _layers(deck).values()
+             if layer.get("@@type") == "TextLayer" for rec in _records(layer)]  # fmt: skip
+    assert texts and [t for t in texts if latin_words(t)] == []
+
+
 def test_legend_lists_each_weapon_with_its_range_and_colour(two_cities):
     assert legend_items(two_cities) == [
         ("ATACMS M57 (unitary) (70–300 km)", PALETTE[0]),

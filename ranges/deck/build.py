@@ -215,7 +215,7 @@ def build_deck(
     if scenario.notes and numbered_notes:
         # A circle with its number: a TextLayer background would be one more
         # shader program, about 1.4 s without a GPU.
-        numbered = _numbered_notes(scenario.notes)
+        numbered = _numbered_notes(scenario.notes, lang)
         layers.append(
             pdk.Layer("ScatterplotLayer", data=numbered, id="note-points",
                       get_position="position", get_fill_color=[255, 236, 160, 255],
@@ -224,7 +224,7 @@ def build_deck(
         )
         layers.append(_text_layer("notes", numbered, get_size=12, get_color=[20, 20, 20, 255]))
     elif scenario.notes:
-        notes = _place_notes(scenario.notes, view)
+        notes = _place_notes(scenario.notes, view, lang=lang)
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from ..i18n import strings
 from .view import View, _screen_px
+
+_SOURCE = strings("EXPORT")  # "Source: {source}" / "Джерело: {source}"
+
+
+def _tooltip(n, lang: str) -> str:
+    text = n.text_in(lang)
+    if not n.source:
+        return text
+    return text + "\n" + _SOURCE.get(lang, _SOURCE["en"])["source"].format(source=n.source)
 
 __all__ = ["deck_notes"]
 
@@ -23,7 +33,7 @@ _NOTE_SPOTS = (
 )
 
 
-def _place_notes(notes, view: View, size: float = 12.0) -> list[dict]:
+def _place_notes(notes, view: View, size: float = 12.0, lang: str = "en") -> list[dict]:
     """Callouts for the notes, each put right or left of its point, below or
     above it, where its box (estimated in screen pixels at the opening zoom)
     covers no callout placed before it (north to south); the least covered
@@ -37,7 +47,7 @@ def _place_notes(notes, view: View, size: float = 12.0) -> list[dict]:
 
     out = []
     for n in sorted(notes, key=lambda n: -n.lat):
-        text = _wrap(n.text)
+        text = _wrap(n.text_in(lang))
         lines = text.split("\n")
         w = 0.6 * size * max(len(line) for line in lines) + 12 + 10
         h = 1.2 * size * len(lines) + 8 + 6
@@ -55,7 +65,7 @@ def _place_notes(notes, view: View, size: float = 12.0) -> list[dict]:
             "anchor": best[2],
             "baseline": best[3],
             "offset": best[4],
-            "tooltip": n.text + (f"\nSource: {n.source}" if n.source else ""),
+            "tooltip": _tooltip(n, lang),
         })  # fmt: skip
     return out
 
@@ -66,11 +76,10 @@ def deck_notes(notes) -> list:
     return sorted(notes, key=lambda n: (-round(n.lat, 2), n.lon))
 
 
-def _numbered_notes(notes) -> list[dict]:
+def _numbered_notes(notes, lang: str = "en") -> list[dict]:
     """Numbered markers for the notes ("1", "2"...): small enough to hide no
     town, on any screen; the text goes in a list beside the map."""
     return [
-        {"text": str(i), "position": [n.lon, n.lat],
-         "tooltip": n.text + (f"\nSource: {n.source}" if n.source else "")}
+        {"text": str(i), "position": [n.lon, n.lat], "tooltip": _tooltip(n, lang)}
         for i, n in enumerate(deck_notes(notes), start=1)
     ]  # fmt: skip

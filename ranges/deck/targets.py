@@ -208,9 +208,13 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
         return [], []
     relevant = _relevant(result, targets)
     names = targets["name"].astype(str)
+    # A Ukrainian map labels a shipped city only by a Ukrainian name (its marker
+    # and tooltip stay): no Latin word among Cyrillic labels (data/README.md).
+    nameable = np.ones(len(targets), bool)
     if lang == "uk":
         uk = targets["name_uk"].fillna("").astype(str)
         names = uk.where(uk != "", names)
+        nameable = ((uk != "") | (targets["layer"].astype(str) != "cities")).to_numpy()
     layer = targets["layer"].astype(str).to_numpy()
     pop = targets["population"].to_numpy("int64")
     inside = targets["in_range"].to_numpy(bool)
@@ -244,7 +248,7 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
         for i in idx:
             if kind == "cities" and pop[i] < result.scenario.min_population:
                 continue
-            if kind == "airfields":
+            if kind == "airfields" or not nameable[i]:
                 continue  # airfields are many and named in their tooltip
             labels.append({
                 "text": name_list[i], "position": positions[i],
@@ -266,7 +270,7 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
             )  # fmt: skip
         )
         for i in idx:
-            if pop[i] >= max(result.scenario.min_population, 250_000):
+            if pop[i] >= max(result.scenario.min_population, 250_000) and nameable[i]:
                 labels.append({"text": name_list[i], "position": positions[i],
                                "color": t["muted"] + [230], "size": 11,
                                "rank": (5, -int(pop[i]))})  # fmt: skip
