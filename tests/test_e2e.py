@@ -32,6 +32,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tools import wait_until_drawn
+
+from ranges.catalog import get_weapon
+from ranges.i18n import weapon_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("STRIKE_RANGE_CHROMIUM", "/usr/bin/chromium")
@@ -45,7 +49,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENS = Path("/tmp/e2e_screens")
-MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+CHART = '[data-testid="stDeckGlJsonChart"]'
+MAP_CANVAS = f"{CHART} canvas"
 HEADLINE = '[data-testid="headline"]'
 VIEWPORT = {"width": 1400, "height": 1000}
 WAIT_MS = 120_000  # the longest any one event may take (page load, rerun, browser start)
@@ -161,7 +166,7 @@ def test_weapon_and_launch_site_changes_update_the_headline_in_the_browser(
         assert "100% of Kursk region" in first
         expect(page.locator("h2")).to_have_text("17 Nov 2024: ATACMS cleared for use inside Russia",
                                                 timeout=WAIT_MS)  # fmt: skip
-        page.wait_for_timeout(1500)  # let deck.gl finish drawing the layers
+        wait_until_drawn(page.locator(CHART), WAIT_MS / 1000)
         _shot(page, tmp_path, "1-opening-map")
 
         weapons = page.locator('[data-testid="stMultiSelect"]').filter(
@@ -184,12 +189,14 @@ def test_weapon_and_launch_site_changes_update_the_headline_in_the_browser(
         expect(box).to_have_value("", timeout=WAIT_MS)
         assert "s=" in page.url  # the link follows the map
         page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
-        page.wait_for_timeout(1500)
+        wait_until_drawn(page.locator(CHART), WAIT_MS / 1000)
         _shot(page, tmp_path, "2-storm-shadow-and-site")
 
         page.get_by_role("tab", name="Regions covered").click()
         page.get_by_role("tab", name="Regions covered").scroll_into_view_if_needed()
-        page.wait_for_timeout(800)
+        regions = page.locator('[data-testid="stDataFrame"]').filter(visible=True).first
+        expect(regions).to_be_visible(timeout=WAIT_MS)
+        wait_until_drawn(regions, WAIT_MS / 1000, min_colours=2)
         _shot(page, tmp_path, "3-tables")
 
         assert page.locator('[data-testid="stException"]').count() == 0
@@ -212,9 +219,10 @@ def test_link_opens_the_same_map_in_a_fresh_browser(browser, server, tmp_path):
         headlines = page.locator(HEADLINE)
         expect(headlines).to_have_count(2, timeout=WAIT_MS)
         # the link is in Ukrainian, so is the page
-        expect(headlines.first).to_contain_text("Iskander-M (9M723) (500 км), пуск: Бєлгород",
+        iskander = weapon_name(get_weapon("iskander-m"), "uk")  # Іскандер-М (9М723)
+        expect(headlines.first).to_contain_text(f"{iskander} (500 км), пуск: Бєлгород",
                                                 timeout=WAIT_MS)  # fmt: skip
-        page.wait_for_timeout(1500)
+        wait_until_drawn(page.locator(CHART), WAIT_MS / 1000)
         _shot(page, tmp_path, "4-link-russian-missiles-uk")
     finally:
         context.close()
@@ -244,7 +252,7 @@ def test_phone_sized_page_shows_the_map_legend_and_whole_button_labels(browser, 
         box = chart.bounding_box()
         assert box is not None and box["width"] <= 390 and box["height"] <= 844 * 0.7
         chart.scroll_into_view_if_needed()
-        page.wait_for_timeout(1500)
+        wait_until_drawn(chart, WAIT_MS / 1000)
         _shot(page, tmp_path, "5-phone")
         legend = page.locator('[data-testid="legend"]')
         legend.scroll_into_view_if_needed()
@@ -286,7 +294,7 @@ def test_language_switch_changes_headline_legend_and_controls(browser, server, t
         expect(sidebar.get_by_text(uk["tiles"], exact=True)).to_be_attached(timeout=WAIT_MS)
         expect(page.get_by_role("tab", name=uk["tab_targets"])).to_be_visible(timeout=WAIT_MS)
         page.wait_for_selector(MAP_CANVAS, state="visible", timeout=WAIT_MS)
-        page.wait_for_timeout(1500)
+        wait_until_drawn(page.locator(CHART), WAIT_MS / 1000)
         _shot(page, tmp_path, "7-ukrainian")
         assert page.locator('[data-testid="stException"]').count() == 0
         assert errors == [] and foreign == []

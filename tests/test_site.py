@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
-import io
 import json
 import re
 import socket
@@ -25,6 +24,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tools import wait_until_drawn
 
 from ranges import site
 from ranges.errors import InputError
@@ -251,24 +251,12 @@ def _recording_page(browser, local: str, viewport=None):
         context.close()
 
 
-def _distinct_colours(png: bytes) -> int:
-    from PIL import Image
-
-    with Image.open(io.BytesIO(png)) as img:
-        return len(img.convert("RGB").getcolors(maxcolors=1 << 20) or [])
-
-
 def _map_drawn(page) -> int:
     """Distinct colours in the map's box, once deck.gl has drawn more than a blank canvas."""
     page.wait_for_selector("#deck-container canvas", state="visible", timeout=WAIT_MS)
     page.wait_for_function("window.strikeRangeDeck && window.strikeRangeDeck.isInitialized",
                            timeout=WAIT_MS)  # fmt: skip
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while True:  # drawing is asynchronous: look again until the map has its layers
-        colours = _distinct_colours(page.locator("#deck-container").screenshot())
-        if colours > 50 or time.monotonic() > deadline:
-            return colours
-        page.wait_for_timeout(500)
+    return wait_until_drawn(page.locator("#deck-container"), WAIT_MS / 1000)
 
 
 @pytest.mark.parametrize("where", ["file", "http"])

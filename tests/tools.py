@@ -1,4 +1,5 @@
-"""Command-line validators the file tests run (xmllint, qpdf, pdftotext, rsvg-convert).
+"""Helpers the tests share: the command-line validators the file tests run
+(xmllint, qpdf, pdftotext, rsvg-convert), and waiting for a map to be drawn.
 
 A test that needs one calls :func:`require_tool`: without the tool it is
 skipped on a developer's machine and fails under ``CI`` (``.ci/run`` installs
@@ -7,8 +8,10 @@ every tool with ``scripts/ensure_chromium.sh``), so CI never passes by skipping.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import time
 
 import pytest
 
@@ -31,3 +34,29 @@ def require_tool(name: str) -> str:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     return path
+
+
+def distinct_colours(png: bytes) -> int:
+    """How many distinct RGB colours a PNG holds (a blank canvas has one)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        return len(img.convert("RGB").getcolors(maxcolors=1 << 20) or [])
+
+
+def wait_until_drawn(locator, timeout_s: float = 120.0, min_colours: int = 50) -> int:
+    """Wait until the element (a Playwright locator) shows more than
+    ``min_colours`` colours and two screenshots in a row are the same: deck.gl
+    draws in steps, so this is the event "the map is drawn", however long a busy
+    machine takes. Returns the colour count; after ``timeout_s`` it returns what
+    it saw, and the caller's assertion says what was missing."""
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while True:
+        png = locator.screenshot()
+        colours = distinct_colours(png)
+        if (colours > min_colours and png == last) or time.monotonic() > deadline:
+            return colours
+        last = png
+        time.sleep(0.3)
+
