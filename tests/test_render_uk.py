@@ -167,3 +167,41 @@ def test_a_ukrainian_footer_writes_the_notes_dates_in_ukrainian(geodata):
     en = " ".join(_placed_texts(_figure(geodata, "atacms-nov-2024", "web", "light",
                                         "en"))["sources"].split())  # fmt: skip
     assert "RFE/RL, 15 Aug 2024" in en
+
+
+@pytest.mark.parametrize(("preset", "size", "lang"),
+                         [(p, s, lang) for p in sorted(PRESETS) for s in ("web", "square")
+                          for lang in ("en", "uk")])  # fmt: skip
+def test_a_country_name_lies_inside_its_country(geodata, preset, size, lang):
+    """Every country label's box, read back from the drawn figure, lies inside
+    that country or at sea: a name is never written over a neighbour (ПОЛЬЩА
+    over Belarus on the square Ukrainian map).  A country in play may reach over
+    a border when nothing else is free; the check says where that happened."""
+    import numpy as np
+    import shapely
+
+    from ranges.render.geometry import _aeqd
+    from ranges.render.labels import IN_PLAY
+
+    fig = _figure(geodata, preset, size, "light", lang)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    inverse = _aeqd(*fig._strike_range.centre)
+    renderer = fig.canvas.get_renderer()
+    named = 0
+    for t in ax.texts:
+        gid = t.get_gid() or ""
+        if not gid.startswith("country-"):
+            continue
+        named += 1
+        (x0, y0), (x1, y1) = t.get_window_extent(renderer).get_points()
+        corners = np.array([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+        x, y = ax.transData.inverted().transform(corners).T
+        lon, lat = inverse.transform(x, y, direction="INVERSE")
+        k = int(gid.removeprefix("country-"))
+        country = geodata.countries.geometry.iloc[k]
+        if geodata.countries["iso_a3"].iloc[k] in IN_PLAY:  # its middle, at least, inside
+            lon, lat = lon.mean(keepdims=True), lat.mean(keepdims=True)
+        others = shapely.union_all(geodata.countries.geometry.drop(geodata.countries.index[k]))
+        over = ~shapely.contains_xy(country, lon, lat) & shapely.contains_xy(others, lon, lat)
+        assert not over.any(), f"{t.get_text()!r} ({gid}) is written over a neighbour"
+    assert named >= 2  # the countries in play are named

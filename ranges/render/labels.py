@@ -30,6 +30,18 @@ def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None
                     force=False)  # fmt: skip
 
 
+def _box_within(view, box, within) -> bool:
+    """Whether a pixel box (x0, y0, x1, y1) lies inside ``within = (poly,
+    land)`` (data coordinates): each corner and side middle is in ``poly`` or
+    off ``land`` (at sea), so never on a neighbour."""
+    poly, land = within
+    x0, y0, x1, y1 = box
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    pts = np.array([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (xm, y0), (xm, y1), (x0, ym), (x1, ym)])
+    x, y = view.ax.transData.inverted().transform(pts).T
+    return bool((shapely.contains_xy(poly, x, y) | ~shapely.contains_xy(land, x, y)).all())
+
+
 def _place_text(
     ctx,
     view,
@@ -46,12 +58,16 @@ def _place_text(
     force=False,
     avoid=("weak",),
     airfields=True,
+    within=None,
 ):
     """Put ``text`` at the first free candidate (px, py, ha, va); return the artist or None.
 
     Among candidates that collide with nothing placed, the one that covers
     fewest boxes of the ``avoid`` layers wins (earlier layers weigh more; ties
-    go to the earlier candidate).
+    go to the earlier candidate).  With ``within`` (a country and all the land,
+    polygons in the map's data coordinates), only a candidate whose box lies
+    in that country or at sea is taken: a name is never written over a
+    neighbour.
     """
     w, h = ctx.measure(text, prop)
     best, best_cost = None, math.inf
@@ -59,6 +75,8 @@ def _place_text(
     for n, (px, py, ha, va) in enumerate(candidates):
         box = _text_box(px, py, w, h, ha, va, pad * ctx.u)
         if not placer.free(box, airfields=airfields):
+            continue
+        if within is not None and not _box_within(view, box, within):
             continue
         cost = n * 1e-3 + sum(
             wt * placer.count(box, layer) for wt, layer in zip(weights, avoid, strict=True)
@@ -309,6 +327,7 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
 
+    land = shapely.union_all(cgeoms)
     if in_play:
         order = [int(np.flatnonzero(iso == code)[0]) for code in IN_PLAY if code in iso]
     else:
@@ -348,10 +367,15 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
         if in_play:
             styles += [(name.upper(), ctx.font(8.5, weight="bold")),
                        (name.upper(), ctx.font(7.5, weight="bold"))]  # fmt: skip
-        for text, font in styles:
+        # Inside the country (or at sea) first; a country in play is named even
+        # where only a spot reaching over a border is free.
+        tries = [(text, font, (poly, land)) for text, font in styles]
+        if in_play:
+            tries += [(text, font, None) for text, font in styles]
+        for text, font, within in tries:
             art = _place_text(ctx, view, placer, cands, text, font, _rgba(th["faint"], 0.95),
                               gid=f"country-{cidx[k]}", zorder=8.5, pad=4,
-                              avoid=("soft", "lines", "weak"))  # fmt: skip
+                              avoid=("soft", "lines", "weak"), within=within)  # fmt: skip
             if art is not None:
                 break
 
