@@ -138,6 +138,12 @@ def bgn_ru(text: str) -> str:
     return "".join(out)
 
 
+#: Word starts whose Ukrainian cognate is written with и where the mechanical
+#: rule writes і (a handbook's exception for roots with a Ukrainian cognate,
+#: data/README.md): only those this layer has.
+_COGNATE_ROOTS = ("велик", "борис")
+
+
 def ru_to_uk(name: str) -> str:
     """Transcribe a Russian place name into Ukrainian spelling.
 
@@ -151,6 +157,8 @@ def ru_to_uk(name: str) -> str:
     ('Волжський', 'Набережні Челни', 'Красний Сулін')
     >>> ru_to_uk("Лодейное Поле"), ru_to_uk("Тбилисская"), ru_to_uk("Барановичи")
     ('Лодейне Поле', 'Тбіліська', 'Барановичі')
+    >>> ru_to_uk("Великие Луки"), ru_to_uk("Борисов"), ru_to_uk("Великий Устюг")
+    ('Великі Луки', 'Борисов', 'Великий Устюг')
     """
     out = []
     for i, ch in enumerate(name):
@@ -166,7 +174,11 @@ def ru_to_uk(name: str) -> str:
             prefix = name[max(i - 2, 0) : i + 1].lower() == "при" and (
                 i < 3 or not name[i - 3].isalpha()
             )
-            value = "и" if not soft_start and (prev in "жчшщц" or suffix or prefix) else "і"
+            # A word-final и after г, к, х is a plural ending, -и in Ukrainian as
+            # well (Великие Луки -> Великі Луки, not Лукі).
+            plural = nxt in " -" and prev in "гкх"
+            keep = prev in "жчшщц" or suffix or prefix or plural
+            value = "и" if not soft_start and keep else "і"
         elif low == "ы":
             value = "и"
         elif low == "э":
@@ -204,6 +216,11 @@ def ru_to_uk(name: str) -> str:
     # -ск, -цк -> -ськ, -цьк; a final -ец -> -ець (Донецк, Елец).
     text = re.sub(r"(?<=[сц])к" + end, "ьк", text)
     text = re.sub(r"(?<=[Ее])ц" + end, "ць", text)
+    # Roots whose Ukrainian cognate keeps и: велик- (великий), Борис- (the name
+    # Борис): Великие Луки -> Великі Луки, Борисов -> Борисов, Борисоглебск.
+    for root in _COGNATE_ROOTS:
+        text = re.sub(r"(?<![^\s-])" + root.replace("и", "і"), root, text)
+        text = re.sub(r"(?<![^\s-])" + root.replace("и", "і").capitalize(), root.capitalize(), text)
     return text
 
 
