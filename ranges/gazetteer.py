@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: The look-up index of the shipped layers, precomputed by
-#: ``python scripts/build_gazetteer_index.py`` (building it takes ~0.5 s and
+#: ``python scripts/build_indexes.py gazetteer`` (building it takes ~0.5 s and
 #: pandas; reading it ~0.05 s without).
 INDEX_FILE = DEFAULT_DATA_DIR / "gazetteer.json.gz"
 _INDEX_FORMAT = 1

@@ -5,7 +5,7 @@ and places with their country and territory on the scenario's date, and (for
 ``headline``) the regions' polygons.  Computed from the layers, that is pandas,
 GeoPandas, pyogrio, the countries layer and the day's front line: about 0.5 s
 before the first answer.  ``data/targets.npz`` (built by
-``scripts/build_target_index.py``) holds the answer instead: every shipped
+``scripts/build_indexes.py targets``) holds the answer instead: every shipped
 target's columns, its ``(country, territory)`` for every occupied-territory
 snapshot (what :func:`ranges.evaluate.located_targets` computes), and the
 regions' attributes and WKB polygons.  It loads with numpy alone.

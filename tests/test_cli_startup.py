@@ -1,7 +1,7 @@
 """``strike-range`` starts quickly: importing the CLI loads no pandas,
 geopandas or matplotlib, commands that need no tables never load them, and
 names resolve from the gazetteer's precomputed index, which must match the
-shipped data (rebuild it with ``python scripts/build_gazetteer_index.py``).
+shipped data (rebuild it with ``python scripts/build_indexes.py gazetteer``).
 
 Behaviour, not timing: ``benchmarks/bench_cli.py`` measures the times.
 """
@@ -95,7 +95,7 @@ def indexed() -> Gazetteer:
 def test_shipped_index_is_what_the_build_script_writes_from_the_data(tmp_path):
     fresh = write_index(tmp_path / "index.json.gz")
     assert fresh.read_bytes() == INDEX_FILE.read_bytes(), (
-        "data/gazetteer.json.gz is stale: run python scripts/build_gazetteer_index.py"
+        "data/gazetteer.json.gz is stale: run python scripts/build_indexes.py gazetteer"
     )
 
 

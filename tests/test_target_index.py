@@ -2,7 +2,7 @@
 pandas-free path that reads it.
 
 - the shipped index matches the files it is built from (rebuild it with
-  ``python scripts/build_target_index.py``), and its contents are what the
+  ``python scripts/build_indexes.py targets``), and its contents are what the
   layers give: targets with country and territory on several snapshot dates,
   regions with their polygons and areas;
 - ``targets`` and ``headline`` print the same text (tables, CSV, JSON) from the
@@ -36,7 +36,7 @@ HEAVY = ("pandas", "geopandas", "pyogrio")
 def index() -> target_index.TargetIndex:
     found = target_index.load()
     assert found is not None, (
-        "data/targets.npz is missing or stale: run python scripts/build_target_index.py"
+        "data/targets.npz is missing or stale: run python scripts/build_indexes.py targets"
     )
     return found
 
