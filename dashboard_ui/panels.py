@@ -26,7 +26,7 @@ from ranges.errors import RangesError
 from ranges.evaluate import Result
 from ranges.geodata import attribution
 from ranges.headline import opposing_territories
-from ranges.i18n import strings, weapon_name
+from ranges.i18n import format_km, strings, weapon_name
 from ranges.scenario import LANGUAGES, Scenario
 from ranges.territory import TERRITORY_LABELS
 
@@ -42,7 +42,7 @@ def _legend(result: Result, lang: str) -> None:
     """Every layer drawn on the map, in the order a reader meets them."""
     t = dash.texts(lang)
     chips = [
-        _chip(t["legend_reach"].format(weapon=weapon_name(w.weapon, lang), km=dash._km_text(
+        _chip(t["legend_reach"].format(weapon=weapon_name(w.weapon, lang), km=format_km(
             w.weapon.max_range_km, lang)), f"background:{w.color}55;border:2px solid {w.color}")
         for w in result.weapons
     ]  # fmt: skip

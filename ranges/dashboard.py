@@ -16,7 +16,7 @@ import pandas as pd
 from .catalog import SIDE_RUSSIA, SIDE_UKRAINE, Weapon
 from .coords import format_latlon
 from .errors import InputError
-from .i18n import strings, weapon_name
+from .i18n import format_km, km_unit, strings, weapon_name
 from .scenario import LIMITS, Scenario, Site, Target
 from .targets import csv_safe
 
@@ -48,11 +48,11 @@ LAYER_LABELS = {"cities": "Cities", "airfields": "Airfields", "places": "Places 
 def weapon_options(catalog: Iterable[Weapon], lang: str = "en") -> dict[str, dict[str, str]]:
     """Per side, weapon id -> label in ``lang`` ("ATACMS M57 (unitary) – 300 km",
     "ATACMS M57 (моноблочна) – 300 км"), catalog order."""
-    unit = strings("MAP").get(lang, strings("MAP")["en"])["km"]
     out: dict[str, dict[str, str]] = {side: {} for side in SIDES}
     for w in catalog:
-        label = f"{weapon_name(w, lang)} – {_km_text(w.max_range_km, lang)} {unit}"
-        out.setdefault(w.side, {})[w.id] = w.label if lang == "en" else label
+        out.setdefault(w.side, {})[w.id] = (
+            f"{weapon_name(w, lang)} – {format_km(w.max_range_km, lang)} {km_unit(lang)}"
+        )
     return out
 
 
@@ -253,11 +253,6 @@ def _join(names: list[str], lang: str) -> str:
     return ", ".join(names[:-1]) + f" {texts(lang)['and']} " + names[-1]
 
 
-def _km_text(km: float, lang: str) -> str:
-    text = f"{km:,.0f}"
-    return text.replace(",", "\u202f") if lang == "uk" else text
-
-
 def headline_text(w, result, lang: str = "en") -> str:
     """A weapon's headline in ``lang``: the English one as the analysis wrote it,
     the Ukrainian one with the same clauses (:func:`ranges.render._headline_words`)
@@ -271,7 +266,7 @@ def headline_text(w, result, lang: str = "en") -> str:
     scenario = result.scenario
     names = [scenario.name_in(n, lang) if hasattr(scenario, "name_in") else
              render._site_label(result, n, lang) for n, _ in result.sites]  # fmt: skip
-    km = _km_text(w.weapon.max_range_km, lang)
+    km = format_km(w.weapon.max_range_km, lang)
     if not names:
         return t["headline_bare"].format(weapon=weapon_name(w.weapon, lang), km=km, words=words)
     # an area under its kind's default name reads "з підконтрольної Україні території"

@@ -6,7 +6,7 @@ import numpy as np
 import pydeck as pdk
 import shapely
 
-from ..i18n import weapon_name
+from ..i18n import format_km, km_unit, weapon_name
 from ..seams import outline
 from .base import _base_data, _tol_deg, base_layers
 from .compact import CompactDeck
@@ -31,14 +31,11 @@ __all__ = ["legend_items", "build_deck"]
 
 def legend_items(result, lang: str = "en") -> list[tuple[str, str]]:
     """(label, ``#RRGGBB``) per weapon, in legend order, named in ``lang``."""
-    unit = "км" if lang == "uk" else "km"
     items = []
     for w in result.weapons:
-        km = f"{w.weapon.max_range_km:,.0f} {unit}"
+        km = f"{format_km(w.weapon.max_range_km, lang)} {km_unit(lang)}"
         if w.weapon.min_range_km > 0:
-            km = f"{w.weapon.min_range_km:,.0f}–{km}"
-        if lang == "uk":
-            km = km.replace(",", "\u202f")
+            km = f"{format_km(w.weapon.min_range_km, lang)}–{km}"
         items.append((f"{weapon_name(w.weapon, lang)} ({km})", w.color))
     return items
 

@@ -30,6 +30,21 @@ def weapon_name(weapon, lang: str) -> str:
     return table.get(weapon.id, weapon.name)
 
 
+def format_km(value: float, lang: str) -> str:
+    """A distance in km as ``lang`` writes it: "2,500" and "2,500.5" in
+    English, "2\u202f500" and "2\u202f500,5" in Ukrainian (whole numbers
+    without decimals)."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if lang == "uk":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def km_unit(lang: str) -> str:
+    """The unit symbol, "km" or "км"."""
+    return _MODULES.get(lang, en).MAP["km"]
+
+
 def sections() -> list[str]:
     """The section names the English module defines."""
     return [name for name in vars(en) if name.isupper() and isinstance(getattr(en, name), dict)]

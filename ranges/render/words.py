@@ -12,7 +12,7 @@ from ..catalog import sources_line
 from ..errors import InputError
 from ..exports import situation
 from ..geodata import attribution
-from ..i18n import strings, weapon_name
+from ..i18n import format_km, strings, weapon_name
 from ..place_names import default_english_names
 
 #: Colours of each theme.  Weapon colours come from the scenario palette.
@@ -75,11 +75,7 @@ def _check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
     return value
 
 
-def _fmt_km(value: float, lang: str) -> str:
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "uk":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+_fmt_km = format_km  # the renderer's name for it
 
 
 def _weapon_label(w, lang: str, *, band: bool = False) -> str:
