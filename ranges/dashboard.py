@@ -308,7 +308,7 @@ def authorization_text(w, lang: str = "en") -> str:
         return m[key].replace(",", "\u202f")
 
     sentence = texts(lang)["auth"].format(
-        weapon=m["weapon"],
+        weapon=weapon_name(w.weapon, lang),
         airfields=render._count_text(int(m["air"].replace(",", "")), "airfield", lang),
         cities=render._count_text(int(m["cities"].replace(",", "")), "city", lang),
         share=m["share"], allowed=num("allowed"), total=num("total"),

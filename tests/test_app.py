@@ -570,6 +570,7 @@ def test_the_language_switch_changes_the_whole_page(at):
     assert any(uk["footer"].split(";")[0] in c.value for c in at.caption)
     auth = [c.value for c in at.caption if "ATACMS M57" in c.value and "км²" in c.value]
     assert auth and "США, 17 листопада 2024" in auth[0] and "strikes inside" not in auth[0]
+    assert auth[0].startswith("ATACMS M57 (моноблочна):")  # the weapon by its Ukrainian name
     at.toggle(key="ex_open").set_value(True)
     _run(at)
     assert at.selectbox(key="ex_theme").options == [uk["theme:light"], uk["theme:dark"]]
