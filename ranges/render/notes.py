@@ -10,6 +10,11 @@ from matplotlib import patheffects
 from .geometry import _rgba
 from .placer import _Placer, _segments_cross
 
+#: A callout of up to this many lines reads at a glance; each line more costs
+#: as much as this many units of leader (see :func:`_note_box`'s cost).
+_EASY_LINES = 5
+_TALL_LINE_COST = 30
+
 
 def _draw_note_rings(ctx, view, placer, result) -> None:
     """The callouts' points: a ring each (a ring, not a dot: the point is not a city)."""
@@ -97,14 +102,18 @@ def _draw_notes(ctx, view, placer, result) -> None:
         trial, leaders, out = placer.copy(), [], []
         for k, text, (ax_, ay_, _) in order:
             found = []
-            for width in (wrap_w, 0.72 * wrap_w, 0.55 * wrap_w):
+            for width in wrap_w * np.array([1.0, 0.86, 0.72, 0.63, 0.55]):
                 lines = ctx.wrap(text, prop, width, balance=True)
                 bw, bh = extent("\n".join(lines))
-                box, clean = _note_box(ctx, trial, (ax_, ay_), bw, bh, centre, leaders)
-                found.append((box, clean, lines))
-                if box is not None and clean:
+                box, clean, cost = _note_box(ctx, trial, (ax_, ay_), bw, bh, centre, leaders)
+                # A narrower box is taken for a shorter leader only when that
+                # is worth its extra lines: a tall, thin column of text reads
+                # worse than a leader a few dozen pixels longer.
+                cost += _TALL_LINE_COST * max(0, len(lines) - _EASY_LINES)
+                found.append((not (box is not None and clean), cost, len(found), box, clean, lines))
+                if box is not None and clean and len(lines) <= _EASY_LINES:
                     break
-            box, clean, lines = next((f for f in found if f[0] is not None and f[1]), found[0])
+            _, _, _, box, clean, lines = min(found)
             if not clean:  # a leader across another or over a label: left out, and said
                 box = None
             out.append((k, text, (ax_, ay_), box, clean, lines))
@@ -166,7 +175,7 @@ def _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, lea
     bw, bh = bb.width + 2 * pad_px, bb.height + 2 * pad_px
     chosen = (box[0], box[1], box[0] + bw, box[1] + bh)
     if not placer.free(chosen):
-        chosen, clean = _note_box(ctx, placer, anchor, bw, bh, np.array(anchor), leaders)
+        chosen, clean, _ = _note_box(ctx, placer, anchor, bw, bh, np.array(anchor), leaders)
         if chosen is None or not clean:
             art.remove()
             _no_room(ctx, k, text)
@@ -261,6 +270,6 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
                 clean_best, clean_cost = box, cost
     # None when nowhere is free: the caller says so rather than cover the map
     if clean_best is not None:
-        return clean_best, True
-    return best, False
+        return clean_best, True, clean_cost
+    return best, False, best_cost
 
