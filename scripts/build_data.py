@@ -804,8 +804,22 @@ def load_cities(
     return gdf[cols], stats
 
 
-def load_airfields(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
-    """airportsdata airports (ICAO-keyed) in the theatre."""
+def _airfield_names_module():
+    import importlib.util
+
+    # by path, as _city_names_module
+    path = Path(__file__).with_name("airfield_names.py")
+    spec = importlib.util.spec_from_file_location("airfield_names", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_airfields(
+    regions: gpd.GeoDataFrame, cities: gpd.GeoDataFrame
+) -> tuple[gpd.GeoDataFrame, dict]:
+    """airportsdata airports (ICAO-keyed) in the theatre, with Ukrainian names
+    borrowed from ``cities`` and ``data/places.csv`` (``scripts/airfield_names.py``)."""
     import airportsdata
 
     airports = airportsdata.load("ICAO")
@@ -845,7 +859,11 @@ def load_airfields(regions: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
         "icao", "iata", "name", "city", "subdivision", "country", "region_id", "status",
         "elevation_m", "lon", "lat", "geometry",
     ]  # fmt: skip
-    return gdf[cols], stats
+    names = _airfield_names_module()
+    places = pd.read_csv(DATA_DIR / "places.csv", keep_default_na=False)
+    gdf = names.with_names(gdf[cols], cities, places)
+    stats["name_uk"] = names.coverage(gdf)
+    return gdf, stats
 
 
 # ------------------------------------------------------------------------ output
@@ -903,7 +921,7 @@ def build(data_dir: Path, npm_dir: Path | None, ne_places: Path | None = None) -
     log("cities ...")
     cities, city_stats = load_cities(regions, ne_places)
     log("airfields ...")
-    airfields, airfield_stats = load_airfields(regions)
+    airfields, airfield_stats = load_airfields(regions, cities)
 
     data_dir.mkdir(parents=True, exist_ok=True)
     layers = {
