@@ -150,5 +150,5 @@ def _country_labels(geodata, lang: str, clip) -> list[dict]:
         at = largest.representative_point()
         out.append({"text": _label(row, lang).upper(), "position": [round(at.x, 3),
                     round(at.y, 3)], "size": 15, "kind": "country",
-                    "rank": (0, -part.area), "dy": 9})  # fmt: skip
+                    "rank": (0, -part.area)})  # fmt: skip
     return out

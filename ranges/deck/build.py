@@ -29,6 +29,12 @@ from .view import _clip_for, view_for
 __all__ = ["legend_items", "build_deck"]
 
 
+#: Size (px) of a reach's label and its offset (px, up is negative) from the
+#: reach's northernmost point.
+RANGE_LABEL_PX = 14
+RANGE_LABEL_DY = -10
+
+
 def legend_items(result, lang: str = "en") -> list[tuple[str, str]]:
     """(label, ``#RRGGBB``) per weapon, in legend order, named in ``lang``."""
     items = []
@@ -95,7 +101,7 @@ def build_deck(
     n_base = len(layers)
     region_labels_at = next(i for i, x in enumerate(layers) if x.id == "region-labels")
     country_rows = _base_data(geodata, lang, clip, _tol_deg(view.zoom))["country_labels"]
-    base_region_labels = [dict(r, kind="region", dy=6) for r in layers[region_labels_at].data]
+    base_region_labels = [dict(r, kind="region") for r in layers[region_labels_at].data]
     focus = set(scenario.focus_regions) | set(scenario.allowed_regions)
     layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
 
@@ -154,6 +160,11 @@ def build_deck(
     tlayers, label_rows = _target_layers(result, lang, t)
     layers.extend(tlayers)
     reserved = [(p["position"], p["name"], 14) for p in points]
+    # A reach's label goes first, as launch labels do: a town under it yields
+    # (at 390 px "ATACMS M57 (unitary) · 300 km" lay on Smolensk).  Centred
+    # RANGE_LABEL_DY px above its point; the box's bottom is half a line lower.
+    range_bottom = RANGE_LABEL_DY + (1.2 * RANGE_LABEL_PX + 2) / 2
+    reserved += [(r["position"], r["text"], RANGE_LABEL_PX, range_bottom) for r in range_labels]
     if numbered_notes:  # a note's numbered circle (centred on its point) hides no label
         reserved += [([n.lon, n.lat], "00", 12, 7.0) for n in scenario.notes]
     # a town that is a launch site is named once, by its launch label
@@ -206,8 +217,8 @@ def build_deck(
                         get_pixel_offset=[0, 16])  # fmt: skip
         )
     layers.append(
-        _text_layer("range-labels", range_labels, halo=t["halo"], get_size=14,
-                    get_color="color", get_pixel_offset=[0, -10])  # fmt: skip
+        _text_layer("range-labels", range_labels, halo=t["halo"], get_size=RANGE_LABEL_PX,
+                    get_color="color", get_pixel_offset=[0, RANGE_LABEL_DY])  # fmt: skip
     )
     if scenario.notes and numbered_notes:
         # A circle with its number: a TextLayer background would be one more

@@ -80,6 +80,14 @@ def _one_per_place(rows: list[dict], reserved=()) -> list[dict]:
     return sorted(keep_areal + keep_points, key=lambda r: r["rank"])
 
 
+def _bottom(row: dict) -> float:
+    """Where a label's box ends below its point (px), as it is drawn (deck.gl
+    centres text on its point plus its offset): a region's or country's name
+    on its point, a target's 12 px above it (offset ``[0, -12]``)."""
+    half = (1.2 * row["size"] + 2) / 2
+    return half if row.get("kind") in ("region", "country") else -12 + half
+
+
 def _declutter(rows: list[dict], view: View, reserved=(),
                frame: tuple[float, float] | None = None) -> list[dict]:
     """Labels that do not collide at the opening zoom, best first.
@@ -113,8 +121,9 @@ def _declutter(rows: list[dict], view: View, reserved=(),
             return False
         return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
 
-    for position, name, size, *dy in reserved:  # dy: below the point unless given
-        placed.append(box(position, name, size, dy[0] if dy else 16 + 1.2 * size))
+    for position, name, size, *dy in reserved:
+        # dy: the box's bottom; unless given, a launch label's, drawn centred 16 px below
+        placed.append(box(position, name, size, dy[0] if dy else 16 + (1.2 * size + 2) / 2))
     def around(position, text: str, size: float):
         """(pixel offset of the text's centre, its box): below, right, left."""
         x, y = px(*position)
@@ -125,7 +134,7 @@ def _declutter(rows: list[dict], view: View, reserved=(),
     out = []
     for row in _one_per_place(rows, reserved):
         keep = {k: v for k, v in row.items() if k not in ("rank", "dy")}
-        b = box(row["position"], row["text"], row["size"], row.get("dy", -12))
+        b = box(row["position"], row["text"], row["size"], _bottom(row))
         if free(b):
             placed.append(b)
             out.append(keep if row.get("kind") in ("region", "country")
@@ -140,7 +149,7 @@ def _declutter(rows: list[dict], view: View, reserved=(),
             size = row["size"]
             for shift in (k * 1.8 * size for k in (-1, 1, -2, 2, -3, 3)):
                 moved = [lon, lat - shift / per_deg]  # screen y grows southwards
-                b = box(moved, row["text"], size, row.get("dy", -12))
+                b = box(moved, row["text"], size, _bottom(row))
                 if free(b):
                     placed.append(b)
                     out.append(dict(keep, position=moved))
