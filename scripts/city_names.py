@@ -37,18 +37,18 @@ name (``name_ru``), the form Ukrainian media use (Курськ, Бєлгород
    when it equals the transcription up to и/і, е/є, ьо/е
    (:func:`region_stems`: Липецька область -> Липецьк, Владимир, Могильов);
 8. in Russia, a GeoNames alternate that looks Ukrainian
-   (:func:`_looks_ukrainian`: і, ї, є, ґ or a final -ськ/-цьк, only letters
-   of the Ukrainian alphabet) and equals the transcription up to и/і and
-   е/є is taken, since someone recorded it (Нижній Новгород, Кисловодськ);
-9. otherwise :func:`ru_to_uk` transcribes it by the rules of the Ukrainian
-   orthography for Russian names (и after a consonant stays и only after ж,
-   ч, ш, щ, ц, before ц, ч, щ and in при-; е and ё after a vowel or at the
-   start become є and йо; ы, э, ъ become и, е, '; final -ск, -цк become
-   -ськ, -цьк; a final soft sign after a labial, р or a hissing consonant is
-   dropped).
+   (:func:`_looks_ukrainian`) and is the transcription with some і written и
+   is taken (:func:`_keeps_cognate_i`: Курганинськ, Константиновськ), since
+   the rule of и in roots with a Ukrainian cognate needs a judgement;
+9. otherwise :func:`ru_to_uk` (``scripts/ru_uk.py``) transcribes it by the
+   rules of the Ukrainian orthography for Russian names, each quoted in
+   data/README.md.
 
-Elsewhere a city takes a GeoNames alternate only when it is surely
-Ukrainian (:func:`_foreign_name`: Люблін, Краків, Ряшів), else nothing.
+Elsewhere a city takes the Ukrainian exemplar city of its CLDR time zone
+(:func:`cldr_city_names`: Кишинів, Варшава, Бухарест); else a GeoNames
+alternate when it is surely Ukrainian (:func:`_foreign_name`: Люблін, Краків,
+Ряшів); else a name of :data:`UK_EXONYMS`, each from a quoted Ukrainian source
+(Ясси, Сучава); else nothing.
 
 English names (:func:`english_name`): Ukraine, :func:`romanize_uk` of the
 Ukrainian name; Russia and Belarus, :func:`romanize_ru` (BGN/PCGN without
@@ -138,90 +138,18 @@ def bgn_ru(text: str) -> str:
     return "".join(out)
 
 
-#: Word starts whose Ukrainian cognate is written with и where the mechanical
-#: rule writes і (a handbook's exception for roots with a Ukrainian cognate,
-#: data/README.md): only those this layer has.
-_COGNATE_ROOTS = ("велик", "борис")
+def _ru_uk_module():
+    import importlib.util
+
+    # Loaded by path, like this module (scripts/ is no package).
+    spec = importlib.util.spec_from_file_location("ru_uk", Path(__file__).with_name("ru_uk.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def ru_to_uk(name: str) -> str:
-    """Transcribe a Russian place name into Ukrainian spelling.
-
-    Examples
-    --------
-    >>> ru_to_uk("Курск"), ru_to_uk("Елец"), ru_to_uk("Щёлково"), ru_to_uk("Пермь")
-    ('Курськ', 'Єлець', 'Щолково', 'Перм')
-    >>> ru_to_uk("Сыктывкар"), ru_to_uk("Энгельс"), ru_to_uk("Иваново")
-    ('Сиктивкар', 'Енгельс', 'Іваново')
-    >>> ru_to_uk("Волжский"), ru_to_uk("Набережные Челны"), ru_to_uk("Красный Сулин")
-    ('Волжський', 'Набережні Челни', 'Красний Сулін')
-    >>> ru_to_uk("Лодейное Поле"), ru_to_uk("Тбилисская"), ru_to_uk("Барановичи")
-    ('Лодейне Поле', 'Тбіліська', 'Барановичі')
-    >>> ru_to_uk("Великие Луки"), ru_to_uk("Борисов"), ru_to_uk("Великий Устюг")
-    ('Великі Луки', 'Борисов', 'Великий Устюг')
-    """
-    out = []
-    for i, ch in enumerate(name):
-        low = ch.lower()
-        prev = name[i - 1].lower() if i else " "
-        nxt = name[i + 1].lower() if i + 1 < len(name) else " "
-        soft_start = prev in " -" or prev in _RU_VOWELS or prev in "ьъ"
-        if low == "и":
-            # и stays after ж, ч, ш, щ, ц, before ц, ч, щ (the suffixes -иц-,
-            # -ич-, -ищ-, read loosely) and in the prefix при- (Луховиці, Митищі,
-            # Углич, Приволжськ).
-            suffix = nxt in "цчщ"
-            prefix = name[max(i - 2, 0) : i + 1].lower() == "при" and (
-                i < 3 or not name[i - 3].isalpha()
-            )
-            # A word-final и after г, к, х is a plural ending, -и in Ukrainian as
-            # well (Великие Луки -> Великі Луки, not Лукі).
-            plural = nxt in " -" and prev in "гкх"
-            keep = prev in "жчшщц" or suffix or prefix or plural
-            value = "и" if not soft_start and keep else "і"
-        elif low == "ы":
-            value = "и"
-        elif low == "э":
-            value = "е"
-        elif low == "е":
-            value = "є" if soft_start else "е"
-        elif low == "ё":
-            value = "йо" if soft_start else ("о" if prev in "жчшщ" else "ьо")
-        elif low == "ъ":
-            value = "'"
-        elif low == "ь" and nxt in " -" and prev in "бпвмфжчшщр":
-            value = ""  # Пермь -> Перм, Тверь -> Твер; Казань, Ярославль keep it
-        else:
-            value = low
-        if ch.isupper() and value:
-            value = value[0].upper() + value[1:]
-        out.append(value)
-    text = "".join(out)
-    end = r"(?=$|[\s-])"
-    # Adjective endings: -ский/-ской -> -ський/-ськой, -ний -> -ній (Нижний),
-    # -ые -> -і, -ое -> -е, -ая -> -а (Набережные Челны, Лодейное Поле).
-    text = re.sub(r"[иі]є" + end, "і", text)
-    text = re.sub(r"(?<=[сц])к(?=[іи]й|ой|а|е|і(?=$|[\s-])|$|[\s-])", "ьк", text)
-    text = re.sub(r"(?<=[^н\s-])ій" + end, "ий", text)
-    text = re.sub(r"(?<=[^аеєиіоуюя])о[еє]" + end, "е", text)
-    text = re.sub(r"(?<=[^аеєиіоуюя])ая" + end, "а", text)
-    text = text.replace("сська", "ська")
-    # A soft sign before і, є after a consonant other than л is an apostrophe
-    # (Марьина Горка -> Мар'їна Горка).
-    text = re.sub(r"(?<=[^лЛ])ь[іІ]", "'ї", text)
-    text = re.sub(r"(?<=[^лЛ])ь[єЄ]", "'є", text)
-    # Plural -ичи -> -ичі, -цы -> -ці, -щи -> -щі (Барановичи, Луховицы, Мытищи).
-    text = re.sub(r"[иі]чи(?=$|[\s-])", "ичі", text)
-    text = re.sub(r"(?<=[цщ])и(?=$|[\s-])", "і", text)
-    # -ск, -цк -> -ськ, -цьк; a final -ец -> -ець (Донецк, Елец).
-    text = re.sub(r"(?<=[сц])к" + end, "ьк", text)
-    text = re.sub(r"(?<=[Ее])ц" + end, "ць", text)
-    # Roots whose Ukrainian cognate keeps и: велик- (великий), Борис- (the name
-    # Борис): Великие Луки -> Великі Луки, Борисов -> Борисов, Борисоглебск.
-    for root in _COGNATE_ROOTS:
-        text = re.sub(r"(?<![^\s-])" + root.replace("и", "і"), root, text)
-        text = re.sub(r"(?<![^\s-])" + root.replace("и", "і").capitalize(), root.capitalize(), text)
-    return text
+#: :func:`ru_uk.ru_to_uk`: the Ukrainian spelling of a Russian name (scripts/ru_uk.py).
+ru_to_uk = _ru_uk_module().ru_to_uk
 
 
 def _fold(text: str) -> str:
@@ -423,6 +351,23 @@ def _centre_key(text: str) -> str:
     return _loose_cyr(text).replace("ьо", "е").replace("йо", "е")
 
 
+def _keeps_cognate_i(spelled: str, recorded: str) -> bool:
+    """``recorded`` is ``spelled`` with some і written и, and nothing else changed.
+
+    The rule of и in roots with a Ukrainian cognate (Курганинськ, Константиновськ)
+    is a judgement no mechanical rule makes, so a recorded spelling may supply it;
+    one that writes і where the rules keep и (Ліскі, Петушкі, Галіч), or differs in
+    е/є, an apostrophe or a soft sign, is not taken.
+    """
+    if len(spelled) != len(recorded) or spelled == recorded:
+        return spelled == recorded
+    # Not after ж, ч, ш, щ, ц (Кіріші, not GeoNames' Кіріши) or at a word's start.
+    return all(
+        a == b or ((a, b) in (("і", "и"), ("І", "И")) and i and spelled[i - 1] not in "жчшщц -")
+        for i, (a, b) in enumerate(zip(spelled, recorded, strict=True))
+    )
+
+
 def _russia_name(row, ne_ru: dict[int, str], stems: dict[str, list[str]]) -> tuple[str, str, str]:
     russian = _russian_name(row, ne_ru)
     if not russian:
@@ -438,7 +383,7 @@ def _russia_name(row, ne_ru: dict[int, str], stems: dict[str, list[str]]) -> tup
         return spelled, "transcribed", russian
     recorded = sorted(
         a for a in str(row.alt_names).split(";")
-        if a != russian and _looks_ukrainian(a) and _loose_cyr(a) == _loose_cyr(spelled)
+        if a != russian and _looks_ukrainian(a) and _keeps_cognate_i(spelled, a)
     )  # fmt: skip
     if spelled in recorded or not recorded:
         return spelled, "transcribed", russian
@@ -486,6 +431,59 @@ def _foreign_name(row) -> tuple[str, str]:
         if len(found) > 1:
             found = [a for a in found if rule(a)] or found
     return (found[0], "geonames") if len(found) == 1 else ("", "")
+
+
+#: Ukrainian names of large theatre cities that neither CLDR nor GeoNames' uk
+#: alternates give, each from a stored Ukrainian source (quoted in
+#: data/README.md): GeoNames id -> (name, where it is written).
+UK_EXONYMS = {
+    675810: ("Ясси", "litopys.com.ua, Яссько-Кишинівська операція: «оволоділи м. Ясси»"),
+    665850: ("Сучава", "piglix.com/piglix/Suczawa: «in Ukrainian as Сучава»"),
+}
+
+
+def cldr_city_names() -> list[tuple[str, str, str]]:
+    """(ISO alpha-2, English, Ukrainian) exemplar city of every CLDR time zone.
+
+    The Unicode CLDR names one city per time zone in each locale (Кишинів for
+    Europe/Chisinau, Варшава, Бухарест); read through PyPI ``babel``, which ships
+    CLDR.  A zone without an English exemplar city is named by its id's last
+    part (Europe/Chisinau -> Chisinau).
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    territories = get_global("zone_territories")
+    english, ukrainian = Locale("en").time_zones, Locale("uk").time_zones
+    out = []
+    for zone, names in sorted(ukrainian.items()):
+        city = names.get("city")
+        if city and zone in territories and territories[zone] != "001":
+            en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            # CLDR writes the modifier letter ʼ; KATOTTG names use ’ (Знам’янка).
+            out.append((territories[zone], en, city.replace("\u02bc", "\u2019")))
+    return out
+
+
+def _cldr_matches(cities: pd.DataFrame, cldr: list[tuple[str, str, str]]) -> dict:
+    """Row index -> CLDR Ukrainian name: the most populous city of the zone's
+    country whose name, ASCII name or an alternate is the zone's English city."""
+    iso2 = cities["admin1_code"].str[:2]
+    keys = [
+        {_fold(n) for n in (e, a, *str(alt).split(";")) if n}
+        for e, a, alt in zip(cities["name_en"], cities["name_ascii"], cities["alt_names"],
+                             strict=True)
+    ]  # fmt: skip
+    out = {}
+    for country, en, uk in cldr:
+        key = _fold(en)
+        found = [
+            i for i, k, c in zip(cities.index, keys, iso2, strict=True) if c == country and key in k
+        ]
+        if found:
+            best = max(found, key=lambda i: cities.at[i, "population"])
+            out.setdefault(best, uk)
+    return out
 
 
 # English exonyms that replace the romanization of the Russian name.
@@ -547,6 +545,7 @@ def ukrainian_names(
     ne_ru: dict[int, str],
     regions: pd.DataFrame | None = None,
     hand: dict[int, str] | None = None,
+    cldr: list[tuple[str, str, str]] | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """Return ``name_uk``, ``name_uk_source``, ``name_ru`` and ``name_en``
     (:func:`english_name`) for ``cities``, and coverage stats.
@@ -557,20 +556,28 @@ def ukrainian_names(
     of ``data/places.csv``), which win (``places``: Орел, not the transcription
     Орьол).  Otherwise ``name_uk_source`` is ``katottg``, ``region`` (the centre named by its
     region's Ukrainian name, :func:`region_stems`), ``geonames`` (a GeoNames
-    alternate), ``transcribed`` (:func:`ru_to_uk`) or empty (no Ukrainian name).
+    alternate), ``transcribed`` (:func:`ru_to_uk`), ``cldr`` (a CLDR exemplar
+    city, :func:`cldr_city_names`; ``cldr`` replaces that list in tests),
+    ``exonym`` (:data:`UK_EXONYMS`) or empty (no Ukrainian name).
     ``name_ru`` is the Russian name of a Russian or Belarusian city.
     """
     kat = _katottg()
     stems = region_stems(regions) if regions is not None else {}
+    foreign = cities[~cities["country"].isin(["UKR", "RUS", "BLR"])]
+    cldr = _cldr_matches(foreign, cldr_city_names() if cldr is None else cldr)
     names, sources, russians = [], [], []
-    for row in cities.itertuples():
+    for index, row in zip(cities.index, cities.itertuples(), strict=True):
         russian = ""
         if row.country == "UKR":
             name, source = _ukraine_name(row, kat)
         elif row.country in ("RUS", "BLR"):
             name, source, russian = _russia_name(row, ne_ru, stems)
+        elif index in cldr:
+            name, source = cldr[index], "cldr"
         else:
             name, source = _foreign_name(row)
+            if not name and int(row.geonameid) in UK_EXONYMS:
+                name, source = UK_EXONYMS[int(row.geonameid)][0], "exonym"
         if hand and int(row.geonameid) in hand and hand[int(row.geonameid)] != name:
             name, source = hand[int(row.geonameid)], "places"
         names.append(name)

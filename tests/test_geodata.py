@@ -253,7 +253,19 @@ def test_russian_and_belarusian_names_use_no_russian_only_letters(geo):
         (473247, "Владимир", "region"),  # Владимирська область; not Владімір
         (625665, "Могильов", "region"),  # Могильовська область; not Могільов
         (515012, "Орел", "places"),  # hand-checked in data/places.csv; not Орьол
-        (548114, "Кисловодськ", "geonames"),  # a GeoNames alternate ending -ськ
+        (538836, "Курганинськ", "geonames"),  # GeoNames keeps и of a cognate root
+        (545277, "Константиновськ", "geonames"),  # (Костянтин); the rules give і
+        # The Ukrainian usage the rules now give (issue 12): the -ник- suffix, the
+        # cognate root один-, the apostrophe after a labial, the plural -ки.
+        (516215, "Одинцово", "transcribed"),  # was Одінцово
+        (470666, "В'язники", "transcribed"),  # was Вязніки
+        (577206, "Березники", "transcribed"),  # was Березніки
+        (534838, "Лиски", "transcribed"),  # was GeoNames' Ліскі
+        (518602, "Новомічурінськ", "transcribed"),  # the handbook's Мічурін; was -мичурінськ
+        (503550, "П'ятигорськ", "transcribed"),  # was GeoNames' Пятигорськ
+        (520494, "Нижній Тагіл", "transcribed"),  # was Ніжній Тагіл
+        (518970, "Новочеркаськ", "transcribed"),  # the orthography's example; was -касськ
+        (578155, "Біла Калитва", "geonames"),  # Біла as the orthography writes it
     ],
 )
 def test_russian_and_belarusian_names_prefer_a_sourced_spelling(geo, geonameid, name_uk, source):
@@ -270,18 +282,59 @@ def test_oblast_centres_are_read_off_their_regions_ukrainian_name():
     assert stems == {"RU-LIP": ["Липецьк"], "RU-STA": ["Ставропольськ", "Ставрополь"]}
 
 
-def test_cities_elsewhere_take_only_a_ukrainian_geonames_alternate(geo):
+def test_cities_elsewhere_take_cldr_a_ukrainian_geonames_alternate_or_a_cited_exonym(geo):
+    cn = _city_names_script()
     other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
     named = other[other["name_uk"].fillna("") != ""]
-    assert set(named["name_uk_source"]) == {"geonames"}
+    assert set(named["name_uk_source"]) == {"geonames", "cldr", "exonym"}
     assert named["name_uk"].str.fullmatch(_UK_WORD).all()
-    assert named["name_uk"].str.contains("[ҐЄІЇґєії]").all()
-    for row in named.itertuples():
+    from_geonames = named[named["name_uk_source"] == "geonames"]
+    assert from_geonames["name_uk"].str.contains("[ҐЄІЇґєії]").all()
+    for row in from_geonames.itertuples():
         assert row.name_uk in row.alt_names.split(";"), row.name_en
+    exonyms = named[named["name_uk_source"] == "exonym"].set_index("geonameid")["name_uk"]
+    assert exonyms.to_dict() == {k: v[0] for k, v in cn.UK_EXONYMS.items()}
     by_id = other.set_index("geonameid")["name_uk"]
     assert by_id[765876] == "Люблін"  # Lublin
     assert by_id[3094802] == "Краків"  # Kraków
     assert by_id[759734] == "Ряшів"  # Rzeszów
+    # Unlabelled on Ukrainian maps before (issue 12): CLDR's exemplar cities and
+    # two cited exonyms.
+    assert by_id[618426] == "Кишинів"  # Chișinău, CLDR Europe/Chisinau
+    assert by_id[756135] == "Варшава"  # Warsaw, CLDR Europe/Warsaw
+    assert by_id[683506] == "Бухарест"  # Bucharest
+    assert by_id[675810] == "Ясси"  # Iași
+    assert by_id[665850] == "Сучава"  # Suceava
+
+
+def test_a_cldr_exemplar_city_names_the_most_populous_namesake_of_its_country():
+    import pandas as pd
+
+    cities = pd.DataFrame(
+        {
+            "name_en": ["Chisinau", "Chisinau", "Warsaw", "Balti"],
+            "name_ascii": ["Chisinau", "Chisinau", "Warsaw", "Balti"],
+            "alt_names": ["Chişinău;Кишинев", "", "Warszawa", ""],
+            "admin1_code": ["MD.57", "MD.57", "PL.78", "MD.58"],
+            "population": [635994, 15000, 1702139, 151355],
+        }
+    )
+    cldr = [("MD", "Chisinau", "Кишинів"), ("PL", "Warsaw", "Варшава"), ("RO", "Balti", "X")]
+    assert _city_names_script()._cldr_matches(cities, cldr) == {0: "Кишинів", 2: "Варшава"}
+
+
+@pytest.mark.parametrize(
+    ("spelled", "recorded", "taken"),
+    [
+        ("Курганінськ", "Курганинськ", True),  # и of a cognate root
+        ("Лиски", "Ліскі", False),  # і where the rules keep и
+        ("Кіріші", "Кіріши", False),  # и after ш at the end
+        ("Сєвероморськ", "Сєвєроморськ", False),  # е/є is the rules' business
+        ("П'ятигорськ", "Пятигорськ", False),  # so is the apostrophe
+    ],
+)
+def test_a_recorded_spelling_is_taken_only_for_the_cognate_rule(spelled, recorded, taken):
+    assert _city_names_script()._keeps_cognate_i(spelled, recorded) is taken
 
 
 @pytest.mark.parametrize(
@@ -379,11 +432,31 @@ def test_romanization_follows_the_national_system_of_2010(ukrainian, latin):
         ("Энгельс", "Енгельс"), ("Иваново", "Іваново"), ("Шахты", "Шахти"),
         ("Набережные Челны", "Набережні Челни"), ("Мозырь", "Мозир"), ("Минск", "Мінськ"),
         ("Щёлково", "Щолково"), ("Подъячево", "Под'ячево"), ("Барановичи", "Барановичі"),
-        ("Марьина Горка", "Мар'їна Горка"), ("Нижний Ломов", "Ніжній Ломов"),
-        ("Великие Луки", "Великі Луки"), ("Вятские Поляны", "Вятські Поляни"),
+        ("Марьина Горка", "Мар'їна Горка"), ("Великие Луки", "Великі Луки"),
         ("Химки", "Хімки"), ("Борисов", "Борисов"), ("Великий Новгород", "Великий Новгород"),
         ("Луховицы", "Луховиці"), ("Мытищи", "Митищі"), ("Углич", "Углич"),
-        ("Приволжск", "Приволжськ"), ("Кириши", "Кіріши"),
+        ("Приволжск", "Приволжськ"),
+        # Rules and examples quoted in data/README.md (issue 12).  The examples of
+        # the orthography, the handbook and the apostrophe rule themselves:
+        ("Новочеркасск", "Новочеркаськ"), ("Троицк", "Троїцьк"), ("Колпино", "Колпіно"),
+        ("Егорьевск", "Єгор'євськ"), ("Лежнево", "Лежнєво"), ("Ржев", "Ржев"),
+        ("Белгород", "Бєлгород"), ("Белорецк", "Бєлорєцьк"), ("Бежецк", "Бєжецьк"),
+        ("Благовещенск", "Благовєщенськ"), ("Железноводск", "Желєзноводськ"),
+        ("Орехово-Зуево", "Орєхово-Зуєво"), ("Белая", "Біла"), ("Вязники", "В'язники"),
+        ("Пятигорск", "П'ятигорськ"), ("Демянск", "Дем'янськ"), ("Зимовники", "Зимовники"),
+        ("Кисловодск", "Кисловодськ"), ("Данилов", "Данилов"), ("Одинцово", "Одинцово"),
+        ("Мичуринск", "Мічурінськ"), ("Сочи", "Сочі"), ("Октябрьск", "Октябрськ"),
+        ("Альметьевск", "Альметьєвськ"), ("Донской", "Донський"), ("Семёнов", "Семенов"),
+        # and the same rules elsewhere: -ик-, -ник- after a root, not in the first syllable,
+        ("Березники", "Березники"), ("Котельниково", "Котельниково"), ("Никель", "Нікель"),
+        ("Соликамск", "Солікамськ"), ("Новомичуринск", "Новомічурінськ"),
+        # и after ж, ч, ш, щ, ц at the end or before a vowel is і; ї after a vowel,
+        ("Кириши", "Кіріші"), ("Беліджи", "Беліджі"), ("Заветы Ильича", "Завети Ільїча"),
+        # cognate roots (нижній, Дмитро, лисий, п'ять), ь only after д т з с ц л н,
+        ("Нижний Ломов", "Нижній Ломов"), ("Нижняя Тура", "Нижня Тура"),
+        ("Дмитров", "Дмитров"), ("Лиски", "Лиски"), ("Нарьян-Мар", "Нар'ян-Мар"),
+        ("Вятские Поляны", "В'ятські Поляни"), ("Рассказово", "Рассказово"),
+        ("Приморско-Ахтарск", "Приморсько-Ахтарськ"), ("Белая Калитва", "Біла Калітва"),
     ],
 )  # fmt: skip
 def test_russian_names_are_transcribed_by_the_ukrainian_rules(russian, ukrainian):
