@@ -23,7 +23,18 @@ new process, ``python -m ranges.cli render --launch Sumy --weapon atacms-m57
 --out map.png`` and the same with ``--preset atacms-nov-2024``, against the
 floor ``python -c "import numpy, pyproj, shapely"`` and the bare imports of
 the renderer, in interleaved rounds (every command once, then again), so a busy
-machine slows every row alike.  It prints the load average before and after.
+machine slows every row alike.  It prints the load average before and after,
+and each command's CPU time (user + system of the process) beside its wall
+time: on a machine shared with other jobs the wall time is the CPU time plus
+the wait for a core.  The package's bytecode is compiled first and one round
+is run and discarded, as an installed package has its ``.pyc`` files (without
+them every run compiles about 50 modules, 0.1-0.3 s of CPU, and an environment
+with ``PYTHONDONTWRITEBYTECODE`` never keeps them).
+
+``--stages`` runs the web PNG command's steps one by one in a fresh process
+and prints the median CPU and wall time of each (Python start-up, each
+library's import, our modules, the scenario, evaluate, drawing, saving):
+where the time of ``--cli`` goes.
 """
 
 from __future__ import annotations
@@ -125,12 +136,31 @@ def geopandas_plot(result, geodata, view) -> bytes:
     return buf.getvalue()
 
 
-def cli_rows(n: int) -> None:
-    """Median wall time of each command as a new process, interleaved rounds."""
+def _compile_bytecode() -> None:
+    """The package's ``.pyc`` files, as an install has them (see the module docstring)."""
     import subprocess
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "ranges"], cwd=ROOT, check=True)
+
+
+def _run(argv: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one command as a new process."""
+    import subprocess
+
+    c0 = os.times()
+    t0 = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    c1 = os.times()
+    return wall, (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+
+
+def cli_rows(n: int) -> None:
+    """Median wall and CPU time of each command as a new process, interleaved rounds."""
     import tempfile
 
     py = sys.executable
+    _compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp) / "map.png")
         rows = [
@@ -144,38 +174,146 @@ def cli_rows(n: int) -> None:
             ("`strike-range render --preset atacms-nov-2024 --out map.png`",
              [py, "-m", "ranges.cli", "render", "--preset", "atacms-nov-2024", "--out", out]),
         ]  # fmt: skip
+        for _, argv in rows:  # a round to discard: caches warm, bytecode in place
+            _run(argv)
         times: dict[str, list[float]] = {name: [] for name, _ in rows}
+        cpu: dict[str, list[float]] = {name: [] for name, _ in rows}
         load0 = os.getloadavg()
         for _ in range(n):
             for name, argv in rows:
-                t0 = time.perf_counter()
-                subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-                times[name].append(time.perf_counter() - t0)
+                wall, used = _run(argv)
+                times[name].append(wall)
+                cpu[name].append(used)
         load1 = os.getloadavg()
     floor = statistics.median(times[rows[0][0]])
-    print(f"## `strike-range render`, web PNG, as a new process (median of {n} "
-          "interleaved rounds)\n")
+    print(
+        f"## `strike-range render`, web PNG, as a new process (median of {n} interleaved rounds)\n"
+    )
     print(f"Load average before {load0[0]:.2f}, after {load1[0]:.2f}.\n")
-    print("| command | median s | × floor | target |")
-    print("| --- | ---: | ---: | --- |")
+    print("| command | median s | × floor | CPU s | fastest s | target |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
     for name, _ in rows:
         m = statistics.median(times[name])
         target = "≤ 1.5 s" if name.startswith("`strike-range") else ""
-        print(f"| {name} | {m:.2f} | {m / floor:.1f} | {target} |")
+        print(
+            f"| {name} | {m:.2f} | {m / floor:.1f} | {statistics.median(cpu[name]):.2f} "
+            f"| {min(times[name]):.2f} | {target} |"
+        )
+
+
+#: Run in a fresh interpreter by --stages: the web PNG command's steps one by
+#: one, each library imported on its own line so that its cost is its own.
+STAGE_PROBE = r"""
+import json, os, sys, time
+marks = [("Python start-up", time.perf_counter(), time.process_time())]
+def mark(name):
+    marks.append((name, time.perf_counter(), time.process_time()))
+import numpy, pyproj, shapely
+mark("numpy, pyproj, shapely (the floor)")
+import pandas
+mark("pandas (and pyarrow)")
+import geopandas, pyogrio
+mark("geopandas, pyogrio")
+import matplotlib.figure, matplotlib.backends.backend_agg, matplotlib.legend
+import matplotlib.patheffects, matplotlib.text
+mark("matplotlib (Agg, text, legend)")
+import ranges.cli, ranges.evaluate, ranges.render
+mark("our modules (ranges.cli, .evaluate, .render)")
+from ranges.cli import build_parser
+from ranges.cli.resolve import _geodata, scenario_from_args
+args = build_parser().parse_args(["render", *sys.argv[2:], "--out", sys.argv[1]])
+scenario = scenario_from_args(args)
+mark("scenario: arguments, names")
+result = ranges.evaluate.evaluate(scenario, _geodata())
+mark("evaluate: layers, reach, targets")
+fig = ranges.render.render_figure(result, _geodata())
+mark("render_figure: layout, labels")
+ranges.render.save(fig, sys.argv[1], "png")
+mark("save: draw, PNG")
+print(json.dumps(marks))
+"""
+
+
+def stage_rows(n: int) -> None:
+    """Median CPU and wall time of each step of the web PNG command, in fresh processes."""
+    import json
+    import subprocess
+    import tempfile
+
+    _compile_bytecode()
+    cases = [("--launch Sumy --weapon atacms-m57", ["--launch", "Sumy", "--weapon", "atacms-m57"]),
+             ("--preset atacms-nov-2024", ["--preset", "atacms-nov-2024"])]  # fmt: skip
+    load0 = os.getloadavg()
+    runs: dict[str, list] = {label: [] for label, _ in cases}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "map.png")
+        for k in range(n + 1):  # the first round is discarded
+            for label, argv in cases:
+                t0 = time.perf_counter()
+                done = subprocess.run([sys.executable, "-c", STAGE_PROBE, out, *argv], cwd=ROOT,
+                                      check=True, capture_output=True, text=True)  # fmt: skip
+                wall = time.perf_counter() - t0
+                marks = json.loads(done.stdout.strip().splitlines()[-1])
+                # (step, wall, CPU): the first mark's CPU is the start-up's; its
+                # wall is what the process took beyond the marked steps (start and exit)
+                steps = [(marks[0][0] + " and exit", wall - (marks[-1][1] - marks[0][1]),
+                          marks[0][2])]  # fmt: skip
+                pairs = zip(marks[1:], marks[:-1], strict=True)
+                steps += [(name, t - tp, c - cp) for (name, t, c), (_, tp, cp) in pairs]
+                if k:
+                    runs[label].append(steps)
+    load1 = os.getloadavg()
+    print(
+        f"## Where the time goes: `render ... --out map.png` step by step (median of {n} "
+        "fresh processes)\n"
+    )
+    print(f"Load average before {load0[0]:.2f}, after {load1[0]:.2f}.\n")
+    labels = [label for label, _ in cases]
+    print("| step | " + " | ".join(f"`{x}` CPU s | wall s" for x in labels) + " |")
+    print("| --- |" + " ---: | ---: |" * len(labels))
+    names = [row[0] for row in runs[labels[0]][0]]
+    totals = {label: [0.0, 0.0] for label in labels}
+    for i, name in enumerate(names):
+        cells = []
+        for label in labels:
+            wall = statistics.median(r[i][1] for r in runs[label])
+            used = statistics.median(r[i][2] for r in runs[label])
+            totals[label][0] += used
+            totals[label][1] += wall
+            cells.append(f"{used:.3f} | {wall:.3f}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print(
+        "| sum of the medians | "
+        + " | ".join(f"{totals[x][0]:.3f} | {totals[x][1]:.3f}" for x in labels)
+        + " |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--cli", action="store_true",
-                        help="time the command line as new processes (issue 14's target)")
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="time the command line as new processes (issue 14's target)",
+    )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="CPU and wall time of each step of the web PNG command",
+    )
     args = parser.parse_args()
     n = args.repeats
-    if args.cli:
+    if args.cli or args.stages:
         print("## Machine\n")
         print(machine())
         print()
-        cli_rows(n)
+        if args.cli:
+            cli_rows(n)
+        if args.stages:
+            if args.cli:
+                print()
+            stage_rows(n)
         return
 
     geodata = load_geodata()
