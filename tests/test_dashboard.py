@@ -841,7 +841,9 @@ def test_note_callouts_are_placed_where_they_cover_no_other(flagship, geodata):
 
 
 def _label_boxes(deck_spec, view):
-    """Screen boxes (as ranges.deck estimates them) of every label the map shows."""
+    """Screen boxes (as ranges.deck estimates them) of every label the map shows,
+    where deck.gl draws it: centred on its point plus its offset (the TextLayer's
+    default anchor "middle" and baseline "center")."""
     from ranges.deck import _screen_px
 
     px = _screen_px(view)
@@ -853,13 +855,9 @@ def _label_boxes(deck_spec, view):
             size = row.get("size", 15 if layer["id"] == "country-labels" else 10)
             x, y = px(*row["position"])
             w, h = 0.6 * size * len(row["text"]) + 4, 1.2 * size + 2
-            offset = row.get("offset", [0, -12]) if layer["id"] == "target-labels" else None
-            if offset is not None and offset != [0, -12]:  # moved below, right or left
-                cx, cy = x + offset[0], y + offset[1]
-                boxes.append((row["text"], (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
-                continue
-            dy = -12 if layer["id"] == "target-labels" else 0.6 * size
-            boxes.append((row["text"], (x - w / 2, y + dy - h, x + w / 2, y + dy)))
+            offset = row["offset"] if layer["id"] == "target-labels" else [0, 0]
+            cx, cy = x + offset[0], y + offset[1]
+            boxes.append((row["text"], (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
     return boxes
 
 
