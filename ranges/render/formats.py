@@ -45,6 +45,12 @@ SVG_NAMESPACE = "urn:strike-range:scenario:1"
 SIZE_KEY = "strike-range:size"
 _PDF_SIZE_KEY = "StrikeRangeSize"
 
+#: zlib level of the PNG, not Pillow's default 6: the same pixels, encoded in
+#: about two thirds of the time.  Measured on two presets (6 Dec 2026): a web
+#: PNG in 29-41 ms instead of 47-74 ms and 3-9 % smaller, web@2x 90-105 ms
+#: instead of 137-154 ms and 2-3 % smaller, print-a4 3-5 % larger.
+PNG_COMPRESS_LEVEL = 3
+
 #: Characters XML 1.0 forbids (C0 controls but tab, CR, LF; surrogates; U+FFFE,
 #: U+FFFF).  One of them in a name would make the SVG unreadable to every XML
 #: parser, so they are dropped from the map's text (they draw nothing anyway).
@@ -141,7 +147,8 @@ def save(
             info.add_itxt(SCENARIO_KEY, payload, zip=True)
         if size:
             info.add_text(SIZE_KEY, size)
-        fig.savefig(target, format="png", dpi=fig.dpi, facecolor=face, pil_kwargs={"pnginfo": info})
+        options = {"pnginfo": info, "compress_level": PNG_COMPRESS_LEVEL}
+        fig.savefig(target, format="png", dpi=fig.dpi, facecolor=face, pil_kwargs=options)
         return
     if fmt == "svg":
         data = _svg_bytes(fig, meta, title, alt, payload)
