@@ -44,6 +44,9 @@ VOWELS = "аеёиоуыэюяєії"
 #: After these a soft sign is written in Ukrainian (rule 9).
 SOFT = "дтзсцлн"
 LABIALS = "бпвмф"
+#: The apostrophe as KATOTTG writes it (Кам’янське), so the transcribed names
+#: and the register's names share one sign on a map.
+APOSTROPHE = "\u2019"
 HUSHING = "жчшщц"
 #: First parts of compounds: a suffix -ик- must follow a root inside the word
 #: after them (Новомосковськ is Ново + московськ).
@@ -150,18 +153,18 @@ def _word(word: str) -> str:
         elif ch == "ё":
             value = "йо" if start or prev in "ьъ" else ("о" if prev in "жчшщ" else "ьо")
         elif ch == "ъ":
-            value = "'" if nxt in "еёюяи" else ""
+            value = APOSTROPHE if nxt in "еёюяи" else ""
         elif ch == "ь":
             if nxt == "ё":
                 value = ""  # Соловьёв -> Соловйов: no apostrophe before йо
             elif prev in SOFT:
                 value = "ь"
             elif nxt in "еюяи":
-                value = "'"
+                value = APOSTROPHE
             else:
                 value = ""  # Пермь -> Перм, Октябрьский -> Октябрський
         elif ch in "яю" and prev in LABIALS and (before == " " or before in VOWELS + "р"):
-            value = "'" + ch
+            value = APOSTROPHE + ch
         else:
             value = ch
         out.append(value)
