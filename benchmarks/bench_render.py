@@ -33,7 +33,7 @@ with ``PYTHONDONTWRITEBYTECODE`` never keeps them).
 
 ``--stages`` runs the web PNG command's steps one by one in a fresh process
 and prints the median CPU and wall time of each (Python start-up, each
-library's import, our modules, the scenario, evaluate, drawing, saving):
+library's import, our modules, the scenario, evaluate, drawing, saving, exit):
 where the time of ``--cli`` goes.
 """
 
@@ -204,10 +204,11 @@ def cli_rows(n: int) -> None:
 #: Run in a fresh interpreter by --stages: the web PNG command's steps one by
 #: one, each library imported on its own line so that its cost is its own.
 STAGE_PROBE = r"""
-import json, os, sys, time
+import gc, json, os, sys, time
 marks = [("Python start-up", time.perf_counter(), time.process_time())]
 def mark(name):
     marks.append((name, time.perf_counter(), time.process_time()))
+gc.disable()  # as ranges.cli.main does while a command runs
 import numpy, pyproj, shapely
 mark("numpy, pyproj, shapely (the floor)")
 import pandas
@@ -218,6 +219,7 @@ import matplotlib.figure, matplotlib.backends.backend_agg, matplotlib.legend
 import matplotlib.patheffects, matplotlib.text
 mark("matplotlib (Agg, text, legend)")
 import ranges.cli, ranges.evaluate, ranges.render
+ranges.cli._freeze_at_exit()  # as ranges.cli.main does
 mark("our modules (ranges.cli, .evaluate, .render)")
 from ranges.cli import build_parser
 from ranges.cli.resolve import _geodata, scenario_from_args
@@ -249,17 +251,23 @@ def stage_rows(n: int) -> None:
         out = str(Path(tmp) / "map.png")
         for k in range(n + 1):  # the first round is discarded
             for label, argv in cases:
+                c0 = os.times()
                 t0 = time.perf_counter()
                 done = subprocess.run([sys.executable, "-c", STAGE_PROBE, out, *argv], cwd=ROOT,
                                       check=True, capture_output=True, text=True)  # fmt: skip
-                wall = time.perf_counter() - t0
+                t1 = time.perf_counter()
+                c1 = os.times()
+                used = (c1.children_user - c0.children_user) + (
+                    c1.children_system - c0.children_system
+                )
                 marks = json.loads(done.stdout.strip().splitlines()[-1])
-                # (step, wall, CPU): the first mark's CPU is the start-up's; its
-                # wall is what the process took beyond the marked steps (start and exit)
-                steps = [(marks[0][0] + " and exit", wall - (marks[-1][1] - marks[0][1]),
-                          marks[0][2])]  # fmt: skip
+                # (step, wall, CPU).  perf_counter is CLOCK_MONOTONIC on Linux, one
+                # clock for both processes: start-up is from the spawn to the first
+                # mark, exit from the last mark to the end of the process.
+                steps = [(marks[0][0], marks[0][1] - t0, marks[0][2])]
                 pairs = zip(marks[1:], marks[:-1], strict=True)
                 steps += [(name, t - tp, c - cp) for (name, t, c), (_, tp, cp) in pairs]
+                steps.append(("exit", t1 - marks[-1][1], used - marks[-1][2]))
                 if k:
                     runs[label].append(steps)
     load1 = os.getloadavg()
