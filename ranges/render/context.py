@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import pyproj
-from matplotlib import patheffects
+from matplotlib import patheffects, rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -23,6 +23,21 @@ from .size import SCREEN_DPI, Size
 from .words import _FONT, _TEXT
 
 _VECTOR_LOCK = threading.Lock()  # rcParams are process-wide
+
+#: Text extents as the measuring renderer gives them (px at SCREEN_DPI), by
+#: text and font, shared by every map this process draws: the layout passes of
+#: one map, the maps of a ``batch`` and the dashboard's previews measure the
+#: same words again and again, at about 0.3 ms each.  Emptied when it grows
+#: past :data:`_EXTENTS_MAX` entries (titles typed into the dashboard).
+_EXTENTS: dict[tuple, tuple[float, float]] = {}
+_EXTENTS_MAX = 50_000
+
+
+def _font_key(prop: FontProperties) -> tuple:
+    """What the extent of a text depends on besides the text itself."""
+    return (tuple(prop.get_family()), prop.get_size_in_points(), prop.get_weight(),
+            prop.get_style(), prop.get_variant(), prop.get_stretch(), prop.get_file(),
+            rcParams["text.hinting"], rcParams["text.hinting_factor"])  # fmt: skip
 
 
 @dataclass(eq=False)
@@ -75,7 +90,6 @@ class _Ctx:
         self.unnamed: list[int] = []
         # Callouts (indices of scenario.notes) whose box found no room: numbered next time.
         self.unplaced_notes: list[int] = []
-        self._lp: dict[tuple, tuple[float, float]] = {}
         self._sizes: dict[tuple, tuple[float, float]] = {}
 
     # fonts and measures ------------------------------------------------
@@ -98,11 +112,20 @@ class _Ctx:
         # at another resolution does not change which labels fit (@2x is the
         # same map as 1x).
         k = self.size.dpi / SCREEN_DPI
-        w, h, _ = self._measurer.get_text_width_height_descent(text, prop, ismath=False)
-        if font not in self._lp:
-            _, lh, ld = self._measurer.get_text_width_height_descent("lp", prop, ismath=False)
-            self._lp[font] = (lh, ld)
-        hit = self._sizes[key] = (w * k, max(h, self._lp[font][0]) * k)
+        fkey = _font_key(prop)
+        w, h = self._extent(text, prop, fkey)
+        lh = self._extent("lp", prop, fkey)[1]
+        hit = self._sizes[key] = (w * k, max(h, lh) * k)
+        return hit
+
+    def _extent(self, text: str, prop: FontProperties, fkey: tuple) -> tuple[float, float]:
+        """Width and height of one line at SCREEN_DPI, from :data:`_EXTENTS` or measured."""
+        hit = _EXTENTS.get((text, fkey))
+        if hit is None:
+            if len(_EXTENTS) >= _EXTENTS_MAX:
+                _EXTENTS.clear()
+            w, h, _ = self._measurer.get_text_width_height_descent(text, prop, ismath=False)
+            hit = _EXTENTS[(text, fkey)] = (w, h)
         return hit
 
     def wrap(
