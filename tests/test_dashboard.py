@@ -741,9 +741,16 @@ def test_deck_opens_on_the_reach_area(flagship, geodata):
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
 def test_text_layers_share_one_character_set_holding_every_label(flagship, geodata, lang):
-    # one set -> deck.gl builds one font atlas per font instead of one per layer
+    # one set -> deck.gl builds one font atlas per font instead of one per layer;
+    # the round markers (one glyph in their own font, _marker_layer) have theirs
+    from ranges.deck.primitives import MARKER
+
     spec = json.loads(build_deck(flagship, geodata, lang=lang).to_json())
-    texts = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+    markers = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"
+               and all(row["text"] == MARKER for row in layer["data"])]  # fmt: skip
+    assert markers and {layer["characterSet"] for layer in markers} == {MARKER}
+    texts = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"
+             and layer not in markers]  # fmt: skip
     assert len(texts) >= 3
     sets = {layer["characterSet"] for layer in texts}
     assert len(sets) == 1
@@ -892,8 +899,9 @@ def test_map_draws_targets_by_relevance_and_borders_by_rank(flagship, geodata):
     assert dark and all(r["name"] in names for r in dark)
     assert "Sumy" not in {r["name"] for r in dark}  # own side: subdued
     # the rest: grey, in metres, so they appear only when zoomed in
-    assert layers["targets-other"].get("radiusUnits", "meters") == "meters"
-    assert layers["targets-other"]["radiusMinPixels"] == 0
+    # (markers are a bullet glyph in a TextLayer, sized in metres: sizeUnits)
+    assert layers["targets-other"]["sizeUnits"] == "meters"
+    assert layers["targets-other"]["sizeMinPixels"] == 0
     # international borders heavier than oblast lines
     assert layers["country-borders"]["getWidth"] > 2 * layers["region-borders"]["getWidth"]
 

@@ -161,10 +161,14 @@ def _label_boxes(deck: dict, px) -> list[tuple[str, str, tuple[float, float, flo
     """(layer id, text, screen box) of every label the deck draws: centred on its
     point plus its pixel offset (deck.gl's default anchor and baseline), about
     0.6 em a character wide and 1.2 em high, as the declutter estimates them."""
+    from ranges.deck.primitives import MARKER
+
     out = []
     for layer in deck["layers"]:
         if layer["@@type"] != "TextLayer":
             continue
+        if all(row["text"] == MARKER for row in layer["data"]):
+            continue  # round markers drawn as a glyph (see _marker_layer), no label
         size, offset = layer.get("getSize", 12), layer.get("getPixelOffset", [0, 0])
         for row in layer["data"]:
             s = row["size"] if size == "@@=size" else size

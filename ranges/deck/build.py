@@ -12,10 +12,13 @@ from .base import _base_data, _tol_deg, base_layers
 from .compact import CompactDeck
 from .notes import _numbered_notes, _place_notes
 from .primitives import (
+    _MARKER_FONT,
     _charset,
     _defused,
     _fill_layer,
     _line_layer,
+    _marker_layer,
+    _per_row,
     _polygons,
     _rows,
     _segments,
@@ -195,21 +198,11 @@ def build_deck(
                     get_pixel_offset="offset")  # fmt: skip
     )
     if points:
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=points,
-                id="launch-sites",
-                get_position="position",
-                get_fill_color=t["text"] + [255],
-                get_line_color=[255, 200, 0, 255],
-                stroked=True,
-                line_width_min_pixels=2,
-                get_radius=7,
-                radius_units=_S("pixels"),
-                pickable=True,
-            )
-        )
+        # a dark dot in a yellow ring
+        layers.append(_marker_layer("launch-sites-ring", points, radius=8,
+                                    color=[255, 200, 0, 255]))  # fmt: skip
+        layers.append(_marker_layer("launch-sites", points, radius=6, color=t["text"] + [255],
+                                    pickable=True))  # fmt: skip
         layers.append(
             _text_layer("launch-labels",
                         [{"text": p["name"], "position": p["position"]} for p in points],
@@ -224,26 +217,14 @@ def build_deck(
         # A circle with its number: a TextLayer background would be one more
         # shader program, about 1.4 s without a GPU.
         numbered = _numbered_notes(scenario.notes, lang)
-        layers.append(
-            pdk.Layer("ScatterplotLayer", data=numbered, id="note-points",
-                      get_position="position", get_fill_color=[255, 236, 160, 255],
-                      get_line_color=[120, 100, 40, 255], stroked=True, line_width_min_pixels=1,
-                      get_radius=8, radius_units=_S("pixels"), pickable=True)  # fmt: skip
-        )
+        layers.append(_marker_layer("note-points-ring", numbered, radius=8.5,
+                                    color=[120, 100, 40, 255]))  # fmt: skip
+        layers.append(_marker_layer("note-points", numbered, radius=7.5,
+                                    color=[255, 236, 160, 255], pickable=True))  # fmt: skip
         layers.append(_text_layer("notes", numbered, get_size=12, get_color=[20, 20, 20, 255]))
     elif scenario.notes:
         notes = _place_notes(scenario.notes, view, lang=lang)
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=notes,
-                id="note-points",
-                get_position="position",
-                get_fill_color=[120, 100, 40, 255],
-                get_radius=3,
-                radius_units=_S("pixels"),
-            )
-        )
+        layers.append(_marker_layer("note-points", notes, radius=3, color=[120, 100, 40, 255]))
         layers.append(
             _text_layer(
                 "notes", notes, get_size=12, get_color=[20, 20, 20, 255], background=True,
@@ -260,7 +241,11 @@ def build_deck(
     # One character set for all text layers: deck.gl keys its font atlases on
     # the set (with the font and weight), so layers that share it share an
     # atlas instead of each rasterizing its own (half a second without a GPU).
-    texts = [layer for layer in layers if layer.type == "TextLayer"]
+    for layer in layers:
+        if layer.type == "TextLayer":
+            _per_row(layer)  # one vertex layout for every text layer (see _per_row)
+    texts = [layer for layer in layers if layer.type == "TextLayer"
+             and layer.font_family != _MARKER_FONT]  # (markers: one glyph, their own font)
     charset = _S(_charset([row for layer in texts for row in _rows(layer.data)]))
     for layer in texts:
         layer.character_set = charset

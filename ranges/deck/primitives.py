@@ -101,6 +101,64 @@ def _text_layer(layer_id: str, data, *, halo: list[int] | None = None, **props) 
                      get_text="text", font_family=_S(_FONT), **props)  # fmt: skip
 
 
+#: Round markers are a bullet glyph in a TextLayer, not ScatterplotLayer circles:
+#: without a GPU every distinct shader program costs Chromium's software WebGL
+#: most of a second to compile, and the labels need the TextLayer's anyway
+#: (one program fewer: about 0.5-0.8 s of a page load, bench_dashboard.py).
+MARKER = "\u2022"
+#: A bullet's diameter in ems in Arial (Liberation Sans on Linux has Arial's
+#: metrics; Helvetica's is alike); centred on its point by deck.gl as drawn
+#: there, so a marker of radius r px is a bullet of font size 2 r / 0.29.
+_BULLET_EM = 0.29
+_MARKER_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+
+
+def _marker_size(radius_px: float) -> float:
+    """The font size (px) of a bullet ``radius_px`` in radius."""
+    return round(2.0 * radius_px / _BULLET_EM, 2)
+
+
+def _marker_layer(layer_id: str, rows: list[dict], *, radius: float | None = None,
+                  color="fill", pickable: bool = False, **props) -> pdk.Layer:  # fmt: skip
+    """Round markers at ``rows``' ``position``: a bullet glyph of ``radius`` px
+    (or each row's ``r``) in ``color`` (an RGBA list, or a row field's name).
+
+    A ring (a stroked circle) is two of these, the larger below.  The rows get
+    ``text`` (the glyph) and, without ``radius``, ``size`` from their ``r``."""
+    # a marker nobody can pick needs no name or tooltip in the page
+    keep = (lambda r: r) if pickable else (lambda r: {"position": r["position"]})
+    data = [dict(keep(r), text=MARKER) if radius is not None else
+            dict(keep(r), text=MARKER, size=_marker_size(r["r"])) for r in rows]  # fmt: skip
+    props.setdefault("get_size", _marker_size(radius) if radius is not None else "size")
+    return pdk.Layer("TextLayer", data=data, id=layer_id, get_position="position",
+                     get_text="text", get_color=color, font_family=_S(_MARKER_FONT),
+                     character_set=_S(MARKER), pickable=pickable, **props)  # fmt: skip
+
+
+#: The TextLayer accessors every text layer reads from its rows (field, deck.gl's default).
+_ROW_ACCESSORS = {"get_size": ("size", 32), "get_color": ("color", [0, 0, 0, 255]),
+                  "get_pixel_offset": ("offset", [0, 0])}  # fmt: skip
+
+
+def _per_row(layer: pdk.Layer) -> None:
+    """Make a TextLayer read its size, colour and pixel offset from its rows.
+
+    Why: without a GPU, Chromium's WebGL (SwiftShader) compiles a drawing
+    routine for each layout of vertex attributes it meets, and a constant
+    accessor (``get_size=12``) gives another layout than a per-row one
+    (``get_size="size"``).  The flagship's text layers mixed the two: the
+    same labels with one layout cost the GPU process about 2 s less in a
+    page load (Chromium trace, ``bench_dashboard.py`` notes)."""
+    if not isinstance(layer.data, list):
+        return
+    for prop, (field, default) in _ROW_ACCESSORS.items():
+        value = getattr(layer, prop, default)
+        if isinstance(value, str):  # already a row field ("@@=size")
+            continue
+        layer.data = [dict(row, **{field: value}) for row in layer.data]
+        setattr(layer, prop, "@@=" + field)  # as pydeck writes a field given to a Layer
+
+
 def _rows(data) -> list:
     return data if isinstance(data, list) else []
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
+from .primitives import _marker_layer, _marker_size
 from .style import _S
 from .view import View, _screen_px
 
@@ -244,16 +245,18 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
              "r": radius + (3 if pop[i] >= 1_000_000 else 1 if pop[i] >= 250_000 else 0)}
             for i in idx
         ]  # fmt: skip
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer", data=records, id=f"targets-{kind}",
-                get_position="position", get_fill_color="fill",
-                get_line_color=t["halo"] + [255] if kind != "airfields" else t["text"] + [235],
-                stroked=True, filled=kind != "airfields",
-                line_width_min_pixels=1 if kind != "airfields" else 1.6,
-                get_radius="r", radius_units=_S("pixels"), pickable=True, auto_highlight=True,
-            )  # fmt: skip
-        )
+        # a dot with a 1 px halo under it; an airfield a dark ring (a white dot on a dark one)
+        if kind != "airfields":
+            layers.append(_marker_layer(f"targets-{kind}-halo", [dict(r, r=r["r"] + 1)
+                                                                for r in records],
+                                        color=t["halo"] + [255]))  # fmt: skip
+        layers.append(_marker_layer(f"targets-{kind}", records, pickable=True,
+                                    color="fill" if kind != "airfields" else ink,
+                                    auto_highlight=True))  # fmt: skip
+        if kind == "airfields":
+            layers.append(_marker_layer("targets-airfields-hole", [dict(r, r=r["r"] - 2)
+                                                                   for r in records],
+                                        color=t["halo"] + [255]))  # fmt: skip
         for i in idx:
             if kind == "cities" and pop[i] < result.scenario.min_population:
                 continue
@@ -268,15 +271,13 @@ def _target_layers(result, lang: str, t: dict) -> tuple[list[pdk.Layer], list[di
             })  # fmt: skip
     idx = np.flatnonzero(other)
     if len(idx):
+        # in metres: they grow into view as the map is zoomed in
         layers.append(
-            pdk.Layer(
-                "ScatterplotLayer", id="targets-other",
-                data=[{"position": positions[i], "name": name_list[i], "tooltip": tips[i]}
-                      for i in idx],
-                get_position="position", get_fill_color=t["muted"] + [170], stroked=False,
-                get_radius=_OTHER_RADIUS_M, radius_min_pixels=0, radius_max_pixels=4,
-                pickable=True,
-            )  # fmt: skip
+            _marker_layer("targets-other", [{"position": positions[i], "name": name_list[i],
+                                             "tooltip": tips[i]} for i in idx],
+                          radius=_OTHER_RADIUS_M, color=t["muted"] + [170], pickable=True,
+                          size_units=_S("meters"), size_min_pixels=0,
+                          size_max_pixels=_marker_size(4))  # fmt: skip
         )
         for i in idx:
             if pop[i] >= max(result.scenario.min_population, 250_000) and nameable[i]:
