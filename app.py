@@ -144,8 +144,11 @@ def cached_targets_table(scenario_json: str, lang: str, territories: tuple[str, 
                          inside: bool):  # fmt: skip
     """The targets table as shown (localized), and how many places lie at the
     launch sites; not mutated by the page."""
-    targets = cached_result(scenario_json).targets
-    table = dash.targets_display(targets, lang, territories, inside=inside)
+    result = cached_result(scenario_json)
+    targets = result.targets
+    table = dash.targets_display(targets, lang, territories, inside=inside,
+                                 scenario=result.scenario,
+                                 weapons=[w.weapon for w in result.weapons])  # fmt: skip
     return dash.localized(table, lang), dash.inside_launch_count(targets)
 
 

@@ -158,6 +158,8 @@ def _names(df: pd.DataFrame, lang: str) -> pd.Series:
 #: A target this close to a launch site or inside a launch area (km) is where
 #: the launch is from, not a target: its distance is 0 and it has no bearing.
 INSIDE_KM = 0.05
+#: Two records of one name and country this close (km) are one town.
+SAME_TOWN_KM = 15.0
 
 
 def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
@@ -170,7 +172,27 @@ def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
                     index=df.index)  # fmt: skip
     order = df.assign(_key=key).sort_values("population", ascending=False, kind="stable")
     keep = order.drop_duplicates("_key").index
-    return df.loc[df.index.isin(keep)]
+    df = df.loc[df.index.isin(keep)]
+    if "name" not in df.columns or "country" not in df.columns:
+        return df
+    # The same town recorded twice under one name, a few km apart (GeoNames'
+    # city record and the place in the news citing another GeoNames record of
+    # it: Lgov at 51.631, 35.278 and at 51.689, 35.284): one row, the city's.
+    order = df.sort_values("population", ascending=False, kind="stable")
+    name = order["name"].astype(str).str.casefold() + "|" + order["country"].astype(str)
+    twice = name.duplicated(keep=False)
+    if not twice.any():
+        return df
+    from pyproj import Geod
+
+    geod, drop = Geod(ellps="WGS84"), []
+    for _, group in order[twice.to_numpy()].groupby(name[twice], sort=False):
+        first = group.iloc[0]
+        _, _, metres = geod.inv(
+            [first["lon"]] * (len(group) - 1), [first["lat"]] * (len(group) - 1),
+            group["lon"].iloc[1:].tolist(), group["lat"].iloc[1:].tolist())  # fmt: skip
+        drop += [i for i, m in zip(group.index[1:], metres, strict=True) if m < SAME_TOWN_KM * 1e3]
+    return df.drop(index=drop)
 
 
 def inside_launch_count(targets: pd.DataFrame) -> int:
@@ -187,8 +209,15 @@ def targets_display(
     territories: Iterable[str] | None = None,
     *,
     inside: bool = False,
+    scenario: Scenario | None = None,
+    weapons: Iterable[Weapon] = (),
 ) -> pd.DataFrame:
     """Targets in range as shown and downloaded: one row per place, nearest first.
+
+    ``scenario`` names the launch sites and areas in ``lang``
+    (:meth:`Scenario.name_in`), ``weapons`` the weapons that reach each place
+    (:func:`ranges.i18n.weapon_name`); without them both stay as the analysis
+    reports them (English).
 
     ``territories`` keeps only rows whose ``territory`` is one of them (one
     side of the front: e.g. ``("Russia",)``); None keeps every row.  Places at
@@ -219,13 +248,26 @@ def targets_display(
         "lat": df["lat"].round(5),
         "lon": df["lon"].round(5),
         "distance_km": df["distance_km"].fillna(0.0).round(1),
-        "launch": df["launch"].fillna("").astype(str),
+        "launch": df["launch"].fillna("").astype(str).map(_site_names(scenario, lang)),
         "bearing_deg": bearing,
-        "in_range_of": df["reached_by"].astype(str),
+        "in_range_of": df["reached_by"].astype(str).map(_weapon_names(weapons, lang)),
     })  # fmt: skip
     if "authorization" in df.columns:
         out["authorization"] = df["authorization"].fillna("").astype(str)
     return out.sort_values("distance_km", kind="stable").reset_index(drop=True)
+
+
+def _site_names(scenario: Scenario | None, lang: str):
+    """English launch-site name -> its name in ``lang``."""
+    if scenario is None:
+        return lambda name: name
+    return lambda name: scenario.name_in(name, lang) if name else name
+
+
+def _weapon_names(weapons: Iterable[Weapon], lang: str):
+    """``"; "``-joined English weapon names -> the same list in ``lang``."""
+    names = {w.name: weapon_name(w, lang) for w in weapons}
+    return lambda joined: "; ".join(names.get(n, n) for n in joined.split("; ")) if joined else ""
 
 
 def localized(df: pd.DataFrame, lang: str) -> pd.DataFrame:
