@@ -223,8 +223,9 @@ def _join_strips(v, offsets, az1, az2, quad_at, fan_at, fans):
         with np.errstate(divide="ignore", invalid="ignore"):
             s = (w[:, 0] * q[:, 1] - w[:, 1] * q[:, 0]) / den
             u = (w[:, 0] * r[:, 1] - w[:, 1] * r[:, 0]) / den
+            # NaN or inf where the chords are parallel: read only where they cross
+            x = a[:-1] + s[:, None] * r
         cross = (den != 0.0) & (s >= 0.0) & (s <= 1.0) & (u >= 0.0) & (u <= 1.0)
-        x = a[:-1] + s[:, None] * r
         bounds = [0, *(np.flatnonzero(inner & ~cross) + 1).tolist(), n]
         for s0, e0 in zip(bounds[:-1], bounds[1:], strict=True):  # segments s0..e0-1
             chain = [a[s0 : s0 + 1]]
