@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ranges.catalog import DEFAULT_CATALOG_PATH, Weapon, get_weapon, load_catalog
+from ranges.catalog import Weapon, _default_catalog, get_weapon, load_catalog
 from ranges.errors import DataError, InputError, UnknownNameError
 from ranges.tomlfile import load_cached, read_tables, valid_source_date
 
@@ -502,12 +502,6 @@ def _default_decisions() -> tuple[Decision, ...]:
     return load_cached(load_decisions, DEFAULT_AUTHORIZATIONS_PATH)
 
 
-def _shipped_catalog() -> tuple[Weapon, ...]:
-    # read once per change of the file: parsing and checking it costs ~13 ms,
-    # and a dashboard rerun asks several times
-    return load_cached(load_catalog, DEFAULT_CATALOG_PATH)
-
-
 # --- queries --------------------------------------------------------------------------
 
 
@@ -551,7 +545,7 @@ def allowed_as_of(
     ('RU-KRS',)
     """
     day = _as_day(as_of)
-    weapons_list = tuple(_shipped_catalog() if catalog is None else catalog)
+    weapons_list = tuple(_default_catalog() if catalog is None else catalog)
     ids = [weapon_ids] if isinstance(weapon_ids, str) else list(weapon_ids)
     table = _decisions(decisions, catalog)
     result: dict[str, Allowance] = {}
@@ -640,7 +634,7 @@ def decisions_table(
     ranges.errors.UnknownNameError
         ``weapon`` is neither a catalog id nor a family.
     """
-    weapons_list = tuple(_shipped_catalog() if catalog is None else catalog)
+    weapons_list = tuple(_default_catalog() if catalog is None else catalog)
     table = _decisions(decisions, catalog)
     day = None if as_of is None else _as_day(as_of)
     chosen = weapons_list if weapon is None else _weapons_named(weapon, weapons_list)

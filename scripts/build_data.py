@@ -655,13 +655,12 @@ def _duplicate_records(cities: pd.DataFrame) -> pd.Series:
     return pd.Series(kept_by, dtype=cities.index.dtype).sort_index()
 
 
-def _city_names_module():
+def _sibling(name: str):
+    """The script ``scripts/<name>.py`` as a module, loaded by path: scripts/
+    is no package, and this script is imported by path too (tests)."""
     import importlib.util
 
-    # Loaded by path: this script is imported by path too (tests), not as a package.
-    spec = importlib.util.spec_from_file_location(
-        "city_names", Path(__file__).with_name("city_names.py")
-    )
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -757,7 +756,7 @@ def load_cities(
         for d, k in dups.items()
     }
     gdf = gdf.drop(index=dups.index).reset_index(drop=True)
-    city_names = _city_names_module()
+    city_names = _sibling("city_names")
     ne_ru = city_names.read_ne_places(ne_places) if ne_places is not None else {}
     if ne_places is None:
         warnings.warn("no --ne-places: Russian names from GeoNames alternates only", stacklevel=2)
@@ -811,17 +810,6 @@ def load_cities(
     return gdf[cols], stats
 
 
-def _airfield_names_module():
-    import importlib.util
-
-    # by path, as _city_names_module
-    path = Path(__file__).with_name("airfield_names.py")
-    spec = importlib.util.spec_from_file_location("airfield_names", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def load_airfields(
     regions: gpd.GeoDataFrame, cities: gpd.GeoDataFrame
 ) -> tuple[gpd.GeoDataFrame, dict]:
@@ -866,7 +854,7 @@ def load_airfields(
         "icao", "iata", "name", "city", "subdivision", "country", "region_id", "status",
         "elevation_m", "lon", "lat", "geometry",
     ]  # fmt: skip
-    names = _airfield_names_module()
+    names = _sibling("airfield_names")
     places = pd.read_csv(DATA_DIR / "places.csv", keep_default_na=False)
     gdf = names.with_names(gdf[cols], cities, places)
     stats["name_uk"] = names.coverage(gdf)
@@ -1004,14 +992,7 @@ def main(argv: list[str] | None = None) -> int:
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
     if args.deepstate is not None:
-        import importlib.util
-
-        # Loaded by path: this script is imported by path too (tests), not as a package.
-        spec = importlib.util.spec_from_file_location(
-            "build_territory", Path(__file__).with_name("build_territory.py")
-        )
-        territory = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(territory)
+        territory = _sibling("build_territory")
         json.dump(territory.build(args.deepstate, args.data_dir), sys.stdout, indent=2)
         print()
     return 0

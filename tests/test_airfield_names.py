@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ CODE_AT_END = re.compile(r" \(?([A-Z0-9_]{4})\)?$")
 LATIN = re.compile(r"[A-Za-z]")
 
 
+@functools.cache
 def _script():
     spec = importlib.util.spec_from_file_location(
         "airfield_names", ROOT / "scripts" / "airfield_names.py"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import shutil
@@ -201,6 +202,7 @@ def test_city_alternate_names_include_old_transliterations(geo):
 _UK_WORD = r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії’'][А-ЩЬЮЯҐЄІЇа-щьюяґєії’' -]*"
 
 
+@functools.cache
 def _city_names_script():
     spec = importlib.util.spec_from_file_location("city_names", ROOT / "scripts" / "city_names.py")
     module = importlib.util.module_from_spec(spec)
