@@ -593,7 +593,6 @@ def headline(
     Examples
     --------
     >>> import pandas as pd
-    >>> import pandas as pd
     >>> cities = pd.DataFrame({"population": [440_000, 4_760_000]})
     >>> air = pd.DataFrame({"icao": ["UUOK"]})
     >>> cov = pd.DataFrame({"region_id": ["RU-KRS"], "region": ["Kursk"],

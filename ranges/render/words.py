@@ -105,9 +105,9 @@ def format_date(iso: str, lang: str = "en") -> str:
     >>> format_date("2025-06-01", "uk")
     '1 червня 2025'
     """
-    d = datetime.date.fromisoformat(iso)
-    months = _TEXT[_check_choice(lang, "lang", _TEXT)]["months"].split()
-    return f"{d.day} {months[d.month - 1]} {d.year}"
+    from ..authorizations import format_date as format_day
+
+    return format_day(datetime.date.fromisoformat(iso), _check_choice(lang, "lang", _TEXT))
 
 
 def as_of_text(as_of: str, lang: str = "en") -> str:
