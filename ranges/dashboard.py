@@ -183,9 +183,9 @@ def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
     twice = name.duplicated(keep=False)
     if not twice.any():
         return df
-    from pyproj import Geod
+    from .geodesy import GEOD as geod
 
-    geod, drop = Geod(ellps="WGS84"), []
+    drop = []
     for _, group in order[twice.to_numpy()].groupby(name[twice], sort=False):
         first = group.iloc[0]
         _, _, metres = geod.inv(

@@ -200,3 +200,18 @@ def test_no_two_labels_overlap_at_the_opening_zoom(geodata, lang, width, height)
                 if a[2][0] < b[2][2] and b[2][0] < a[2][2]
                 and a[2][1] < b[2][3] and b[2][1] < a[2][3]]  # fmt: skip
         assert hits == [], (pid, hits)
+
+
+def test_a_reach_label_writes_its_range_as_the_key_does(geodata):
+    """One km formatter for the map and the key: a Ukrainian label reads
+    "4 500 км" (narrow no-break space), never "4,500 км"."""
+    from ranges.i18n import format_km
+
+    result = evaluate(Scenario(weapons=("kh-101",), sites=(Site("X", 50.0, 36.2),)), geodata,
+                      CATALOG)  # fmt: skip
+    for lang in ("en", "uk"):
+        deck = build_deck(result, geodata, lang=lang)
+        layers = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+        texts = [row["text"] for row in layers["range-labels"]["data"]]
+        assert texts and all(format_km(4500, lang) in t for t in texts), (lang, texts)
+    assert "4,500" not in " ".join(texts)

@@ -48,14 +48,20 @@ def wait_until_drawn(locator, timeout_s: float = 120.0, min_colours: int = 50) -
     """Wait until the element (a Playwright locator) shows more than
     ``min_colours`` colours and two screenshots in a row are the same: deck.gl
     draws in steps, so this is the event "the map is drawn", however long a busy
-    machine takes. Returns the colour count; after ``timeout_s`` it returns what
-    it saw, and the caller's assertion says what was missing."""
+    machine takes. Returns the colour count. After ``timeout_s`` a map that
+    shows more than ``min_colours`` but is still changing is returned as it is;
+    one that never did fails the test."""
     deadline = time.monotonic() + timeout_s
     last = None
     while True:
         png = locator.screenshot()
         colours = distinct_colours(png)
-        if (colours > min_colours and png == last) or time.monotonic() > deadline:
+        if colours > min_colours and png == last:
+            return colours
+        if time.monotonic() > deadline:
+            if colours <= min_colours:
+                pytest.fail(f"not drawn after {timeout_s:.0f} s: {colours} colour(s), "
+                            f"more than {min_colours} expected", pytrace=False)  # fmt: skip
             return colours
         last = png
         time.sleep(0.3)

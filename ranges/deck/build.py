@@ -124,8 +124,8 @@ def build_deck(
     for w in order:
         if w.area.is_empty:
             continue
-        km = "км" if lang == "uk" else "km"
-        label = f"{weapon_name(w.weapon, lang)} · {w.weapon.max_range_km:,.0f} {km}"
+        km = format_km(w.weapon.max_range_km, lang)
+        label = f"{weapon_name(w.weapon, lang)} · {km} {km_unit(lang)}"
         layers.append(
             _fill_layer(f"reach-{w.weapon.id}",
                         _polygons([_rounded(w.area, 5)], [{"tooltip": w.headline}]),
