@@ -316,7 +316,7 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
     """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` (placed
     before the cities, wherever in the country there is room), else the others
     that are large enough on the map, as room allows."""
-    cidx, cgeoms = countries
+    cidx, cgeoms, land = countries
     if not len(cidx):
         return
     th = ctx.theme
@@ -327,7 +327,6 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
 
-    land = shapely.union_all(cgeoms)
     if in_play:
         order = [int(np.flatnonzero(iso == code)[0]) for code in IN_PLAY if code in iso]
     else:

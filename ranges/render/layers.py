@@ -193,7 +193,10 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
                linewidth=0.45 * ctx.s, **round_ends)  # fmt: skip
     _draw_path(ax, _line_path(_shared_borders(cgeoms)), "country-borders", 3,
                edgecolor=th["country_edge"], linewidth=1.1 * ctx.s, **round_ends)  # fmt: skip
-    return cidx, cgeoms
+    # all the land, once per layout: a country label must sit in its country or at sea
+    land = shapely.union_all(cgeoms)
+    shapely.prepare(land)
+    return cidx, cgeoms, land
 
 
 def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
