@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import analysis
 from ..exports import situation
+from ..i18n import format_km
 from .geometry import _bands, _near_scene
 from .words import (
     _TEXT,
@@ -11,7 +12,6 @@ from .words import (
     _check_choice,
     _decisions_text,
     _default_title,
-    _fmt_km,
     _reported_km,
     _short_region,
     _short_source,
@@ -157,13 +157,13 @@ def alt_text(result, lang: str | None = None) -> str:
         shown = ", ".join(sites[:5]) + ("…" if len(sites) > 5 else "")
         parts.append(t["alt_sites"].format(sites=shown))
     for w in result.weapons:
-        rng = f"{_fmt_km(w.weapon.max_range_km, lang)} {t['km']}"
+        rng = f"{format_km(w.weapon.max_range_km, lang)} {t['km']}"
         if lang == "en":
             # The analysis's own headline: the same sentence as the dashboard's caption.
             text = w.headline or f"{w.weapon.name} ({rng})"
         else:
             if w.weapon.min_range_km > 0:
-                rng += f", {t['min']} {_fmt_km(w.weapon.min_range_km, lang)} {t['km']}"
+                rng += f", {t['min']} {format_km(w.weapon.min_range_km, lang)} {t['km']}"
             words = _headline_words(w, lang)
             name = weapon_name(w.weapon, lang)
             text = f"{name} ({rng})" + (f": {words}" if words else "")
@@ -182,7 +182,7 @@ def alt_text(result, lang: str | None = None) -> str:
         parts.append(t["alt_allowed"].format(names=names))
     for i, _ in _bands(result):
         w = result.weapons[i].weapon
-        km = _fmt_km(_reported_km(w), lang)
+        km = format_km(_reported_km(w), lang)
         parts.append(t["reported_alt"].format(weapon=weapon_name(w, lang), km=km))
     snap = sit.occupied
     if snap is not None and _near_scene(result, snap.geometry):

@@ -12,6 +12,7 @@ import shapely
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
+from ..i18n import format_km
 from .context import (
     _OCCUPIED_HATCH,
     _add,
@@ -28,7 +29,6 @@ from .targets import _airfields_in_range
 from .words import (
     _allowed_names,
     _decisions_text,
-    _fmt_km,
     _short_source,
     _site_label,
     _source_parts,
@@ -466,7 +466,7 @@ def _draw_scale_bar(ctx: _Ctx, view: _View, placer: _Placer, story=()) -> None:
     bar_px = math.hypot(x1 - cx, y1 - cy) / view.m_per_px
     fs = ctx.font(6.8)
     note_prop = ctx.font(6.0, style="italic")
-    label = f"{_fmt_km(length_km, ctx.lang)} {ctx.t['km']}"
+    label = f"{format_km(length_km, ctx.lang)} {ctx.t['km']}"
     label_w, text_h = ctx.measure(label, fs)
     note_w, note_h = ctx.measure(ctx.t["scale_note"], note_prop)
     bar_h = 2.0 * ctx.s * ctx.px_per_pt

@@ -7,10 +7,11 @@ import math
 import numpy as np
 import shapely
 
+from ..i18n import format_km
 from .context import _Ctx, _View
 from .geometry import _launch_centre, _outline, _project, _rgba
 from .placer import _Placer, _text_box
-from .words import _fmt_km, _reported_km, _short_region, _site_label
+from .words import _reported_km, _short_region, _site_label
 
 
 def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
@@ -20,7 +21,7 @@ def _label_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None
     prefs = np.r_[prefs, prefs + np.radians(11.25)]  # a long label needs more places to try
     for i, ring in bands:
         w = result.weapons[i]
-        km = _fmt_km(_reported_km(w.weapon), ctx.lang)
+        km = format_km(_reported_km(w.weapon), ctx.lang)
         lines = [p for p in shapely.get_parts(ring) if p.length > 0]
         if not lines:
             continue
@@ -137,7 +138,7 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
     prefs = np.radians([45, 135, 20, 70, 315, 225, 0, 90, 180, 270, 160, 200, 340, 110, 250, 290])
     for i, geom in reach_geoms:
         w = result.weapons[i]
-        label = f"{_fmt_km(w.weapon.max_range_km, ctx.lang)} {ctx.t['km']}"
+        label = f"{format_km(w.weapon.max_range_km, ctx.lang)} {ctx.t['km']}"
         polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
         if not polys:
             continue
@@ -157,7 +158,7 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
                 hole = max(holes, key=lambda r: shapely.Polygon(r).area)
                 if shapely.Polygon(hole).area / view.m_per_px**2 > 900 * ctx.u**2:
                     hlabel = (
-                        f"{ctx.t['min']} {_fmt_km(w.weapon.min_range_km, ctx.lang)} {ctx.t['km']}"
+                        f"{ctx.t['min']} {format_km(w.weapon.min_range_km, ctx.lang)} {ctx.t['km']}"
                     )
                     _ring_label(
                         ctx,

@@ -75,8 +75,6 @@ def _check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
     return value
 
 
-_fmt_km = format_km  # the renderer's name for it
-
 
 def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     """``"ATACMS M57: 300 km (min. 70 km, est.)"``; with ``band``, the reported
@@ -85,13 +83,13 @@ def _weapon_label(w, lang: str, *, band: bool = False) -> str:
     # a designation is never broken across lines ("Taurus KEPD" / "350"): only at
     # " / " between two names and before a parenthesis
     name = re.sub(r"(?<!/) (?![/(])", "\u00a0", weapon_name(w, lang))
-    label = f"{name}: {_fmt_km(w.max_range_km, lang)} {t['km']}"
+    label = f"{name}: {format_km(w.max_range_km, lang)} {t['km']}"
     if w.min_range_km > 0:
         est = f", {t['min_estimate']}" if w.min_range_is_estimate else ""
-        label += f" ({t['min']} {_fmt_km(w.min_range_km, lang)} {t['km']}{est})"
+        label += f" ({t['min']} {format_km(w.min_range_km, lang)} {t['km']}{est})"
     reported = _reported_km(w)
     if band and reported is not None:
-        label += "; " + t["reported"].format(km=_fmt_km(reported, lang))
+        label += "; " + t["reported"].format(km=format_km(reported, lang))
     return label
 
 
@@ -248,9 +246,9 @@ def _default_names(area) -> tuple[str, ...]:
 def _area_text(area, key: str, lang: str) -> str:
     """The catalogue's ``key:kind`` entry for ``area``, with its strip's span."""
     t = _TEXT[lang]
-    width = _fmt_km(area.width_km, lang)
+    width = format_km(area.width_km, lang)
     if area.standoff_km > 0:
-        span = f"{_fmt_km(area.standoff_km, lang)}\u2013{width}"
+        span = f"{format_km(area.standoff_km, lang)}\u2013{width}"
     else:
         span = t["span_up_to"].format(width=width)
     return t[f"{key}:{area.kind}"].format(span=span)
