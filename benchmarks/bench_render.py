@@ -215,9 +215,9 @@ import pandas
 mark("pandas (and pyarrow)")
 import geopandas, pyogrio
 mark("geopandas, pyogrio")
-import matplotlib.figure, matplotlib.backends.backend_agg, matplotlib.legend
-import matplotlib.patheffects, matplotlib.text
-mark("matplotlib (Agg, text, legend)")
+import ranges.mpl  # matplotlib as ranges.render imports it (without its set() help text)
+import matplotlib.legend, matplotlib.text
+mark("matplotlib (Agg, text, legend, triangulation)")
 import ranges.cli, ranges.evaluate, ranges.render
 ranges.cli._freeze_at_exit()  # as ranges.cli.main does
 mark("our modules (ranges.cli, .evaluate, .render)")

@@ -114,6 +114,9 @@ def side_limit_m(dist_m: float, eps_m: float, max_abs_lat: float) -> float:
 def _triangulate(xy: np.ndarray):
     """Delaunay triangles (indices into ``xy``) and their neighbours, or None
     when the points are too few or all on one line."""
+    from .. import mpl  # noqa: F401  (matplotlib without its set() help text)
+
+    # isort: split
     from matplotlib.tri import Triangulation
 
     if len(xy) < 3:

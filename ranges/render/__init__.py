@@ -31,6 +31,8 @@ index), ``context`` (the drawing context), ``labels``, ``notes``, ``targets``,
 
 from __future__ import annotations
 
+from .. import mpl  # noqa: F401  (first: matplotlib without its set() help text)
+
 # Private names re-exported for the tests that check them (noqa: F401 below).
 from .alt_text import _count_text, _headline_words, _pop_text, alt_text  # noqa: F401
 from .context import _Ctx  # noqa: F401
