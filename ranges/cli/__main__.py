@@ -1,7 +1,5 @@
 """``python -m ranges.cli``: run ``strike-range``."""
 
-import sys
+from . import entry
 
-from . import main
-
-sys.exit(main())
+entry()
