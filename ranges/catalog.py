@@ -286,7 +286,8 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> tuple[Weapon, ..
     ----------
     path : str or os.PathLike, optional
         Catalog file; defaults to the shipped ``data/weapons.toml``
-        (:data:`DEFAULT_CATALOG_PATH`).
+        (:data:`DEFAULT_CATALOG_PATH`), read once a process and again only if
+        the file changes.
 
     Returns
     -------
@@ -313,7 +314,9 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> tuple[Weapon, ..
     >>> [(w.max_range_km, w.reported_max_km) for w in catalog if w.id == "kn-23"]
     [(690.0, 900.0)]
     """
-    file_path = DEFAULT_CATALOG_PATH if path is None else Path(path)
+    if path is None:  # the shipped file: read once a process (again if it changes)
+        return _default_catalog()
+    file_path = Path(path)
     file = os.fspath(file_path)
     text, entries = read_tables(file_path, "weapon", "weapon catalog")
     lines = _header_lines(text, len(entries))
