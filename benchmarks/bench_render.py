@@ -233,6 +233,7 @@ mark("render_figure: layout, labels")
 ranges.render.save(fig, sys.argv[1], "png")
 mark("save: draw, PNG")
 print(json.dumps(marks))
+ranges.cli._exit_now(0)  # as the strike-range program ends (ranges.cli.entry)
 """
 
 
