@@ -121,11 +121,14 @@ def _answers(result: Result, lang: str, key: str) -> None:
         shown, n_inside = cached_targets_table(key, lang, tuple(keep), inside)
         if n_inside and not inside:
             st.caption(_t("inside_note", n=n_inside))
-        population = st.column_config.NumberColumn(format="%d")
+        # blank where a place has no population (a number column would say "None")
+        pop = _t("col:population")
+        population = st.column_config.TextColumn(alignment="right")
         # wide enough for an airfield's name with its code (Аеродром Бєлгород (UUOB))
         name = st.column_config.TextColumn(width=240)
-        columns = {_t("col:name"): name, _t("col:population"): population}
-        st.dataframe(shown, hide_index=True, height=360, column_config=columns)
+        columns = {_t("col:name"): name, pop: population}
+        view = shown.assign(**{pop: dash.population_text(shown[pop], lang)})
+        st.dataframe(view, hide_index=True, height=360, column_config=columns)
         st.download_button(_t("dl_targets"), dash.csv_bytes(shown), "strike-range-targets.csv",
                            "text/csv", key="dl_targets")  # fmt: skip
     with tab_r:

@@ -16,7 +16,7 @@ import pandas as pd
 from .catalog import SIDE_RUSSIA, SIDE_UKRAINE, Weapon
 from .coords import format_latlon
 from .errors import InputError
-from .i18n import format_km, km_unit, strings, weapon_name
+from .i18n import format_count, format_km, km_unit, strings, weapon_name
 from .scenario import LIMITS, Scenario, Site, Target
 from .targets import csv_safe
 
@@ -244,7 +244,8 @@ def targets_display(
         "type": df["kind"].astype(str),
         "country": df["country"].fillna("").astype(str),
         "territory": where,
-        "population": df["population"].astype("int64"),
+        # none for a town in the news, an airfield or a user's target: blank, not 0
+        "population": df["population"].where(df["population"] > 0).astype("Int64"),
         "lat": df["lat"].round(5),
         "lon": df["lon"].round(5),
         "distance_km": df["distance_km"].fillna(0.0).round(1),
@@ -255,6 +256,17 @@ def targets_display(
     if "authorization" in df.columns:
         out["authorization"] = df["authorization"].fillna("").astype(str)
     return out.sort_values("distance_km", kind="stable").reset_index(drop=True)
+
+
+def population_text(values: pd.Series, lang: str = "en") -> pd.Series:
+    """Populations as the dashboard's table shows them: "256,474" ("256\u202f474"
+    in Ukrainian), blank where there is none (never "None" or 0), padded on the
+    left with spaces to one width, so that sorting the column (a text column,
+    the only kind that shows a blank) sorts the numbers; the table aligns it
+    right, so the padding is not seen."""
+    text = [format_count(v, lang) if pd.notna(v) and v > 0 else "" for v in values]
+    width = max((len(t) for t in text), default=0)
+    return pd.Series([t.rjust(width) if t else "" for t in text], index=values.index, dtype=object)
 
 
 def _site_names(scenario: Scenario | None, lang: str):

@@ -564,7 +564,15 @@ def test_targets_display_has_the_documented_columns_nearest_first(two_cities):
     assert table["distance_km"].is_monotonic_increasing
     assert table["distance_km"].max() <= 300.0
     assert set(table["launch"]) <= {"Sumy", "Kharkiv"}
-    assert table["population"].dtype == np.int64
+    # a city's population; blank (never 0) for a town in the news or an airfield
+    assert str(table["population"].dtype) == "Int64"
+    cities = (table["type"] == "city").to_numpy()
+    assert (table.loc[cities, "population"] > 0).all()
+    assert table.loc[~cities, "population"].isna().all() and (~cities).any()
+    csv = dash.csv_bytes(table).decode("utf-8").splitlines()
+    col = csv[0].split(",").index("population")
+    town = next(line for line in csv[1:] if ",town," in line or ",airfield," in line)
+    assert town.split(",")[col] == ""
     assert set(table["authorization"]) <= {"allowed and in range", "in range, not allowed"}
     both = table[table["in_range_of"].str.contains("Storm Shadow")]
     assert (both["in_range_of"] == "ATACMS M57 (unitary); Storm Shadow / SCALP-EG").all()
@@ -962,3 +970,18 @@ def test_the_flagship_map_names_kursk_even_where_a_note_marker_sits_above_it(
     spec = json.loads(build_deck(flagship, geodata, lang=lang, numbered_notes=True).to_json())
     texts = {r["text"] for r in _layers_of(spec)["target-labels"]["data"]}
     assert kursk in texts
+
+
+def test_population_text_is_blank_without_a_population_and_sorts_as_numbers():
+    values = pd.Series(pd.array([256474, None, 38305, 0, 1_234_567, 9000], dtype="Int64"))
+    en = dash.population_text(values, "en")
+    assert [t.strip() for t in en] == ["256,474", "", "38,305", "", "1,234,567", "9,000"]
+    uk = dash.population_text(values, "uk")
+    assert uk[0].strip() == "256\u202f474" and uk[1] == ""
+    for text in (en, uk):
+        filled = [t for t in text if t]
+        assert len({len(t) for t in filled}) == 1  # one width: right-aligned in the table
+        order = sorted(range(len(values)), key=lambda i: text[i])
+        numbers = [int(values[i]) for i in order if text[i]]
+        assert numbers == sorted(numbers)  # sorting the text sorts the numbers
+    assert "None" not in "".join(en) and "0" != en[3]

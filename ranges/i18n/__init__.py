@@ -40,6 +40,13 @@ def format_km(value: float, lang: str) -> str:
     return text
 
 
+def format_count(value: int, lang: str) -> str:
+    """A whole number as ``lang`` writes it: "256,474" in English, "256\u202f474"
+    in Ukrainian."""
+    text = f"{int(value):,d}"
+    return text.replace(",", "\u202f") if lang == "uk" else text
+
+
 def km_unit(lang: str) -> str:
     """The unit symbol, "km" or "км"."""
     return _MODULES.get(lang, en).MAP["km"]
