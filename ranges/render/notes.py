@@ -240,14 +240,19 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
     for stage in (rings, far):
         if clean_best is not None:
             break
+        spots = []
         for dist, a in stage:
             dx, dy = math.cos(a), math.sin(a)
             tx, ty = ax_ + dx * dist, ay_ + dy * dist
             bx0 = tx if dx > 0.38 else (tx - bw if dx < -0.38 else tx - bw / 2)
             by0 = ty if dy > 0.38 else (ty - bh if dy < -0.38 else ty - bh / 2)
-            box = (bx0, by0, bx0 + bw, by0 + bh)
-            if not placer.free(box, pad=3 * u):
-                continue
+            spots.append((dx, dy, (bx0, by0, bx0 + bw, by0 + bh)))
+        if not spots:
+            continue
+        # every spot's room at once (placer.free of each, in array operations)
+        room = placer.free_many(np.array([box for _, _, box in spots]), pad=3 * u)
+        for k in np.flatnonzero(room):
+            dx, dy, box = spots[k]
             lx = min(max(ax_, box[0]), box[2])
             ly = min(max(ay_, box[1]), box[3])
             seg = (ax_, ay_, lx, ly)

@@ -60,6 +60,23 @@ class _Placer:
             ("airfields",) if icons and airfields else ())
         return all(self.count(box, layer, pad) == 0 for layer in layers)
 
+    def free_many(self, boxes: np.ndarray, pad: float = 0.0) -> np.ndarray:
+        """:meth:`free` (with its default layers) of each row of ``boxes`` (n x 4),
+        in array operations: the same comparisons on the same numbers, so the
+        same answers."""
+        boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+        b = self.bounds
+        ok = (boxes[:, 0] >= b[0]) & (boxes[:, 1] >= b[1]) & (boxes[:, 2] <= b[2]) & (
+            boxes[:, 3] <= b[3])  # fmt: skip
+        x0, y0 = boxes[:, None, 0] - pad, boxes[:, None, 1] - pad
+        x1, y1 = boxes[:, None, 2] + pad, boxes[:, None, 3] + pad
+        for layer in ("hard", "icons", "airfields"):
+            a = self._array(layer)
+            if len(a) and ok.any():
+                hit = (a[:, 0] < x1) & (a[:, 2] > x0) & (a[:, 1] < y1) & (a[:, 3] > y0)
+                ok &= ~hit.any(axis=1)
+        return ok
+
     def overlap(self, box) -> float:
         a = self._array("hard")
         if not len(a):
