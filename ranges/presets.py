@@ -63,7 +63,7 @@ _NOV_2024_NOTES = (
 PRESETS: dict[str, Scenario] = {
     "atacms-nov-2024": Scenario(
         title="17 Nov 2024: ATACMS cleared for use inside Russia",
-        title_uk="17 листопада 2024 року: ATACMS дозволили застосовувати на території Росії",
+        title_uk="17 листопада 2024: ATACMS дозволили застосовувати в Росії",
         subtitle=(
             "ATACMS (300 km) from launchers 15-60 km behind the border in Sumy oblast; "
             "strikes first allowed in the Kursk region"
