@@ -794,6 +794,7 @@ def load_cities(
         for d, k in again.items()
     }
     gdf = gdf.drop(index=again.index).reset_index(drop=True)
+    stats["moved_to_news_place"] = _news_place_twins(gdf, places)
     name_stats = {**city_names.coverage(gdf), "name_en_changed": name_stats["name_en_changed"]}
     stats["name_uk"] = name_stats
     stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
@@ -808,6 +809,32 @@ def load_cities(
         "admin1_code", "region_id", "status", "population", "lon", "lat", "geometry",
     ]  # fmt: skip
     return gdf[cols], stats
+
+
+def _news_place_twins(cities: gpd.GeoDataFrame, places: pd.DataFrame) -> dict[str, str]:
+    """Move a city onto the hand-checked news place of the same English name and
+    country within ``DUPLICATE_MAX_KM`` (in place); what moved, for the manifest.
+
+    They are one town, recorded twice by GeoNames: Lgov is 535334 (GeoNames'
+    "L’govskiy", 6.5 km south of the town, with the town's population) in the
+    cities and 535347 in data/places.csv, whose point was checked against the
+    GeoNames page it cites.  The city keeps its record, population and names and
+    takes the place's point, so maps and tables show the town once, where it is."""
+    geod = Geod(ellps="WGS84")
+    moved = {}
+    key = cities["name_en"].str.casefold() + "|" + cities["country"]
+    for place in places.itertuples():
+        lon, lat = float(place.lon), float(place.lat)
+        for i in np.flatnonzero((key == f"{place.name_en.casefold()}|{place.country}").to_numpy()):
+            c_lon, c_lat = float(cities.at[i, "lon"]), float(cities.at[i, "lat"])
+            metres = geod.inv(c_lon, c_lat, lon, lat)[2]
+            if 0 < metres <= DUPLICATE_MAX_KM * 1000.0:
+                cities.at[i, "lon"], cities.at[i, "lat"] = lon, lat
+                cities.loc[i, "geometry"] = shapely.Point(lon, lat)
+                moved[f"{cities.at[i, 'name_en']} ({cities.at[i, 'geonameid']})"] = (
+                    f"{place.source} ({place.place_id}), {metres / 1000:.1f} km away"
+                )
+    return moved
 
 
 def load_airfields(
