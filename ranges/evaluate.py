@@ -368,11 +368,10 @@ def _distance_m(lon, lat, geom) -> np.ndarray:
     return np.asarray(GEOD.inv(lon, lat, ends[:, 0], ends[:, 1])[2])
 
 
-@functools.lru_cache(maxsize=1)
 def _target_index():
-    from .target_index import load
+    from .target_index import shipped
 
-    return load()
+    return shipped()
 
 
 def _shipped_index(geodata):

@@ -291,3 +291,10 @@ def load(path: str | Path | None = None) -> TargetIndex | None:
     if fmt != FORMAT or sources != fingerprint():
         return None
     return index
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> TargetIndex | None:
+    """:func:`load` of ``data/targets.npz``, once a process: ``evaluate`` and the
+    CLI's commands share it."""
+    return load()

@@ -130,7 +130,7 @@ SCENARIOS = [
 
 
 def _run(argv, *, use_index: bool, monkeypatch) -> tuple[int, str, str]:
-    cli_resolve._target_index.cache_clear()
+    target_index.shipped.cache_clear()
     if not use_index:
         monkeypatch.setattr(cli_resolve, "_target_index", lambda: None)
         from ranges.cli import analysis as cli_analysis
@@ -142,7 +142,7 @@ def _run(argv, *, use_index: bool, monkeypatch) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
     monkeypatch.undo()
-    cli_resolve._target_index.cache_clear()
+    target_index.shipped.cache_clear()
     return code, out.getvalue(), err.getvalue()
 
 

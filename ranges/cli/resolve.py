@@ -38,14 +38,14 @@ def _gazetteer():
     return load_gazetteer(_geodata)
 
 
-@lru_cache(maxsize=1)
 def _target_index():
     """The precomputed shipped targets and regions (``data/targets.npz``), or
     None when it is missing or stale: then the commands compute from the
-    layers, with pandas (same answers, slower)."""
-    from ..target_index import load
+    layers, with pandas (same answers, slower).  Loaded once a process and
+    shared with :mod:`ranges.evaluate` (:func:`ranges.target_index.shipped`)."""
+    from ..target_index import shipped
 
-    return load()
+    return shipped()
 
 
 def _preset(args):
