@@ -832,3 +832,23 @@ def test_manifest_records_the_pinned_package_versions():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for name, version in {**build.NPM_PACKAGES, **build.PY_PACKAGES}.items():
         assert f"{name}@{version}" in readme or f"{name}=={version}" in readme, name
+
+
+def test_a_city_that_is_a_news_place_sits_on_the_news_place(geo):
+    """Lgov: GeoNames' city record lay 6.5 km from the town; the build puts it on
+    the hand-checked news place (scripts/build_data.py, _news_place_twins)."""
+    from ranges.geodesy import GEOD
+
+    cities, places = geo.cities, geo.places
+    twins = 0
+    for _, place in places.iterrows():
+        same = cities[(cities["name_en"].str.casefold() == place["name_en"].casefold())
+                      & (cities["country"] == place["country"])]  # fmt: skip
+        for _, city in same.iterrows():
+            metres = GEOD.inv(city.geometry.x, city.geometry.y,
+                              place.geometry.x, place.geometry.y)[2]  # fmt: skip
+            assert metres == 0 or metres > 10_000, (city["name_en"], metres)
+            twins += metres == 0
+    assert twins >= 1  # Lgov
+    lgov = cities[cities["name_en"] == "Lgov"].iloc[0]
+    assert (round(lgov.geometry.y, 5), round(lgov.geometry.x, 5)) == (51.68925, 35.28449)
