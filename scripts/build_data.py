@@ -120,9 +120,15 @@ CRIMEA_REGION_IDS = ("UA-43", "UA-40")
 
 # Natural Earth swaps the two Moscow codes: ISO 3166-2 RU-MOW is the city,
 # RU-MOS the oblast.  Keys are Natural Earth's adm1_code (stable in NE).
+# Two English names break the rule for Russian and Belarusian names (BGN/PCGN
+# romanization of the Russian name, as the cities have it: data/README): Natural
+# Earth's name_en is Belarusian "Mahilioŭ" and "Oryol" beside the cities Mogilev
+# and Orel; its own `name` field follows the rule.  The old names stay alternates.
 REGION_FIXES = {
     "RUS-2364": {"region_id": "RU-MOS", "name_en": "Moscow Oblast"},
     "RUS-2365": {"region_id": "RU-MOW", "name_en": "Moscow"},
+    "BLR-2340": {"name_en": "Mogilev"},
+    "RUS-2366": {"name_en": "Orel"},
 }
 
 # Region 'type' in plain lower-case English, from Natural Earth's local 'type'.
@@ -287,9 +293,10 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
-def _region_alt_names(feat, name_en: str) -> str:
-    """Other Natural Earth spellings of a region, ';'-separated (for the gazetteer)."""
-    names = []
+def _region_alt_names(feat, name_en: str, also=()) -> str:
+    """Other Natural Earth spellings of a region, ';'-separated (for the gazetteer);
+    ``also``: names to keep first (Natural Earth's English name, when replaced)."""
+    names = list(also)
     for field in ("name", "gn_name", "gns_name", "woe_name", "name_local", "name_alt"):
         names.extend(_clean(feat.get(field)).split("|"))
     seen = {name_en.casefold()}
@@ -315,6 +322,7 @@ def load_regions(npm_dir: Path, country_names: dict[str, str]) -> tuple[gpd.GeoD
         adm1 = _clean(feat["adm1_code"])
         region_id = _clean(feat["iso_3166_2"])
         name_en = _clean(feat.get("name_en")) or _clean(feat.get("name"))
+        ne_name_en = name_en
         if not _clean(feat.get("name_en")):
             stats["name_en_fallbacks"].append(adm1)
         fix = REGION_FIXES.get(adm1, {})
@@ -344,7 +352,10 @@ def load_regions(npm_dir: Path, country_names: dict[str, str]) -> tuple[gpd.GeoD
                 "name_en": name_en,
                 "name_uk": name_uk,
                 "name_ru": _clean(feat.get("name_ru")),
-                "alt_names": _region_alt_names(feat, name_en),
+                # (not for the Moscow pair: Natural Earth swaps their names too)
+                "alt_names": _region_alt_names(
+                    feat, name_en, also=() if "region_id" in fix else (ne_name_en,)
+                ),
                 "country": country,
                 "country_name_en": country_names.get(country, ""),
                 "status": status,

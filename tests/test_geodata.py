@@ -852,3 +852,16 @@ def test_a_city_that_is_a_news_place_sits_on_the_news_place(geo):
     assert twins >= 1  # Lgov
     lgov = cities[cities["name_en"] == "Lgov"].iloc[0]
     assert (round(lgov.geometry.y, 5), round(lgov.geometry.x, 5)) == (51.68925, 35.28449)
+
+
+def test_russian_and_belarusian_regions_follow_the_city_rule(geo):
+    """A region named after its capital spells it as the city does (BGN/PCGN of the
+    Russian name): Mogilev and Orel, not Natural Earth's Mahilioŭ and Oryol, which
+    stay alternates for the gazetteer."""
+    regions = geo.regions.set_index("region_id")
+    assert regions.loc["BY-MA", "name_en"] == "Mogilev"
+    assert regions.loc["RU-ORL", "name_en"] == "Orel"
+    assert "Mahilioŭ" in regions.loc["BY-MA", "alt_names"].split(";")
+    assert "Oryol" in regions.loc["RU-ORL", "alt_names"].split(";")
+    for region_id in regions.index[regions["country"].isin(["RUS", "BLR"])]:
+        assert regions.loc[region_id, "name_en"].isascii(), region_id
