@@ -158,8 +158,6 @@ def _names(df: pd.DataFrame, lang: str) -> pd.Series:
 #: A target this close to a launch site or inside a launch area (km) is where
 #: the launch is from, not a target: its distance is 0 and it has no bearing.
 INSIDE_KM = 0.05
-#: Two records of one name and country this close (km) are one town.
-SAME_TOWN_KM = 15.0
 
 
 def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
@@ -172,27 +170,7 @@ def _one_row_per_place(df: pd.DataFrame) -> pd.DataFrame:
                     index=df.index)  # fmt: skip
     order = df.assign(_key=key).sort_values("population", ascending=False, kind="stable")
     keep = order.drop_duplicates("_key").index
-    df = df.loc[df.index.isin(keep)]
-    if "name" not in df.columns or "country" not in df.columns:
-        return df
-    # The same town recorded twice under one name, a few km apart (GeoNames'
-    # city record and the place in the news citing another GeoNames record of
-    # it: Lgov at 51.631, 35.278 and at 51.689, 35.284): one row, the city's.
-    order = df.sort_values("population", ascending=False, kind="stable")
-    name = order["name"].astype(str).str.casefold() + "|" + order["country"].astype(str)
-    twice = name.duplicated(keep=False)
-    if not twice.any():
-        return df
-    from .geodesy import GEOD as geod
-
-    drop = []
-    for _, group in order[twice.to_numpy()].groupby(name[twice], sort=False):
-        first = group.iloc[0]
-        _, _, metres = geod.inv(
-            [first["lon"]] * (len(group) - 1), [first["lat"]] * (len(group) - 1),
-            group["lon"].iloc[1:].tolist(), group["lat"].iloc[1:].tolist())  # fmt: skip
-        drop += [i for i, m in zip(group.index[1:], metres, strict=True) if m < SAME_TOWN_KM * 1e3]
-    return df.drop(index=drop)
+    return df.loc[df.index.isin(keep)]
 
 
 def inside_launch_count(targets: pd.DataFrame) -> int:
