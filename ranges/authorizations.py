@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ranges.catalog import Weapon, _default_catalog, get_weapon, load_catalog
+from ranges.catalog import Weapon, get_weapon, load_catalog
 from ranges.errors import DataError, InputError, UnknownNameError
 from ranges.tomlfile import load_cached, read_tables, valid_source_date
 
@@ -545,7 +545,7 @@ def allowed_as_of(
     ('RU-KRS',)
     """
     day = _as_day(as_of)
-    weapons_list = tuple(_default_catalog() if catalog is None else catalog)
+    weapons_list = tuple(load_catalog() if catalog is None else catalog)
     ids = [weapon_ids] if isinstance(weapon_ids, str) else list(weapon_ids)
     table = _decisions(decisions, catalog)
     result: dict[str, Allowance] = {}
@@ -634,7 +634,7 @@ def decisions_table(
     ranges.errors.UnknownNameError
         ``weapon`` is neither a catalog id nor a family.
     """
-    weapons_list = tuple(_default_catalog() if catalog is None else catalog)
+    weapons_list = tuple(load_catalog() if catalog is None else catalog)
     table = _decisions(decisions, catalog)
     day = None if as_of is None else _as_day(as_of)
     chosen = weapons_list if weapon is None else _weapons_named(weapon, weapons_list)

@@ -42,9 +42,8 @@ def format_km(value: float, lang: str) -> str:
 
 def format_count(value: int, lang: str) -> str:
     """A whole number as ``lang`` writes it: "256,474" in English, "256\u202f474"
-    in Ukrainian."""
-    text = f"{int(value):,d}"
-    return text.replace(",", "\u202f") if lang == "uk" else text
+    in Ukrainian (:func:`format_km`'s grouping)."""
+    return format_km(int(value), lang)
 
 
 def km_unit(lang: str) -> str:
