@@ -137,21 +137,29 @@ FLOOR_APP = ROOT / "benchmarks" / "floor_app.py"
 USABLE_VIEWPORT = {"width": 1440, "height": 900}
 
 
-async def _usable(browser, url: str) -> float:
+async def _usable(browser, url: str, trace: Path | None = None,
+                  categories: list[str] | None = None) -> float:  # fmt: skip
     """Seconds from ``page.goto`` until the page is usable: the headline and the
     map's canvas visible, and a ``page.evaluate`` answered (the page's main
-    thread is free again), in a fresh context (no cached shaders or files)."""
+    thread is free again), in a fresh context (no cached shaders or files).
+    With ``trace``, a Chromium trace of the load (``categories``) is written
+    there (``trace_dashboard.py``)."""
     from test_e2e import HEADLINE, MAP_CANVAS
 
     ctx = await browser.new_context(viewport=USABLE_VIEWPORT)
     page = await ctx.new_page()
     try:
+        if trace is not None:
+            await browser.start_tracing(page=page, path=str(trace), categories=categories)
         t0 = time.perf_counter()
         await page.goto(url)
         await page.wait_for_selector(MAP_CANVAS, state="visible", timeout=180_000)
         await page.wait_for_selector(HEADLINE, state="visible", timeout=180_000)
         await page.evaluate("1")
-        return time.perf_counter() - t0
+        usable = time.perf_counter() - t0
+        if trace is not None:
+            await browser.stop_tracing()
+        return usable
     finally:
         await ctx.close()
 

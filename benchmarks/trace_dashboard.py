@@ -34,7 +34,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,22 +84,10 @@ def summarize(path: Path) -> dict[str, float]:
 
 
 async def _load(browser, url: str, trace: Path) -> float:
-    from test_e2e import HEADLINE, MAP_CANVAS
+    """bench_dashboard.py's usable time of one load, traced to ``trace``."""
+    from bench_dashboard import _usable
 
-    ctx = await browser.new_context(viewport={"width": 1440, "height": 900})
-    page = await ctx.new_page()
-    try:
-        await browser.start_tracing(page=page, path=str(trace), categories=CATEGORIES)
-        t0 = time.perf_counter()
-        await page.goto(url)
-        await page.wait_for_selector(MAP_CANVAS, state="visible", timeout=180_000)
-        await page.wait_for_selector(HEADLINE, state="visible", timeout=180_000)
-        await page.evaluate("1")
-        usable = time.perf_counter() - t0
-        await browser.stop_tracing()
-        return usable
-    finally:
-        await ctx.close()
+    return await _usable(browser, url, trace, CATEGORIES)
 
 
 async def _run(loads: int, keep: Path) -> dict[str, list[dict]]:
