@@ -79,8 +79,8 @@ def catalog():
 
 
 @st.cache_resource
-def region_options() -> dict[str, str]:
-    return dash.region_options(geodata().regions)
+def region_options(lang: str = "en") -> dict[str, str]:
+    return dash.region_options(geodata().regions, lang=lang)
 
 
 @st.cache_resource

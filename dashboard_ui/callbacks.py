@@ -93,7 +93,8 @@ def _on_add_place() -> None:
         if rid not in ss.get("area_regions", []):
             ss["area_regions"] = [*ss.get("area_regions", []), rid]
             _mark_custom()
-        _flash("success", _t("added_area_region", name=region_options()[rid]))
+        _flash("success", _t("added_area_region",
+                               name=region_options(ss.get("lang", "en"))[rid]))
         return
     _add_site_text(action)
 

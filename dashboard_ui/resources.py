@@ -31,8 +31,8 @@ def gazetteer():
     return _BOUND["gazetteer"]()
 
 
-def region_options() -> dict[str, str]:
-    return _BOUND["region_options"]()
+def region_options(lang: str = "en") -> dict[str, str]:
+    return _BOUND["region_options"](lang)
 
 
 def quick_places() -> dict[str, str]:

@@ -54,6 +54,7 @@ def _swatches(chosen: list[str], colors: dict[str, str]) -> str:
 def _sidebar() -> None:
     ss = st.session_state
     sb = st.sidebar
+    lang = ss.get("lang", "en")
     sb.title("Strike Range")
     sb.radio(_t("language"), list(LANGUAGES), format_func={"en": "English", "uk": "Українська"}.get,
              key="lang", horizontal=True, on_change=_on_lang)  # fmt: skip
@@ -69,14 +70,14 @@ def _sidebar() -> None:
     )  # fmt: skip
 
     sb.subheader(_t("weapons"))
-    options = dash.weapon_options(catalog(), ss.get("lang", "en"))
+    options = dash.weapon_options(catalog(), lang)
     for side, key in zip(dash.SIDES, ("w_ua", "w_ru"), strict=True):
         sb.multiselect(_t(f"side:{side}"), list(options[side]), format_func=options[side].get,
                        key=key, placeholder=_t("choose_weapons"), **_CUSTOM)  # fmt: skip
     chosen = list(dict.fromkeys([*ss.get("w_ua", []), *ss.get("w_ru", [])]))
     if chosen and len(chosen) <= len(PALETTE):
         colors = weapon_colors(chosen, ss.get("colors", {}))
-        names = {w.id: weapon_name(w, ss.get("lang", "en")) for w in catalog()}
+        names = {w.id: weapon_name(w, lang) for w in catalog()}
         sb.markdown(_swatches(chosen, colors), unsafe_allow_html=True)
         sb.markdown(
             '<div data-testid="weapon-swatches" style="font-size:0.85em;line-height:1.6">'
@@ -126,14 +127,14 @@ def _sidebar() -> None:
 
     with sb.expander(_t("launch_areas"), expanded=any(
             ss.get(k) for k in ("strip_on", "front_on", "held_on", "occupied_on"))):
-        st.multiselect(_t("regions"), list(region_options()), format_func=region_options().get,
+        st.multiselect(_t("regions"), list(region_options()), format_func=region_options(lang).get,
                        key="area_regions", **_CUSTOM)  # fmt: skip
         st.checkbox(_t("strip_on"), key="strip_on", **_CUSTOM)
         c1, c2 = st.columns(2)
         c1.number_input(_t("width_km"), 5.0, 500.0, step=5.0, key="strip_width", **_CUSTOM)
         c2.number_input(_t("standoff_km"), 0.0, 495.0, step=5.0, key="strip_standoff",
                         **_CUSTOM)  # fmt: skip
-        ua = {k: v for k, v in region_options().items() if k.startswith("UA-")}
+        ua = {k: v for k, v in region_options(lang).items() if k.startswith("UA-")}
         everywhere = _t("all_ukraine")
         st.selectbox(_t("only_within"), ["", *ua], format_func=lambda k: ua.get(k, everywhere),
                      key="strip_within", **_CUSTOM)  # fmt: skip
@@ -166,9 +167,9 @@ def _sidebar() -> None:
             st.button(_t("remove_targets"), on_click=_on_clear_targets)
         st.checkbox(_t("allowed_table"), key="allowed_table", help=_t("allowed_table_help"),
                     **_CUSTOM)  # fmt: skip
-        st.multiselect(_t("allowed"), list(region_options()), format_func=region_options().get,
+        st.multiselect(_t("allowed"), list(region_options()), format_func=region_options(lang).get,
                        key="allowed", **_CUSTOM)  # fmt: skip
-        st.multiselect(_t("focus"), list(region_options()), format_func=region_options().get,
+        st.multiselect(_t("focus"), list(region_options()), format_func=region_options(lang).get,
                        key="focus", max_selections=10, **_CUSTOM)  # fmt: skip
         st.number_input(_t("min_population"), 0, 10_000_000, step=50_000,
                         key="min_population", **_CUSTOM)  # fmt: skip

@@ -66,15 +66,19 @@ def split_weapons(weapon_ids: Iterable[str], catalog: Iterable[Weapon]) -> dict[
     return out
 
 
-def region_options(regions: pd.DataFrame, countries=("UKR", "RUS", "BLR")) -> dict[str, str]:
-    """region_id -> "Kursk oblast (RU-KRS)" for the regions of ``countries``."""
+def region_options(regions: pd.DataFrame, countries=("UKR", "RUS", "BLR"),
+                   lang: str = "en") -> dict[str, str]:  # fmt: skip
+    """region_id -> "Kursk oblast (RU-KRS, RUS)" ("Курська область (RU-KRS, RUS)"
+    in Ukrainian, from the layer's ``name_uk``) for the regions of ``countries``,
+    in the English names' order (the same order in both languages)."""
     df = regions[regions["country"].isin(countries)].sort_values(["country", "name_en"])
     out = {}
-    for rid, name, kind, country in zip(
-        df["region_id"], df["name_en"], df["type"], df["country"], strict=True
-    ):
+    for rid, name, uk, kind, country in zip(df["region_id"], df["name_en"], df["name_uk"],
+                                            df["type"], df["country"], strict=True):  # fmt: skip
         kind = str(kind or "")
         label = name if not kind or kind.lower() in name.lower() else f"{name} {kind}"
+        if lang == "uk" and str(uk or "").strip():
+            label = str(uk).strip()
         out[str(rid)] = f"{label} ({rid}, {country})"
     return out
 

@@ -570,6 +570,10 @@ def test_the_language_switch_changes_the_whole_page(at):
     assert at.multiselect(key="w_ua").label == uk["side:Ukraine and partners"]
     assert at.toggle(key="tiles").label == uk["tiles"] and "Carto" in uk["tiles"]
     assert at.tabs[0].label == uk["tab_targets"]
+    # regions by their Ukrainian names in every region control, the choices kept
+    assert "Курська область (RU-KRS, RUS)" in at.multiselect(key="allowed").options
+    assert "Сумська область (UA-59, UKR)" in at.selectbox(key="strip_within").options
+    assert at.multiselect(key="focus").value == ["RU-KRS"]  # the preset's focus, kept
     assert any(uk["footer"].split(";")[0] in c.value for c in at.caption)
     auth = [c.value for c in at.caption if "ATACMS M57" in c.value and "км²" in c.value]
     assert auth and "США, 17 листопада 2024" in auth[0] and "strikes inside" not in auth[0]
@@ -581,6 +585,7 @@ def test_the_language_switch_changes_the_whole_page(at):
     at.radio(key="lang").set_value("en")
     _run(at)
     assert headlines(at)[0].startswith("ATACMS M57 (unitary) (300 km) from ")
+    assert "Kursk oblast (RU-KRS, RUS)" in at.multiselect(key="allowed").options
     assert at.selectbox(key="ex_theme").proto.raw_value == "light"
     assert at.selectbox(key="preset").label == "Preset"
 

@@ -615,6 +615,10 @@ def test_region_options_label_regions_with_type_id_and_country(geodata):
     assert options["RU-KRS"] == "Kursk oblast (RU-KRS, RUS)"
     assert options["UA-30"] == "Kyiv city (UA-30, UKR)"
     assert {k[:2] for k in options} >= {"UA", "RU", "BY"}
+    uk = dash.region_options(geodata.regions, lang="uk")
+    assert uk["RU-KRS"] == "Курська область (RU-KRS, RUS)"
+    assert uk["BY-MA"] == "Могильовська область (BY-MA, BLR)"
+    assert list(uk) == list(options)  # the same choices, in the same order
 
 
 def test_user_targets_from_frame_caps_and_defaults_names():
