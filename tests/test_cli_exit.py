@@ -56,7 +56,7 @@ def _program(*args: str, **kw) -> subprocess.CompletedProcess:
     """``strike-range ARGS`` as a user runs it: a new process through :func:`ranges.cli.entry`."""
     kw.setdefault("stdout", subprocess.PIPE)
     return subprocess.run([sys.executable, "-m", "ranges.cli", *args], cwd=ROOT,
-                          stderr=subprocess.PIPE, timeout=300, **kw)  # fmt: skip
+                          stderr=subprocess.PIPE, timeout=120, **kw)  # fmt: skip
 
 
 def test_the_quick_exit_runs_exit_handlers_and_keeps_every_byte_of_output(tmp_path):
@@ -70,7 +70,7 @@ def test_the_quick_exit_runs_exit_handlers_and_keeps_every_byte_of_output(tmp_pa
         "entry()\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)  # fmt: skip
+                          text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().endswith("handler ran")
     import json
@@ -102,8 +102,8 @@ def test_a_reader_closing_the_pipe_early_is_not_an_error():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
     head = proc.stdout.read(100)
     proc.stdout.close()
+    proc.wait(timeout=120)  # the event: the process ends (its stderr is a few lines at most)
     err = proc.stderr.read()
-    proc.wait(timeout=300)
     assert head.startswith(b"name,kind,")
     assert b"Traceback" not in err and b"Exception ignored" not in err, err
     assert proc.returncode == 0
