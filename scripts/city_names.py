@@ -42,7 +42,9 @@ name (``name_ru``), the form Ukrainian media use (Курськ, Бєлгород
    the rule of и in roots with a Ukrainian cognate needs a judgement;
 9. otherwise :func:`ru_to_uk` (``scripts/ru_uk.py``) transcribes it by the
    rules of the Ukrainian orthography for Russian names, each quoted in
-   data/README.md.
+   data/README.md;
+10. a town of :data:`UK_EXONYMS` takes the name a quoted Ukrainian source
+    writes where those rules miss the usage (Новоросійськ, Нижньокамськ).
 
 Elsewhere a city takes the Ukrainian exemplar city of its CLDR time zone
 (:func:`cldr_city_names`: Кишинів, Варшава, Бухарест); else a GeoNames
@@ -435,12 +437,18 @@ def _foreign_name(row) -> tuple[str, str]:
 
 
 #: Ukrainian names of large theatre cities that neither CLDR nor GeoNames' uk
-#: alternates give, each from a stored Ukrainian source (quoted in
-#: data/README.md): GeoNames id -> (name, where it is written).
+#: alternates give, and of Russian cities whose Ukrainian usage the rules of
+#: ``ru_uk.py`` miss (a compound's first part adapted, Нижньо-; Росія's single
+#: с), each from a stored Ukrainian source (quoted in data/README.md):
+#: GeoNames id -> (name, where it is written).
 UK_EXONYMS = {
     675810: ("Ясси", "litopys.com.ua, Яссько-Кишинівська операція: «оволоділи м. Ясси»"),
     665850: ("Сучава", "piglix.com/piglix/Suczawa: «in Ukrainian as Сучава»"),
-}
+    518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "
+             "Новоросійськ атакували безекіпажні катери»"),
+    521118: ("Нижньокамськ", "ua.news: «у російському місті Нижньокамськ (Татарстан) "
+             "спалахнула пожежа»"),
+}  # fmt: skip
 
 
 def cldr_city_names() -> list[tuple[str, str, str]]:
@@ -577,6 +585,8 @@ def ukrainian_names(
             name, source = _ukraine_name(row, kat)
         elif row.country in ("RUS", "BLR"):
             name, source, russian = _russia_name(row, ne_ru, stems)
+            if int(row.geonameid) in UK_EXONYMS:
+                name, source = UK_EXONYMS[int(row.geonameid)][0], "exonym"
         elif index in cldr:
             name, source = cldr[index], "cldr"
         else:
