@@ -215,7 +215,9 @@ def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, cent
         art = _place_text(ctx, view, placer, candidates, text, font, color, gid=gid,
                           zorder=10, avoid=("soft", "weak"), force=force)  # fmt: skip
         if art is not None:
-            ctx.halo(art, 3.0)
+            # A halo wide enough to close the word spaces too: the ring under
+            # the label must not show through between "300" and "km".
+            ctx.halo(art, 5.0)
             return
 
 
