@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import math
 import re
 import threading
 from pathlib import Path
@@ -995,6 +996,11 @@ def _map_boxes(fig) -> list[tuple[str, str, tuple[float, float, float, float]]]:
             half = ln.get_markersize() * fig.dpi / 72 * 0.35
             for x, y in ax.transData.transform(np.column_stack(ln.get_data())):
                 out.append(("icon", ln.get_gid(), (x - half, y - half, x + half, y + half)))
+    for c in ax.collections:
+        if c.get_gid() == "target-dots":  # the cities' dots, as drawn
+            half = math.sqrt(float(c.get_sizes()[0])) / 2 * fig.dpi / 72
+            for x, y in ax.transData.transform(c.get_offsets()):
+                out.append(("icon", "target-dots", (x - half, y - half, x + half, y + half)))
     return out
 
 
@@ -1008,8 +1014,16 @@ def _collisions(fig) -> list[str]:
     found = []
     for i, (ka, na, a) in enumerate(boxes):
         for kb, nb, b in boxes[i + 1 :]:
-            if not (ka == "icon" and kb == "icon") and overlap(a, b):  # markers may touch
+            # markers may touch, but a plane is drawn on no dot, marker or plane
+            icons = ka == "icon" and kb == "icon" and "airfields" not in (na, nb)
+            if not icons and overlap(a, b):
                 found.append(f"{na} overlaps {nb}")
+    names = [(n, b) for k, n, b in boxes if k == "label" and n.startswith("target-")]
+    for i, (na, a) in enumerate(names):  # two names on one line stay apart
+        for nb, b in names[i + 1 :]:
+            line = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+            if line and max(a[0], b[0]) - min(a[2], b[2]) < 0.8 * (a[3] - a[1]):
+                found.append(f"{na} runs into {nb}")
     leaders = [(ln.get_gid(), shapely.LineString(ax.transData.transform(
         np.column_stack(ln.get_data())))) for ln in ax.lines
         if (ln.get_gid() or "").startswith("note-leader-")]  # fmt: skip

@@ -60,8 +60,14 @@ def _place_text(
     avoid=("weak",),
     airfields=True,
     within=None,
+    gap=0.0,
 ):
     """Put ``text`` at the first free candidate (px, py, ha, va); return the artist or None.
+
+    With ``gap`` (px), a candidate also keeps that far left and right of the
+    place names placed before (the ``names`` layer, where such a label goes
+    too): two names on one line with a word space between them read as one
+    ("Lviv Ternopil").
 
     Among candidates that collide with nothing placed, the one that covers
     fewest boxes of the ``avoid`` layers wins (earlier layers weigh more; ties
@@ -76,6 +82,8 @@ def _place_text(
     for n, (px, py, ha, va) in enumerate(candidates):
         box = _text_box(px, py, w, h, ha, va, pad * ctx.u)
         if not placer.free(box, airfields=airfields):
+            continue
+        if gap and placer.count((box[0] - gap, box[1], box[2] + gap, box[3]), "names"):
             continue
         if within is not None and not _box_within(view, box, within):
             continue
@@ -98,6 +106,8 @@ def _place_text(
         return None
     px, py, ha, va, box = best
     placer.add(box)
+    if gap:
+        placer.add(box, "names")
     x, y = view.to_data(px, py)
     art = view.ax.text(
         x,

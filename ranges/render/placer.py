@@ -17,13 +17,14 @@ class _Placer:
     labels come later, such as the cities in the news: callouts and range
     labels keep off them) and ``weak`` (small markers such as airfields:
     labels keep off them when they can); ``lines`` (points along the reach
-    outlines, which country names should not cut).
+    outlines, which country names should not cut); ``names`` (the place names
+    again, which keep an em apart on one line).
     """
 
     def __init__(self, bounds: tuple[float, float, float, float]):
         self.bounds = bounds
         self._layers: dict[str, list] = {"hard": [], "icons": [], "airfields": [], "soft": [],
-                                         "weak": [], "lines": []}  # fmt: skip
+                                         "weak": [], "lines": [], "names": []}  # fmt: skip
         self._arrays: dict[str, np.ndarray] = {}
 
     def _array(self, layer: str) -> np.ndarray:

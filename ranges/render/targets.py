@@ -116,6 +116,8 @@ class _Targets:
         unit = ctx.u**2
         self.max_labels = int(area / (12000 * unit))
         self.min_sep = 16.0 * ctx.u
+        # Names on one line keep about an em apart (labels.py, _place_text).
+        self.name_gap = 8.0 * ctx.s * ctx.px_per_pt
         self.seen: set[str] = set()
         self.anchors: list[tuple[float, float]] = []
         self.dots: list[tuple[float, float, str]] = []
@@ -189,6 +191,7 @@ class _Targets:
                 gid=f"target-{i}",
                 # the places in the news may take a plane's spot (not drawn then)
                 airfields=self.layer[i] != "places" or not self.in_range[i],
+                gap=self.name_gap,
             )
             if art is None:
                 continue
@@ -224,15 +227,30 @@ class _Targets:
         else:
             ctx.warnings.append(ctx.t["warn_unlabelled"].format(name=self.names[i]))
 
+    def _planes_to_draw(self) -> np.ndarray:
+        """Which planes are drawn: each not under a label or note, a city's dot or
+        another marker, nor on a plane already drawn (two fields of one town).
+        The key counts them all; the data lists them all."""
+        r = self.plane_pt * self.ctx.px_per_pt * 0.35
+        drawn: list[tuple[float, float]] = []
+        keep = np.zeros(self.airfields.size, bool)
+        for k, (x0, y0) in enumerate(self.pxy[self.airfields]):
+            box = (x0 - r, y0 - r, x0 + r, y0 + r)
+            if self.placer.count(box, "hard") or self.placer.count(box, "icons"):
+                continue
+            if any(abs(x0 - x1) < 2 * r and abs(y0 - y1) < 2 * r for x1, y1 in drawn):
+                continue
+            keep[k] = True
+            drawn.append((x0, y0))
+        return keep
+
     def finish(self) -> None:
         if self.empty:
             return
         ctx, th, ax = self.ctx, self.ctx.theme, self.view.ax
         af = self.airfields
-        if af.size:  # each plane not under a name of the news (the key counts them all)
-            r = self.plane_pt * ctx.px_per_pt * 0.35
-            keep = np.array([self.placer.count((x0 - r, y0 - r, x0 + r, y0 + r), "hard") == 0
-                             for x0, y0 in self.pxy[af]])  # fmt: skip
+        if af.size:
+            keep = self._planes_to_draw()
             ax.plot(
                 self.x[af[keep]],
                 self.y[af[keep]],
