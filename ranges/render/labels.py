@@ -267,9 +267,12 @@ def _label_allowed(ctx, view, placer, result) -> None:
     cands += [(bx1 + gap, my, "left", "center"), (bx0 - gap, my, "right", "center")]
     small = ctx.font(6.8, weight="bold", style="italic")
     for font in (prop, small):  # smaller where the full size finds no room
-        if _place_text(ctx, view, placer, cands, ctx.t["allowed"], font, ctx.theme["allowed"],
-                       gid="allowed-label", zorder=10, avoid=("soft", "weak"),
-                       airfields=False) is not None:  # fmt: skip
+        art = _place_text(ctx, view, placer, cands, ctx.t["allowed"], font,
+                          ctx.theme["allowed"], gid="allowed-label", zorder=10,
+                          avoid=("soft", "weak"), airfields=False)  # fmt: skip
+        if art is not None:
+            # It sits on the hatching and outlines: close the word space too.
+            ctx.halo(art, 5.0)
             break
 
 
