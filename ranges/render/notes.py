@@ -102,7 +102,7 @@ def _draw_notes(ctx, view, placer, result) -> None:
         trial, leaders, out = placer.copy(), [], []
         for k, text, (ax_, ay_, _) in order:
             found = []
-            for width in wrap_w * np.array([1.0, 0.86, 0.72, 0.63, 0.55]):
+            for width in wrap_w * np.array([1.0, 1.3, 0.86, 0.72, 0.63, 0.55]):
                 lines = ctx.wrap(text, prop, width, balance=True)
                 bw, bh = extent("\n".join(lines))
                 box, clean, cost = _note_box(ctx, trial, (ax_, ay_), bw, bh, centre, leaders)
