@@ -9,6 +9,7 @@ Coordinates are WGS84 (EPSG:4326) with x = longitude, y = latitude.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import math
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ __all__ = [
     "LAYER_FILES",
     "REQUIRED_COLUMNS",
     "OCCUPIED_STATUS",
+    "THEATRE_BOX",
+    "WORLD_FILE",
     "GeoData",
     "load_geodata",
     "read_places",
@@ -43,6 +46,13 @@ LAYER_FILES = {
     "airfields": "airfields.fgb",
     "places": "places.csv",
 }
+
+#: The theatre box (lon0, lat0, lon1, lat1): the shipped layers are clipped to it.
+THEATRE_BOX = (10.0, 35.0, 60.0, 70.0)
+
+#: The world outside the theatre box (1:50m admin-0), read only by maps that
+#: reach past the box (:attr:`GeoData.world`); not one of the layers above.
+WORLD_FILE = "world.fgb"
 
 #: Columns each layer must have (besides ``geometry``).
 REQUIRED_COLUMNS = {
@@ -63,6 +73,7 @@ REQUIRED_COLUMNS = {
         "place_id", "name_en", "name_uk", "name_ru", "lat", "lon", "kind", "country",
         "note", "source", "source_url", "quote",
     ),
+    "world": ("iso_a3", "name_en", "name_uk"),
 }  # fmt: skip
 
 #: Status given to Crimea and Sevastopol (and, with a user control map, other areas).
@@ -105,6 +116,14 @@ class GeoData:
     airfields: gpd.GeoDataFrame
     places: gpd.GeoDataFrame
     data_dir: Path
+
+    @property
+    def world(self) -> gpd.GeoDataFrame | None:
+        """Admin-0 polygons of the world outside the theatre box (Natural Earth
+        1:50m, ``iso_a3``, ``name_en``, ``name_uk``), for the land of maps that
+        reach past the box; read on first use, once per file.  None when the
+        data folder has no ``world.fgb``."""
+        return _read_world(str(self.data_dir / WORLD_FILE))
 
 
 def attribution() -> str:
@@ -152,6 +171,21 @@ def _read_layer(data_dir: Path, layer: str) -> gpd.GeoDataFrame:
             f"{path}: layer {layer!r} has CRS {gdf.crs.to_string()}, expected EPSG:4326"
         )
     return gdf
+
+
+@functools.lru_cache(maxsize=4)
+def _read_world(path: str) -> gpd.GeoDataFrame | None:
+    import pyogrio
+
+    file = Path(path)
+    if not file.is_file():
+        return None
+    try:
+        gdf = pyogrio.read_dataframe(file, use_arrow=_USE_ARROW)
+    except Exception as exc:  # pyogrio raises several DataSourceError/OSError kinds
+        raise DataError(f"{file}: cannot read layer 'world': {exc}") from exc
+    _check_columns(gdf, "world", file)
+    return gdf if gdf.crs is not None else gdf.set_crs("EPSG:4326")
 
 
 def read_places(path: str | Path) -> gpd.GeoDataFrame:

@@ -15,6 +15,7 @@ installed in the running interpreter, and writes:
   GNOME libgweather, ``scripts/gweather_names.py``;
   ``scripts/city_names.py``, ``scripts/ru_uk.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
+* ``data/world.fgb``      Natural Earth 50m admin-0 outside the theatre box (npm ``world-atlas``)
 * ``data/manifest.json``  row counts, package versions, build parameters
 
 ``data/places.csv``, ``data/weapons.toml`` and ``data/README.md`` are
@@ -435,18 +436,11 @@ def load_countries(
     """Admin-0 countries in the theatre, with Crimea moved from Russia to Ukraine."""
     path = npm_dir / "node_modules" / "world-atlas" / "countries-10m.json"
     topology = json.loads(path.read_text(encoding="utf-8"))
-    rows = []
-    for geom, shape in _decode_topology(topology, "countries"):
-        name = geom["properties"]["name"]
-        if "id" in geom:
-            iso3 = NUMERIC_TO_ISO3.get(int(geom["id"]))
-            if iso3 is None:
-                raise SystemExit(f"world-atlas country {name!r} id {geom['id']} has no ISO alpha-3")
-        else:
-            iso3 = COUNTRY_CODES_WITHOUT_ID.get(name)
-            if iso3 is None:
-                raise SystemExit(f"world-atlas country {name!r} has no id and no code in the table")
-        rows.append({"iso_a3": iso3, "wa_name": name, "geometry": _polygonal(shape)})
+    rows = [
+        {"iso_a3": _iso3_of(geom), "wa_name": geom["properties"]["name"],
+         "geometry": _polygonal(shape)}
+        for geom, shape in _decode_topology(topology, "countries")
+    ]  # fmt: skip
     gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
     # Move every part of Russia's polygon that lies mostly inside the Natural
@@ -480,6 +474,66 @@ def load_countries(
     gdf = gdf.sort_values("iso_a3").reset_index(drop=True)
     gdf = _simplify_coverage(gdf, SIMPLIFY_TOLERANCE_M)
     return gdf.reset_index(drop=True), stats
+
+
+def _iso3_of(geom: dict) -> str:
+    """ISO alpha-3 of a world-atlas country (its ISO numeric id, else the table)."""
+    name = geom["properties"]["name"]
+    if "id" in geom:
+        iso3 = NUMERIC_TO_ISO3.get(int(geom["id"]))
+        if iso3 is None:
+            raise SystemExit(f"world-atlas country {name!r} id {geom['id']} has no ISO alpha-3")
+        return iso3
+    iso3 = COUNTRY_CODES_WITHOUT_ID.get(name)
+    if iso3 is None:
+        raise SystemExit(f"world-atlas country {name!r} has no id and no code in the table")
+    return iso3
+
+
+def _wrap_lon(geom):
+    """``geom`` with the parts east of 180° moved to the west (world-atlas draws
+    Chukotka to 190.3°E), as polygons within ±180°."""
+    west = shapely.clip_by_rect(geom, -180.0, -90.0, 180.0, 90.0)
+    east = shapely.clip_by_rect(geom, 180.0, -90.0, 540.0, 90.0)
+    if not east.is_empty:
+        east = shapely.transform(east, lambda xy: xy - np.array([360.0, 0.0]))
+    return _polygonal(shapely.union_all([west, east]))
+
+
+def load_world(
+    npm_dir: Path, names_uk: dict[str, str], names_en: dict[str, str]
+) -> tuple[gpd.GeoDataFrame, dict]:
+    """Admin-0 countries of the world outside the theatre box, at 1:50m.
+
+    Maps away from the theatre (a reach across the Bering Strait, or past 60°E)
+    draw their land and borders from this layer; inside the box the 1:10m
+    ``countries.fgb`` is drawn.  Antarctica is left out: world-atlas closes it
+    along 360°E, which no clip makes a valid polygon.
+    """
+    path = npm_dir / "node_modules" / "world-atlas" / "countries-50m.json"
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    theatre = _theatre_box()
+    rows, left_out = [], []
+    for geom, shape in _decode_topology(topology, "countries"):
+        iso3 = _iso3_of(geom)
+        if iso3 == "ATA":
+            left_out.append(iso3)
+            continue
+        part = _wrap_lon(shapely.make_valid(shape)).difference(theatre)
+        part = _polygonal(part)
+        if part.is_empty:
+            continue
+        en = names_en.get(iso3) or geom["properties"]["name"]
+        rows.append({"iso_a3": iso3, "name_en": en, "name_uk": names_uk.get(iso3) or en,
+                     "geometry": part})  # fmt: skip
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    gdf = gdf.sort_values("iso_a3").reset_index(drop=True)
+    stats = {
+        "source": "world-atlas countries-50m.json (Natural Earth 1:50m admin-0)",
+        "left_out": left_out,
+        "name_uk_fallbacks": sorted(gdf.loc[~gdf["iso_a3"].isin(names_uk), "iso_a3"]),
+    }
+    return gdf, stats
 
 
 def load_country_names(npm_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -965,6 +1019,8 @@ def build(
         crimea = shapely.union_all(shapely.make_valid(raw.geometry.values))
         log("countries ...")
         countries, country_stats = load_countries(npm_dir, crimea, names_uk, names_en)
+        log("world ...")
+        world, world_stats = load_world(npm_dir, names_uk, names_en)
     # Same English country names in both layers (world-atlas names where GeoNames has none).
     shown = dict(zip(countries["iso_a3"], countries["name_en"], strict=True))
     regions["country_name_en"] = [shown.get(c) or names_en.get(c, "") for c in regions["country"]]
@@ -980,6 +1036,7 @@ def build(
         "regions.fgb": regions,
         "cities.fgb": cities,
         "airfields.fgb": airfields,
+        "world.fgb": world,
     }
     files = {}
     for name, gdf in layers.items():
@@ -1006,6 +1063,7 @@ def build(
         "stats": {
             "regions": region_stats,
             "countries": country_stats,
+            "world": world_stats,
             "cities": city_stats,
             "airfields": airfield_stats,
         },

@@ -916,6 +916,56 @@ def test_reach_across_the_antimeridian_or_a_pole_is_never_stroked_along_the_cut(
         assert render.to_bytes(fig, fmt)
 
 
+def _stroked_on_box_edges(fig) -> int:
+    """Stroked segments lying along the theatre box's edges (the cut of the
+    1:10m layers, where the 1:50m world takes over)."""
+    from matplotlib.patches import PathPatch
+
+    from ranges.geodata import THEATRE_BOX
+
+    x0, y0, x1, y1 = THEATRE_BOX
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    tr = render._aeqd(*fig._strike_range.centre)
+    n = 0
+    for patch in ax.findobj(PathPatch):
+        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
+            continue
+        path = patch.get_path()
+        lon, lat = (np.asarray(v) for v in tr.transform(
+            path.vertices[:, 0], path.vertices[:, 1], direction="INVERSE"))  # fmt: skip
+        drawn = path.codes[1:] == 2 if path.codes is not None else np.ones(len(lon) - 1, bool)
+        mid_lon, mid_lat = (lon[:-1] + lon[1:]) / 2, (lat[:-1] + lat[1:]) / 2
+        for v, edge, along, lo, hi in ((lon, x0, mid_lat, y0, y1), (lon, x1, mid_lat, y0, y1),
+                                       (lat, y0, mid_lon, x0, x1), (lat, y1, mid_lon, x0, x1)):
+            on = (np.abs(v[:-1] - edge) < 0.01) & (np.abs(v[1:] - edge) < 0.01)
+            on &= (along > lo) & (along < hi)  # on the box's edge, not a coast at 70°N
+            n += int((drawn & on & (np.abs(np.diff(lon)) + np.abs(np.diff(lat)) > 0.05)).sum())
+    return n
+
+
+@pytest.mark.parametrize(("lat", "lon", "weapon"), [(65.0, 179.0, "kh-101"),
+                                                    (55.0, 62.0, "iskander-m")])  # fmt: skip
+def test_land_beyond_the_theatre_comes_from_the_world_layer_without_seams(
+    geodata, lat, lon, weapon
+):
+    # Chukotka and the Urals east of 60°E were blank sea before world.fgb
+    scenario = Scenario(weapons=(weapon,), sites=(Site("L", lat, lon),), focus_regions=())
+    fig = render.render_figure(evaluate(scenario, geodata), geodata)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    land = next(p for p in ax.patches if p.get_gid() == "world-land")
+    x, y = render._aeqd(*fig._strike_range.centre).transform(lon, lat)
+    assert land.get_path().contains_point((x, y))  # the launch site stands on land
+    assert {"world-coast", "world-borders"} <= {p.get_gid() for p in ax.patches}
+    assert _stroked_on_box_edges(fig) == 0
+    assert _stroked_cut_edges(fig) == 0
+
+
+def test_a_theatre_map_draws_no_world_layer(flagship, geodata):
+    fig = render.render_figure(flagship, geodata)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    assert not {p.get_gid() for p in ax.patches} & {"world-land", "world-coast"}
+
+
 # --------------------------------------------------------------------------
 # Frames and labels that fit the story (issue 12)
 # --------------------------------------------------------------------------

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pydeck as pdk
 import shapely
 
+from ..geodata import THEATRE_BOX
+
 __all__ = ["THEATRE", "THEMES", "hex_rgb"]
 
 
 #: Map bounds of the shipped geodata (lon/lat).
-THEATRE = (10.0, 35.0, 60.0, 70.0)
+THEATRE = THEATRE_BOX
 
 
 THEMES = {

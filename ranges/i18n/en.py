@@ -18,7 +18,10 @@ MAP = {
     "km": "km",
     "min": "min.",
     "scale_note": "Scale true at map centre",
-    "coverage": "Base map data cover {lon0:g}–{lon1:g}°E, {lat0:g}–{lat1:g}°N only.",
+    "coverage": (
+        "Cities, airfields and regions are mapped for {lon0:g}–{lon1:g}°E, "
+        "{lat0:g}–{lat1:g}°N only."
+    ),
     "credit": "Map: Strike Range",
     "reach_of": "Reach of {weapons}",
     "from": "from {sites}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import shapely
@@ -323,6 +324,8 @@ def _draw_sites(ctx, view, placer, result) -> None:
         ctx.site_points.append((float(px), float(py), name))
 
 
+_LATIN = re.compile("[A-Za-z]")
+
 #: The countries in play, named on every map that shows them, in this order,
 #: before any city: the war's two sides first, then Belarus (a launch ground).
 IN_PLAY = ("UKR", "RUS", "BLR")
@@ -332,13 +335,12 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
     """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` (placed
     before the cities, wherever in the country there is room), else the others
     that are large enough on the map, as room allows."""
-    cidx, cgeoms, land = countries
-    if not len(cidx):
+    iso, cgeoms, land = countries.iso, countries.geoms, countries.land
+    if not len(iso):
         return
     th = ctx.theme
-    names = geodata.countries["name_uk" if ctx.lang == "uk" else "name_en"].to_numpy()[cidx]
-    names_en = geodata.countries["name_en"].to_numpy()[cidx]
-    iso = geodata.countries["iso_a3"].to_numpy()[cidx]
+    names = countries.names_uk if ctx.lang == "uk" else countries.names_en
+    names_en = countries.names_en
     areas = shapely.area(cgeoms) / view.m_per_px**2
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
@@ -351,7 +353,7 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
         if areas[k] < (1_500 if in_play else 12_000) * ctx.u**2:
             continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
-        if ctx.lang == "uk" and name is names_en[k]:
+        if ctx.lang == "uk" and (name is names_en[k] or _LATIN.search(name)):
             continue  # no Ukrainian name: no English one in a Ukrainian label set
         label = "\u2009".join(name.upper())
         polys = [p for p in shapely.get_parts(cgeoms[k]) if p.geom_type == "Polygon"]
@@ -389,7 +391,7 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
             tries += [(text, font, None) for text, font in styles]
         for text, font, within in tries:
             art = _place_text(ctx, view, placer, cands, text, font, _rgba(th["faint"], 0.95),
-                              gid=f"country-{cidx[k]}", zorder=8.5, pad=4,
+                              gid=f"country-{iso[k]}", zorder=8.5, pad=4,
                               avoid=("soft", "lines", "weak"), within=within)  # fmt: skip
             if art is not None:
                 break
@@ -451,7 +453,7 @@ def _label_regions(ctx, view, placer, geodata, focus=None, cities=()) -> None:
         if f"region-{cand[k]}" in done:
             continue
         name = names[k] if isinstance(names[k], str) and names[k] else names_en[k]
-        if ctx.lang == "uk" and name is names_en[k]:
+        if ctx.lang == "uk" and (name is names_en[k] or _LATIN.search(name)):
             continue  # no Ukrainian name: no English one in a Ukrainian label set
         name = _short_region(str(name), ctx.lang)
         px, py = pxy[k]

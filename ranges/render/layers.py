@@ -34,6 +34,7 @@ from .labels import (
 from .notes import _draw_note_rings, _draw_notes
 from .placer import _Placer
 from .targets import _Targets
+from .world import beyond_theatre, box_edges_removed, countries_in_view, draw_world
 
 
 def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, key_in_map: bool):
@@ -187,16 +188,17 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
     # Region borders are only lines: simplify them to a third of a pixel.
     tol_deg = view.m_per_px / 3 / 111_320.0
     _, rgeoms = _clip_layer(geodata.regions, view.llbox, view.rect, view.tr, tol_deg)
+    if beyond_theatre(view.llbox):  # the box's edges are no coast: not stroked
+        rgeoms = box_edges_removed(shapely.boundary(rgeoms), view)
     # Region outlines double as the coastline; land borders are drawn over them.
     round_ends = {"fill": False, "capstyle": "round", "joinstyle": "round"}
     _draw_path(ax, _line_path(rgeoms), "region-borders", 2, edgecolor=th["region_edge"],
                linewidth=0.45 * ctx.s, **round_ends)  # fmt: skip
     _draw_path(ax, _line_path(_shared_borders(cgeoms)), "country-borders", 3,
                edgecolor=th["country_edge"], linewidth=1.1 * ctx.s, **round_ends)  # fmt: skip
-    # all the land, once per layout: a country label must sit in its country or at sea
-    land = shapely.union_all(cgeoms)
-    shapely.prepare(land)
-    return cidx, cgeoms, land
+    # the land beyond the box (a map that reaches past it), then every country
+    # in view once per layout: a country label must sit in its country or at sea
+    return countries_in_view(geodata, cidx, cgeoms, draw_world(ctx, view, geodata))
 
 
 def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
