@@ -1148,68 +1148,13 @@ def _keyless(deck):
     return deck
 
 
-#: Web Mercator shows latitudes up to about 85.05°: a view frames at most that.
-_MERCATOR_MAX_LAT = 85.0
-
-
-def _outside_theatre(geoms) -> bool:
-    from .deck import THEATRE
-
-    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
-    return x0 < THEATRE[0] or y0 < THEATRE[1] or x1 > THEATRE[2] or y1 > THEATRE[3]
-
-
 def world_view(result, *, width_px: int = 900, height_px: int = 620):
-    """The opening view of an HTML map whose scene leaves the theatre box:
-    its reach areas and launch sites framed wherever they are on Earth.
+    """The opening view of an HTML map whose scene leaves the theatre box, or
+    None inside it: :func:`ranges.deck.view.world_view_for`, which
+    :func:`ranges.deck.build_deck` itself uses."""
+    from .deck.view import world_view_for
 
-    Across the 180° meridian the view is centred on the cut (longitudes may
-    exceed 180; the map repeats the world, so both halves meet); a reach
-    around a pole is framed on all longitudes with the launch site in the
-    middle.  ``None`` when the scene lies inside the theatre (the deck's own
-    view, :func:`ranges.deck.view_for`, fits it).
-
-    Returns
-    -------
-    ranges.deck.View or None
-        Centre (lon, lat, degrees) and Web Mercator zoom.
-    """
-    from .deck import View
-    from .deck.view import fit
-    from .seams import lon_span
-
-    geoms = [w.area for w in result.weapons if not w.area.is_empty]
-    geoms += [g for _, g in result.sites]
-    if not geoms or not _outside_theatre(geoms):
-        return None
-    west, east = lon_span(geoms)
-    if east - west >= 360.0:
-        # All longitudes (a polar cap): centre on the launch site's meridian.
-        sites = [g for _, g in result.sites]
-        centre = shapely.GeometryCollection(sites or geoms).centroid.x
-        west, east = centre - 180.0, centre + 180.0
-    _, y0, _, y1 = shapely.GeometryCollection(geoms).bounds
-    y0 = max(y0, -_MERCATOR_MAX_LAT)
-    y1 = min(y1, _MERCATOR_MAX_LAT)
-    lat_c, zoom = fit(west, east, y0, y1, width_px, height_px, min_zoom=0.0)
-    lon_c = (west + east) / 2.0
-    lon_c = (lon_c + 180.0) % 360.0 - 180.0
-    return View(round(lon_c, 4), round(lat_c, 4), round(zoom, 2))
-
-
-def _frame_anywhere(deck, result) -> None:
-    """Open ``deck`` on the scene wherever it is (the deck frames the theatre)."""
-    import pydeck as pdk
-
-    view = world_view(result)
-    if view is None:
-        return
-    deck.initial_view_state = pdk.ViewState(
-        longitude=view.lon, latitude=view.lat, zoom=view.zoom, min_zoom=0, max_zoom=11
-    )
-    # Copies of the world side by side, so that a reach cut at 180° is drawn
-    # whole on either side of the cut.
-    deck.views = [pdk.View(type="MapView", controller=True, repeat=True)]
+    return world_view_for(result, width_px=width_px, height_px=height_px)
 
 
 def deck_spec(result, geodata, *, lang: str | None = None) -> tuple[str, Any]:
@@ -1230,7 +1175,6 @@ def deck_spec(result, geodata, *, lang: str | None = None) -> tuple[str, Any]:
     from .deck import build_deck
 
     deck = _keyless(build_deck(result, geodata, lang=lang or result.scenario.lang))
-    _frame_anywhere(deck, result)
     return _deck_json(deck), deck._tooltip
 
 

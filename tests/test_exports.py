@@ -424,6 +424,31 @@ def test_html_opens_on_a_reach_wherever_it_is(far_away, geo, flagship):
     assert ex.world_view(flagship) is None
 
 
+def test_html_beyond_the_theatre_draws_the_worlds_land_and_names(far_away, geo, flagship):
+    # Chukotka, Alaska and China were blank page before world.fgb; the oblasts'
+    # names (crowded at a world zoom, moved hundreds of km) are left out there
+    deck = json.loads(ex.deck_spec(far_away["storm-shadow"][2], geo)[0])
+    ids = [layer["id"] for layer in deck["layers"]]
+    assert ids[:3] == ["world-sea", "world-land", "world-borders"]  # under everything
+    land = next(layer for layer in deck["layers"] if layer["id"] == "world-land")
+    assert len(land["data"]) > 500
+
+    def named(deck):
+        layer = next(x for x in deck["layers"] if x["id"] == "country-labels")
+        return {row["text"]: row["position"] for row in layer["data"]}
+
+    # 250 km around Chukotka: Russia named there, not in Moscow's far-off middle
+    close = named(deck)
+    assert set(close) == {"RUSSIA"} and abs(close["RUSSIA"][0] - 179.0) < 15, close
+    # 4,500 km: the countries on both sides of the cut, each in its own middle
+    world = json.loads(ex.deck_spec(far_away["kh-101"][2], geo)[0])
+    assert {"RUSSIA", "UNITED STATES", "CHINA"} <= set(named(world)), named(world)
+    regions = next((layer for layer in world["layers"] if layer["id"] == "region-labels"), None)
+    assert regions is None or not regions["data"]  # no oblast names at a world zoom
+    theatre = json.loads(ex.deck_spec(flagship, geo)[0])
+    assert not {"world-sea", "world-land"} & {layer["id"] for layer in theatre["layers"]}
+
+
 # --------------------------------------------------------------------------
 # GeoPackage
 # --------------------------------------------------------------------------

@@ -7,12 +7,13 @@ import math
 import numpy as np
 import pydeck as pdk
 import shapely
+import shapely.affinity
 from shapely.geometry import box
 
 from .primitives import _fill_layer, _line_layer, _polygons, _segments, _text_layer
 from .style import _SIMPLIFY_DEG, THEATRE, THEMES, _label, _rounded
 
-__all__ = ["base_layers"]
+__all__ = ["base_layers", "world_layers", "world_country_labels"]
 
 
 _BASE_CACHE: dict[tuple[int, str], tuple[object, dict]] = {}
@@ -151,4 +152,87 @@ def _country_labels(geodata, lang: str, clip) -> list[dict]:
         out.append({"text": _label(row, lang).upper(), "position": [round(at.x, 3),
                     round(at.y, 3)], "size": 15, "kind": "country",
                     "rank": (0, -part.area)})  # fmt: skip
+    return out
+
+
+_WORLD_CACHE: dict[tuple, tuple[object, tuple]] = {}
+
+
+def world_layers(geodata, *, theme: str = "light", tol_deg: float = 0.05) -> list:
+    """Layers of the land beyond the theatre box (``geodata.world``, 1:50m), for
+    a map that opens on a scene elsewhere on Earth (the HTML export): the sea
+    over the whole Mercator world, the land and the borders, drawn under the
+    theatre's own base.  Empty without ``world.fgb``."""
+    world = geodata.world
+    if world is None or not len(world):
+        return []
+    t = THEMES[theme]
+    key = (id(world), tol_deg)
+    hit = _WORLD_CACHE.get(key)
+    if hit is not None and hit[0] is world:
+        rows, borders = hit[1]
+    else:
+        geoms = shapely.simplify(np.asarray(world.geometry.array), tol_deg,
+                                 preserve_topology=True)  # fmt: skip
+        geoms = _rounded(geoms, 2)
+        rows = _polygons(geoms, [{} for _ in range(len(geoms))])
+        edges = shapely.union_all(shapely.boundary(geoms))
+        coast = shapely.boundary(shapely.union_all(geoms))
+        borders = _segments(shapely.line_merge(shapely.difference(edges, coast)), 2)
+        _WORLD_CACHE.clear()
+        _WORLD_CACHE[key] = (world, (rows, borders))
+    sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
+    return [
+        pdk.Layer("SolidPolygonLayer", data=sea, id="world-sea", get_polygon="polygon",
+                  get_fill_color=t["sea"], pickable=False),  # fmt: skip
+        _fill_layer("world-land", rows, t["land"]),
+        _line_layer("world-borders", borders, t["country_line"], 1.2),
+    ]
+
+
+def world_country_labels(geodata, lang: str, view, width_px: float = 900,
+                         height_px: float = 620) -> list[dict]:  # fmt: skip
+    """Country names for a view beyond the theatre box (``view``: centre and
+    Web Mercator zoom; the map repeats the world): each country whole (its part
+    in the theatre and its part beyond), named in the middle of its largest
+    piece on screen when that piece is wide enough for the name (RUSSIA in the
+    middle of Russia on a world view; at Chukotka on a view of Chukotka)."""
+    world = geodata.world
+    if world is None or not len(world):
+        return _country_labels(geodata, lang, THEATRE)
+    scale = 512.0 * 2.0**view.zoom / 360.0  # pixels per degree of longitude
+
+    def merc(lat: float) -> float:
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    def unmerc(y: float) -> float:
+        return math.degrees(math.atan(math.sinh(math.radians(y))))
+
+    half_w, half_h = width_px / 2 / scale, height_px / 2 / scale
+    y0 = max(unmerc(merc(view.lat) - half_h), -85.0)
+    y1 = min(unmerc(merc(view.lat) + half_h), 85.0)
+    frame = box(view.lon - half_w, y0, view.lon + half_w, y1)
+    pieces: dict[str, list] = {}
+    rows: dict[str, object] = {}
+    for layer in (geodata.countries, world):
+        for _, row in layer.iterrows():
+            pieces.setdefault(row["iso_a3"], []).append(row.geometry)
+            rows.setdefault(row["iso_a3"], row)
+    out = []
+    for iso, geoms in pieces.items():
+        # the copies of the country the repeated map shows in the frame
+        seen = [shapely.intersection(shapely.affinity.translate(g, xoff=shift), frame)
+                for g in geoms for shift in (-360.0, 0.0, 360.0)]  # fmt: skip
+        parts = [p for g in seen for p in shapely.get_parts(g)
+                 if p.geom_type == "Polygon" and not p.is_empty]  # fmt: skip
+        if not parts:
+            continue
+        largest = max(parts, key=lambda g: g.area)
+        text = _label(rows[iso], lang).upper()
+        x0, _, x1, _ = largest.bounds
+        if (x1 - x0) * scale < 0.6 * 15 * len(text) + 4:  # the name would not fit
+            continue
+        at = largest.representative_point()
+        out.append({"text": text, "position": [round(at.x, 3), round(at.y, 3)], "size": 15,
+                    "kind": "country", "rank": (0, -largest.area)})  # fmt: skip
     return out

@@ -8,7 +8,7 @@ import shapely
 
 from ..i18n import format_km, km_unit, weapon_name
 from ..seams import outline
-from .base import _base_data, _tol_deg, base_layers
+from .base import _base_data, _tol_deg, base_layers, world_country_labels, world_layers
 from .compact import CompactDeck
 from .notes import _numbered_notes, _place_notes
 from .primitives import (
@@ -27,7 +27,7 @@ from .primitives import (
 from .style import _S, THEMES, _rounded, hex_rgb
 from .targets import _declutter, _target_layers
 from .territory import occupied_layers
-from .view import _clip_for, view_for
+from .view import _clip_for, view_for, world_view_for
 
 __all__ = ["legend_items", "build_deck"]
 
@@ -49,11 +49,32 @@ def legend_items(result, lang: str = "en") -> list[tuple[str, str]]:
     return items
 
 
-def _top_point(geom) -> list[float]:
-    parts = [p for p in getattr(geom, "geoms", [geom]) if hasattr(p, "exterior")]
-    coords = np.concatenate([np.asarray(p.exterior.coords) for p in parts])
+#: Below this zoom (a view of a continent or the world) regions are not named:
+#: their names would crowd, and move far from their regions to find room.
+_REGION_LABELS_MIN_ZOOM = 3.0
+
+#: Web Mercator draws latitudes up to about 85°: a label stays below this.
+_LABEL_MAX_LAT = 84.0
+
+
+def _top_point(geom, lon0: float | None = None) -> list[float]:
+    """The northernmost point of ``geom``'s real outline (not a cut or pole
+    edge) that the map shows; with ``lon0`` (the view's centre), of the part
+    within 90° of it when there is one (a reach around a pole has its top on
+    the far side of the pole)."""
+    coords = shapely.get_coordinates(outline(geom))
+    if not len(coords):
+        coords = shapely.get_coordinates(geom)
+    coords = coords[coords[:, 1] <= _LABEL_MAX_LAT] if (coords[:, 1] <= _LABEL_MAX_LAT).any() \
+        else coords  # fmt: skip
+    if lon0 is not None:
+        near = np.abs((coords[:, 0] - lon0 + 180.0) % 360.0 - 180.0) <= 90.0
+        coords = coords[near] if near.any() else coords
     i = int(np.argmax(coords[:, 1]))
-    return [float(coords[i, 0]), float(coords[i, 1])]
+    lon = float(coords[i, 0])
+    if lon0 is not None:  # the copy of the world the view shows (the map repeats it)
+        lon = lon0 + (lon - lon0 + 180.0) % 360.0 - 180.0
+    return [lon, float(min(coords[i, 1], _LABEL_MAX_LAT))]
 
 
 def build_deck(
@@ -98,12 +119,18 @@ def build_deck(
     scenario = result.scenario
     lang = lang or scenario.lang
     t = THEMES[theme]
-    view = view_for(result, width_px=width_px, height_px=height_px)
+    # a scene beyond the theatre box opens where it is, over the world's land
+    world = world_view_for(result, width_px=width_px, height_px=height_px)
+    view = world or view_for(result, width_px=width_px, height_px=height_px)
     clip = _clip_for(view)
-    layers = base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip, zoom=view.zoom)
+    layers = world_layers(geodata, theme=theme) if world is not None and not tiles else []
+    layers += base_layers(geodata, lang=lang, theme=theme, tiles=tiles, clip=clip, zoom=view.zoom)
     n_base = len(layers)
     region_labels_at = next(i for i, x in enumerate(layers) if x.id == "region-labels")
-    country_rows = _base_data(geodata, lang, clip, _tol_deg(view.zoom))["country_labels"]
+    country_rows = (
+        world_country_labels(geodata, lang, view, width_px, height_px) if world is not None
+        else _base_data(geodata, lang, clip, _tol_deg(view.zoom))["country_labels"]
+    )  # fmt: skip
     base_region_labels = [dict(r, kind="region") for r in layers[region_labels_at].data]
     focus = set(scenario.focus_regions) | set(scenario.allowed_regions)
     layers += occupied_layers(result, geodata, theme=theme, clip=clip, zoom=view.zoom)
@@ -134,7 +161,8 @@ def build_deck(
         )  # fmt: skip
         outlines.append((f"reach-{w.weapon.id}-outline", w.area, hex_rgb(w.color, 255), 2.0))
         range_labels.append(
-            {"text": label, "position": _top_point(w.area), "color": hex_rgb(w.color, 255)}
+            {"text": label, "position": _top_point(w.area, view.lon),
+             "color": hex_rgb(w.color, 255)}
         )
 
     areas = [(n, g) for n, g in result.sites if g.geom_type != "Point"]
@@ -177,8 +205,9 @@ def build_deck(
     label_rows += [dict(r) for r in country_rows]
     # A focus region's name comes after the places in the news (its centre can
     # fall on its capital: Kursk) and moves within the region to make room.
-    label_rows += [dict(r, rank=(2, 1) if r.get("rid") in focus else (4, 0), size=10,
-                        color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
+    if view.zoom >= _REGION_LABELS_MIN_ZOOM:  # a world view names no oblasts
+        label_rows += [dict(r, rank=(2, 1) if r.get("rid") in focus else (4, 0), size=10,
+                            color=t["label"] + [170]) for r in base_region_labels]  # fmt: skip
     placed = _declutter(label_rows, view, reserved, frame=(width_px, height_px))
     region_placed = [{k: v for k, v in r.items() if k in ("text", "position", "tooltip")}
                      for r in placed if r.get("kind") == "region"]  # fmt: skip
@@ -251,13 +280,17 @@ def build_deck(
         layer.character_set = charset
     deck = CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(
-            longitude=view.lon, latitude=view.lat, zoom=view.zoom, min_zoom=2, max_zoom=11
-        ),
+        initial_view_state=pdk.ViewState(longitude=view.lon, latitude=view.lat, zoom=view.zoom,
+                                         min_zoom=2 if world is None else 0,
+                                         max_zoom=11),  # fmt: skip
         tooltip={"text": "{tooltip}"},
         api_keys=None,
         **_basemap(tiles, theme),
     )
+    if world is not None:
+        # Copies of the world side by side, so that a reach cut at 180° is
+        # drawn whole on either side of the cut.
+        deck.views = [pdk.View(type="MapView", controller=True, repeat=True)]
     return deck
 
 

@@ -9,7 +9,10 @@ import shapely
 
 from .style import THEATRE
 
-__all__ = ["View", "view_for"]
+__all__ = ["View", "view_for", "world_view_for"]
+
+#: Web Mercator shows latitudes up to about 85.05°: a view frames at most that.
+_MERCATOR_MAX_LAT = 85.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,41 @@ def view_for(result, *, width_px: int = 900, height_px: int = 620) -> View:
     y0, y1 = max(y0, THEATRE[1]), min(y1, THEATRE[3])
     lat_c, zoom = fit(x0, x1, y0, y1, width_px, height_px, min_zoom=2.0)
     return View((x0 + x1) / 2, lat_c, round(zoom, 2))
+
+
+def _outside_theatre(geoms) -> bool:
+    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
+    return x0 < THEATRE[0] or y0 < THEATRE[1] or x1 > THEATRE[2] or y1 > THEATRE[3]
+
+
+def world_view_for(result, *, width_px: int = 900, height_px: int = 620) -> View | None:
+    """The opening view of a map whose scene leaves the theatre box: its reach
+    areas and launch sites framed wherever they are on Earth.
+
+    Across the 180° meridian the view is centred on the cut (the map repeats
+    the world, so both halves meet); a reach around a pole is framed on all
+    longitudes with the launch site in the middle.  ``None`` when the scene
+    lies inside the theatre (:func:`view_for` fits it).
+    """
+    from ..seams import lon_span
+
+    geoms = [w.area for w in result.weapons if not w.area.is_empty]
+    geoms += [g for _, g in result.sites]
+    if not geoms or not _outside_theatre(geoms):
+        return None
+    west, east = lon_span(geoms)
+    if east - west >= 360.0:
+        # All longitudes (a polar cap): centre on the launch site's meridian.
+        sites = [g for _, g in result.sites]
+        centre = shapely.GeometryCollection(sites or geoms).centroid.x
+        west, east = centre - 180.0, centre + 180.0
+    _, y0, _, y1 = shapely.GeometryCollection(geoms).bounds
+    y0 = max(y0, -_MERCATOR_MAX_LAT)
+    y1 = min(y1, _MERCATOR_MAX_LAT)
+    lat_c, zoom = fit(west, east, y0, y1, width_px, height_px, min_zoom=0.0)
+    lon_c = (west + east) / 2.0
+    lon_c = (lon_c + 180.0) % 360.0 - 180.0
+    return View(round(lon_c, 4), round(lat_c, 4), round(zoom, 2))
 
 
 def fit(west: float, east: float, south: float, north: float, width_px: float,
