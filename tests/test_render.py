@@ -875,21 +875,27 @@ def test_redrawing_from_an_image_keeps_its_size(tmp_path, capsys, fmt):
 # --------------------------------------------------------------------------
 # Anywhere on Earth (issue 12)
 # --------------------------------------------------------------------------
-def _stroked_cut_edges(fig) -> int:
-    """Stroked segments of the map lying on ±180° longitude or at a pole (in lon/lat)."""
+def _stroked_lonlat(fig):
+    """(lon, lat, drawn) of every stroked path of the map: its vertices back in
+    lon/lat, and which segments are drawn (LINETO)."""
     from matplotlib.patches import PathPatch
 
     ax = next(a for a in fig.axes if a.get_gid() == "map")
     tr = render._aeqd(*fig._strike_range.centre)
-    n = 0
     for patch in ax.findobj(PathPatch):
         if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
             continue
         path = patch.get_path()
-        xy, codes = path.vertices, path.codes
-        lon, lat = tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")
-        lon, lat = np.asarray(lon), np.asarray(lat)
-        drawn = codes[1:] == 2 if codes is not None else np.ones(len(xy) - 1, bool)  # LINETO
+        lon, lat = (np.asarray(v) for v in tr.transform(
+            path.vertices[:, 0], path.vertices[:, 1], direction="INVERSE"))  # fmt: skip
+        drawn = path.codes[1:] == 2 if path.codes is not None else np.ones(len(lon) - 1, bool)
+        yield lon, lat, drawn
+
+
+def _stroked_cut_edges(fig) -> int:
+    """Stroked segments of the map lying on ±180° longitude or at a pole (in lon/lat)."""
+    n = 0
+    for lon, lat, drawn in _stroked_lonlat(fig):
         on_cut = ((np.abs(lon[:-1]) > 179.999) & (np.abs(lon[1:]) > 179.999)) | (
             (np.abs(lat[:-1]) > 89.999) & (np.abs(lat[1:]) > 89.999)
         )
@@ -919,21 +925,11 @@ def test_reach_across_the_antimeridian_or_a_pole_is_never_stroked_along_the_cut(
 def _stroked_on_box_edges(fig) -> int:
     """Stroked segments lying along the theatre box's edges (the cut of the
     1:10m layers, where the 1:50m world takes over)."""
-    from matplotlib.patches import PathPatch
-
     from ranges.geodata import THEATRE_BOX
 
     x0, y0, x1, y1 = THEATRE_BOX
-    ax = next(a for a in fig.axes if a.get_gid() == "map")
-    tr = render._aeqd(*fig._strike_range.centre)
     n = 0
-    for patch in ax.findobj(PathPatch):
-        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
-            continue
-        path = patch.get_path()
-        lon, lat = (np.asarray(v) for v in tr.transform(
-            path.vertices[:, 0], path.vertices[:, 1], direction="INVERSE"))  # fmt: skip
-        drawn = path.codes[1:] == 2 if path.codes is not None else np.ones(len(lon) - 1, bool)
+    for lon, lat, drawn in _stroked_lonlat(fig):
         mid_lon, mid_lat = (lon[:-1] + lon[1:]) / 2, (lat[:-1] + lat[1:]) / 2
         for v, edge, along, lo, hi in ((lon, x0, mid_lat, y0, y1), (lon, x1, mid_lat, y0, y1),
                                        (lat, y0, mid_lon, x0, x1), (lat, y1, mid_lon, x0, x1)):
