@@ -1064,7 +1064,8 @@ def _collisions(fig) -> list[str]:
             icons = ka == "icon" and kb == "icon" and "airfields" not in (na, nb)
             if not icons and overlap(a, b):
                 found.append(f"{na} overlaps {nb}")
-    names = [(n, b) for k, n, b in boxes if k == "label" and n.startswith("target-")]
+    names = [(n, b) for k, n, b in boxes
+             if k == "label" and n.startswith(("target-", "country-"))]  # fmt: skip
     for i, (na, a) in enumerate(names):  # two names on one line stay apart
         for nb, b in names[i + 1 :]:
             line = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])

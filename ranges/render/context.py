@@ -90,6 +90,10 @@ class _Ctx:
         self.unnamed: list[int] = []
         # Callouts (indices of scenario.notes) whose box found no room: numbered next time.
         self.unplaced_notes: list[int] = []
+        # The key's box in the map (px), and whether a callout without room would
+        # have had some without the key: only then is a compact key worth a layout.
+        self.key_box: tuple | None = None
+        self.key_blocks_notes = False
         self._sizes: dict[tuple, tuple[float, float]] = {}
 
     # fonts and measures ------------------------------------------------

@@ -122,9 +122,11 @@ def render_figure(
         if ctx.unnamed and not shown.get("numbered"):
             shown["numbered"] = tuple(ctx.unnamed)
             continue
-        # A callout with no room for its box: first a compact key, then a numbered
-        # ring with its text below the map.
-        if ctx.unplaced_notes and not shown.get("compact_key"):
+        # A callout with no room for its box: first a compact key (when the key
+        # stood in its way), then a numbered ring with its text below the map.
+        if ctx.unplaced_notes and not shown.get("compact_key") and (
+            not key_in_map or ctx.key_blocks_notes  # a header key: compact, the map grows
+        ):
             shown["compact_key"] = True
             continue
         if ctx.unplaced_notes:

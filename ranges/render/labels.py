@@ -68,7 +68,7 @@ def _place_text(
     With ``gap`` (px), a candidate also keeps that far left and right of the
     place names placed before (the ``names`` layer, where such a label goes
     too): two names on one line with a word space between them read as one
-    ("Lviv Ternopil").
+    ("Lviv Ternopil", "РОСІЯ Авіабаза Енгельс-2").
 
     Among candidates that collide with nothing placed, the one that covers
     fewest boxes of the ``avoid`` layers wins (earlier layers weigh more; ties
@@ -126,6 +126,11 @@ def _place_text(
     if halo:
         ctx.halo(art)
     return art
+
+
+def name_gap(ctx) -> float:
+    """How far apart (px) two place or country names on one line keep: an em."""
+    return 8.0 * ctx.s * ctx.px_per_pt
 
 
 def _point_candidates(px: float, py: float, r: float):
@@ -392,7 +397,8 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
         for text, font, within in tries:
             art = _place_text(ctx, view, placer, cands, text, font, _rgba(th["faint"], 0.95),
                               gid=f"country-{iso[k]}", zorder=8.5, pad=4,
-                              avoid=("soft", "lines", "weak"), within=within)  # fmt: skip
+                              avoid=("soft", "lines", "weak"), within=within,
+                              gap=name_gap(ctx))  # fmt: skip
             if art is not None:
                 break
 

@@ -89,7 +89,7 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     ]
     _reserve_points(ctx, view, placer, result)
     if key_in_map:
-        _place_key(ctx, view, placer, result, story)
+        ctx.key_box = _place_key(ctx, view, placer, result, story)
     _draw_scale_bar(ctx, view, placer, story)
 
     countries = _draw_base(ctx, view, geodata)

@@ -134,6 +134,31 @@ def _draw_notes(ctx, view, placer, result) -> None:
     leaders: list = []
     for k, text, anchor, box, _, lines in best[1] if best else ():
         _draw_note(ctx, view, placer, k, text, anchor, box, lines, prop, pad_px, leaders)
+    unplaced = [(anchor, text) for k, text, anchor, *_ in best[1] if k in ctx.unplaced_notes] \
+        if best else []  # fmt: skip
+    if unplaced and ctx.key_box is not None and not ctx.shown.get("compact_key"):
+        # Would the key's room have done?  If not, a compact key is no use.
+        without = placer.copy()
+        without._layers["hard"] = [b for b in without._layers["hard"] if b != ctx.key_box]
+        for anchor, text in unplaced:
+            for width in wrap_w * np.array([1.3, 1.0, 0.72, 0.55]):
+                bw, bh = extent("\n".join(ctx.wrap(text, prop, width, balance=True)))
+                box, clean, _ = _note_box(ctx, without, anchor, bw, bh, centre, leaders)
+                if box is not None and clean and _crosses_box(anchor, box, ctx.key_box):
+                    ctx.key_blocks_notes = True
+                    return
+
+
+def _crosses_box(anchor, box, key) -> bool:
+    """Whether a note at ``box`` or its leader from ``anchor`` takes room of
+    the box ``key`` (where the key stood)."""
+    lx = min(max(anchor[0], box[0]), box[2])
+    ly = min(max(anchor[1], box[1]), box[3])
+    overlaps = box[0] < key[2] and box[2] > key[0] and box[1] < key[3] and box[3] > key[1]
+    xs = np.linspace(anchor[0], lx, 24)
+    ys = np.linspace(anchor[1], ly, 24)
+    through = ((xs > key[0]) & (xs < key[2]) & (ys > key[1]) & (ys < key[3])).any()
+    return bool(overlaps or through)
 
 
 def _add_note(ctx, placer: _Placer, anchor, box) -> tuple[float, float, float, float]:

@@ -9,7 +9,7 @@ import numpy as np
 
 from .context import _Ctx
 from .geometry import _PLANE, _PLANE_PT
-from .labels import _place_text, _point_candidates
+from .labels import _place_text, _point_candidates, name_gap
 from .placer import _Placer
 
 
@@ -116,8 +116,7 @@ class _Targets:
         unit = ctx.u**2
         self.max_labels = int(area / (12000 * unit))
         self.min_sep = 16.0 * ctx.u
-        # Names on one line keep about an em apart (labels.py, _place_text).
-        self.name_gap = 8.0 * ctx.s * ctx.px_per_pt
+        self.name_gap = name_gap(ctx)  # names on one line keep an em apart
         self.seen: set[str] = set()
         self.anchors: list[tuple[float, float]] = []
         self.dots: list[tuple[float, float, str]] = []
