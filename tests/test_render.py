@@ -956,6 +956,35 @@ def test_land_beyond_the_theatre_comes_from_the_world_layer_without_seams(
     assert _stroked_cut_edges(fig) == 0
 
 
+def _stroke_near(fig, lon, lat, px: float) -> bool:
+    """Whether a stroked line of the map passes within ``px`` pixels of a point."""
+    from matplotlib.patches import PathPatch
+
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    x, y = ax.transData.transform(render._aeqd(*fig._strike_range.centre).transform(lon, lat))
+    for patch in ax.findobj(PathPatch):
+        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
+            continue
+        for poly in patch.get_path().to_polygons(closed_only=False):
+            xy = ax.transData.transform(poly)
+            if len(xy) > 1 and shapely.LineString(xy).distance(shapely.Point(x, y)) < px:
+                return True
+    return False
+
+
+def test_a_map_of_a_continent_draws_no_oblast_lines(flagship, geodata):
+    # At 20+ km a pixel the oblast lines were a grey mesh over Europe; the
+    # presets (2-6 km a pixel) keep them.  Zhytomyr and Kyiv oblasts' border:
+    regions = geodata.regions.set_index("region_id").geometry
+    shared = shapely.intersection(regions["UA-18"].boundary, regions["UA-32"].boundary)
+    mid = shapely.line_interpolate_point(shapely.line_merge(shared), 0.5, normalized=True)
+    mid = shapely.get_parts(mid)[0]
+    assert _stroke_near(render.render_figure(flagship, geodata), mid.x, mid.y, 1.5)
+    far = Scenario(weapons=("kh-101",), sites=(Site("L", 38.0, 45.0),), focus_regions=())
+    fig = render.render_figure(evaluate(far, geodata), geodata)
+    assert not _stroke_near(fig, mid.x, mid.y, 1.5)
+
+
 def test_a_theatre_map_draws_no_world_layer(flagship, geodata):
     fig = render.render_figure(flagship, geodata)
     ax = next(a for a in fig.axes if a.get_gid() == "map")

@@ -174,6 +174,12 @@ def _reserve_points(ctx: _Ctx, view, placer: _Placer, result) -> None:
         placer.add((px - r, py - max(r, h / 2), px + r + w, py + max(r, h / 2)), "soft")
 
 
+#: Coarser than this (metres per pixel: a map of a continent or the world), the
+#: map draws no oblast lines, only coasts and borders.  The presets' maps are at
+#: 2-6 km per pixel; a Kh-101's 4,500 km at 20 km and more.
+REGION_LINES_MAX_M_PER_PX = 10_000.0
+
+
 def _draw_base(ctx: _Ctx, view: _View, geodata):
     th = ctx.theme
     ax = view.ax
@@ -185,11 +191,18 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
         (focus, th["land_focus"], "land-ukraine"),
     ):
         _draw_path(ax, _polygon_path(cgeoms[mask]), gid, 1, facecolor=color, edgecolor="none")
-    # Region borders are only lines: simplify them to a third of a pixel.
-    tol_deg = view.m_per_px / 3 / 111_320.0
-    _, rgeoms = _clip_layer(geodata.regions, view.llbox, view.rect, view.tr, tol_deg)
+    if view.m_per_px > REGION_LINES_MAX_M_PER_PX:
+        # A continent or the world: oblast lines would be a grey mesh, and the
+        # world beyond the box has none; the countries' outlines are the coast.
+        rgeoms = shapely.boundary(cgeoms)
+    else:
+        # Region borders are only lines: simplify them to a third of a pixel.
+        tol_deg = view.m_per_px / 3 / 111_320.0
+        _, rgeoms = _clip_layer(geodata.regions, view.llbox, view.rect, view.tr, tol_deg)
     if beyond_theatre(view.llbox):  # the box's edges are no coast: not stroked
-        rgeoms = box_edges_removed(shapely.boundary(rgeoms), view)
+        rgeoms = box_edges_removed(shapely.boundary(rgeoms) if len(rgeoms) and
+                                   shapely.get_type_id(rgeoms[0]) in (3, 6) else rgeoms,
+                                   view)  # fmt: skip
     # Region outlines double as the coastline; land borders are drawn over them.
     round_ends = {"fill": False, "capstyle": "round", "joinstyle": "round"}
     _draw_path(ax, _line_path(rgeoms), "region-borders", 2, edgecolor=th["region_edge"],
