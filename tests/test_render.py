@@ -30,6 +30,7 @@ from ranges.errors import InputError
 from ranges.evaluate import evaluate
 from ranges.geodata import load_geodata
 from ranges.presets import PRESETS
+from ranges.render import targets as render_targets
 from ranges.scenario import Scenario, ScenarioError, Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -983,6 +984,22 @@ def test_a_map_of_a_continent_draws_no_oblast_lines(flagship, geodata):
     far = Scenario(weapons=("kh-101",), sites=(Site("L", 38.0, 45.0),), focus_regions=())
     fig = render.render_figure(evaluate(far, geodata), geodata)
     assert not _stroke_near(fig, mid.x, mid.y, 1.5)
+
+
+def test_too_many_airfields_are_counted_in_the_key_not_drawn(geodata):
+    # 1,667 airfields within a Kh-101's 4,500 km were a speckle of planes over
+    # Europe that kept the capitals unlabelled
+    far = Scenario(weapons=("kh-101",), sites=(Site("L", 38.0, 45.0),), focus_regions=())
+    result = evaluate(far, geodata)
+    assert not render_targets.planes_drawn(result)
+    for lang, words in (("en", "too many to draw"), ("uk", "забагато, щоб показати")):
+        fig = render.render_figure(result, geodata, lang=lang)
+        ax = next(a for a in fig.axes if a.get_gid() == "map")
+        assert not [ln for ln in ax.lines if ln.get_gid() == "airfields"]
+        key = " ".join(t.get_text() for t in ax.get_legend().get_texts())
+        assert words in " ".join(key.split()) and ("1,667" in key or "1\u202f667" in key), key
+    assert render_targets.planes_drawn(evaluate(PRESETS["russian-missiles-on-ukraine"],
+                                                geodata))  # fmt: skip
 
 
 def test_a_theatre_map_draws_no_world_layer(flagship, geodata):

@@ -15,6 +15,7 @@ MAP = {
     "launch_site": "Launch site",
     "launch_area": "Launch area",
     "airfields": "Airfields in range (all sides)",
+    "airfields_not_drawn": "(too many to draw at this scale)",
     "km": "km",
     "min": "min.",
     "scale_note": "Scale true at map centre",

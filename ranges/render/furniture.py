@@ -25,7 +25,7 @@ from .context import (
 )
 from .geometry import _PLANE, _PLANE_PT, _rgba, _scene_geoms
 from .placer import _Placer
-from .targets import _airfields_in_range
+from .targets import _airfields_in_range, planes_drawn
 from .words import (
     _allowed_names,
     _decisions_text,
@@ -135,7 +135,8 @@ def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
                     markeredgecolor=th["halo"],
                     markeredgewidth=0.4,
                 ),
-                f"{t['airfields']}: {n_air:,}".replace(",", "\u202f" if lang == "uk" else ","),
+                f"{t['airfields']}: {n_air:,}".replace(",", "\u202f" if lang == "uk" else ",")
+                + ("" if planes_drawn(result) else " " + t["airfields_not_drawn"]),
             )
         )
     numbered = ctx.shown.get("numbered")

@@ -12,6 +12,16 @@ from .geometry import _PLANE, _PLANE_PT
 from .labels import _place_text, _point_candidates, name_gap
 from .placer import _Placer
 
+#: More airfields in range than this (a Kh-101's 4,500 km holds 1,667) are not
+#: drawn: at that scale their planes are a speckle over the land.  The key says
+#: so and counts them; the exports list them.
+PLANES_MAX = 500
+
+
+def planes_drawn(result) -> bool:
+    """Whether the map draws the planes of the airfields in range."""
+    return _airfields_in_range(result).size <= PLANES_MAX
+
 
 def _airfields_in_range(result) -> np.ndarray:
     t = result.targets
@@ -54,6 +64,8 @@ class _Targets:
         self.names_uk = t["name_uk"].fillna("").astype(str).to_numpy() if "name_uk" in t else None
 
         af = np.flatnonzero((self.layer == "airfields") & self.in_range & visible)
+        if not planes_drawn(result):
+            af = af[:0]
         self.airfields = af
         self.plane_pt = _PLANE_PT * ctx.s * max(0.5, min(1.0, math.sqrt(80 / max(af.size, 1))))
         if af.size:
