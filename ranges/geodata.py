@@ -30,6 +30,7 @@ __all__ = [
     "OCCUPIED_STATUS",
     "THEATRE_BOX",
     "WORLD_FILE",
+    "beyond_theatre",
     "GeoData",
     "load_geodata",
     "read_places",
@@ -49,6 +50,12 @@ LAYER_FILES = {
 
 #: The theatre box (lon0, lat0, lon1, lat1): the shipped layers are clipped to it.
 THEATRE_BOX = (10.0, 35.0, 60.0, 70.0)
+
+def beyond_theatre(bounds) -> bool:
+    """Whether a lon/lat box (lon0, lat0, lon1, lat1) reaches past :data:`THEATRE_BOX`."""
+    x0, y0, x1, y1 = THEATRE_BOX
+    return bounds[0] < x0 or bounds[1] < y0 or bounds[2] > x1 or bounds[3] > y1
+
 
 #: The world outside the theatre box (1:50m admin-0), read only by maps that
 #: reach past the box (:attr:`GeoData.world`); not one of the layers above.
@@ -154,11 +161,16 @@ def _check_columns(df: pd.DataFrame, layer: str, path: Path) -> None:
 
 
 def _read_layer(data_dir: Path, layer: str) -> gpd.GeoDataFrame:
-    import pyogrio
-
     path = data_dir / LAYER_FILES[layer]
     if not path.is_file():
         raise _missing(path)
+    return _read_file(path, layer)
+
+
+def _read_file(path: Path, layer: str) -> gpd.GeoDataFrame:
+    """``path`` read as ``layer``: its columns and its CRS checked."""
+    import pyogrio
+
     try:
         gdf = pyogrio.read_dataframe(path, use_arrow=_USE_ARROW)
     except Exception as exc:  # pyogrio raises several DataSourceError/OSError kinds
@@ -175,17 +187,8 @@ def _read_layer(data_dir: Path, layer: str) -> gpd.GeoDataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _read_world(path: str) -> gpd.GeoDataFrame | None:
-    import pyogrio
-
     file = Path(path)
-    if not file.is_file():
-        return None
-    try:
-        gdf = pyogrio.read_dataframe(file, use_arrow=_USE_ARROW)
-    except Exception as exc:  # pyogrio raises several DataSourceError/OSError kinds
-        raise DataError(f"{file}: cannot read layer 'world': {exc}") from exc
-    _check_columns(gdf, "world", file)
-    return gdf if gdf.crs is not None else gdf.set_crs("EPSG:4326")
+    return _read_file(file, "world") if file.is_file() else None
 
 
 def read_places(path: str | Path) -> gpd.GeoDataFrame:

@@ -625,6 +625,10 @@ def test_districts_of_a_city_just_outside_the_box_are_left_out_too(geo):
     names = set(geo.cities["name_en"])
     assert not {"Wandsbek", "Hamburg-Mitte", "Marienthal", "Hamburg"} & names
     assert geo.cities["lon"].between(10.0, 60.0).all() and geo.cities["lat"].between(35, 70).all()
+    # one box: the build clips to it, the maps switch to world.fgb past it
+    from ranges.geodata import THEATRE_BOX
+
+    assert _build_script().THEATRE_BBOX == THEATRE_BOX == THEATRE.bounds
 
 
 def _city_rows(*rows):

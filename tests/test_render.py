@@ -876,17 +876,21 @@ def test_redrawing_from_an_image_keeps_its_size(tmp_path, capsys, fmt):
 # --------------------------------------------------------------------------
 # Anywhere on Earth (issue 12)
 # --------------------------------------------------------------------------
-def _stroked_lonlat(fig):
-    """(lon, lat, drawn) of every stroked path of the map: its vertices back in
-    lon/lat, and which segments are drawn (LINETO)."""
+def _stroked_paths(fig):
+    """The map's axes and the path of each of its patches that is stroked."""
     from matplotlib.patches import PathPatch
 
     ax = next(a for a in fig.axes if a.get_gid() == "map")
+    paths = [p.get_path() for p in ax.findobj(PathPatch)
+             if p.get_linewidth() != 0 and p.get_edgecolor()[3] != 0]  # fmt: skip
+    return ax, paths
+
+
+def _stroked_lonlat(fig):
+    """(lon, lat, drawn) of every stroked path of the map: its vertices back in
+    lon/lat, and which segments are drawn (LINETO)."""
     tr = render._aeqd(*fig._strike_range.centre)
-    for patch in ax.findobj(PathPatch):
-        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
-            continue
-        path = patch.get_path()
+    for path in _stroked_paths(fig)[1]:
         lon, lat = (np.asarray(v) for v in tr.transform(
             path.vertices[:, 0], path.vertices[:, 1], direction="INVERSE"))  # fmt: skip
         drawn = path.codes[1:] == 2 if path.codes is not None else np.ones(len(lon) - 1, bool)
@@ -959,14 +963,10 @@ def test_land_beyond_the_theatre_comes_from_the_world_layer_without_seams(
 
 def _stroke_near(fig, lon, lat, px: float) -> bool:
     """Whether a stroked line of the map passes within ``px`` pixels of a point."""
-    from matplotlib.patches import PathPatch
-
-    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    ax, paths = _stroked_paths(fig)
     x, y = ax.transData.transform(render._aeqd(*fig._strike_range.centre).transform(lon, lat))
-    for patch in ax.findobj(PathPatch):
-        if patch.get_linewidth() == 0 or patch.get_edgecolor()[3] == 0:
-            continue
-        for poly in patch.get_path().to_polygons(closed_only=False):
+    for path in paths:
+        for poly in path.to_polygons(closed_only=False):
             xy = ax.transData.transform(poly)
             if len(xy) > 1 and shapely.LineString(xy).distance(shapely.Point(x, y)) < px:
                 return True

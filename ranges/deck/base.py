@@ -52,9 +52,7 @@ def _theatre_lines(geodata):
     fine = _LINE_DETAIL_DEG
     geoms = shapely.intersection(np.asarray(geodata.countries.geometry.array), frame)
     geoms = shapely.simplify(geoms, fine, preserve_topology=True)
-    edges = shapely.union_all(shapely.boundary(geoms))
-    coast = shapely.boundary(shapely.union_all(geoms))
-    borders = shapely.line_merge(shapely.difference(edges, coast))
+    edges, borders = _land_borders(geoms)
     regions = geodata.regions[geodata.regions["country"].isin(["UKR", "RUS", "BLR"])]
     rgeoms = shapely.simplify(np.asarray(regions.geometry.array), fine, preserve_topology=True)
     rlines = shapely.union_all(shapely.boundary(rgeoms))
@@ -62,6 +60,14 @@ def _theatre_lines(geodata):
     _LINES_CACHE.clear()
     _LINES_CACHE[id(geodata)] = (geodata, (borders, rlines))
     return borders, rlines
+
+
+def _land_borders(geoms):
+    """(every polygon edge, the land borders): the edges shared by two
+    neighbours, not the coast, which the land fill draws."""
+    edges = shapely.union_all(shapely.boundary(geoms))
+    coast = shapely.boundary(shapely.union_all(geoms))
+    return edges, shapely.line_merge(shapely.difference(edges, coast))
 
 
 def _compute_base(geodata, lang: str, clip: tuple[float, float, float, float],
@@ -176,9 +182,7 @@ def world_layers(geodata, *, theme: str = "light", tol_deg: float = 0.05) -> lis
                                  preserve_topology=True)  # fmt: skip
         geoms = _rounded(geoms, 2)
         rows = _polygons(geoms, [{} for _ in range(len(geoms))])
-        edges = shapely.union_all(shapely.boundary(geoms))
-        coast = shapely.boundary(shapely.union_all(geoms))
-        borders = _segments(shapely.line_merge(shapely.difference(edges, coast)), 2)
+        borders = _segments(_land_borders(geoms)[1], 2)
         _WORLD_CACHE.clear()
         _WORLD_CACHE[key] = (world, (rows, borders))
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]

@@ -57,23 +57,20 @@ _REGION_LABELS_MIN_ZOOM = 3.0
 _LABEL_MAX_LAT = 84.0
 
 
-def _top_point(geom, lon0: float | None = None) -> list[float]:
+def _top_point(geom, lon0: float) -> list[float]:
     """The northernmost point of ``geom``'s real outline (not a cut or pole
-    edge) that the map shows; with ``lon0`` (the view's centre), of the part
-    within 90° of it when there is one (a reach around a pole has its top on
-    the far side of the pole)."""
+    edge) that the map shows, of the part within 90° of the view's centre
+    ``lon0`` when there is one (a reach around a pole has its top on the far
+    side of the pole), in the copy of the world the view shows."""
     coords = shapely.get_coordinates(outline(geom))
     if not len(coords):
         coords = shapely.get_coordinates(geom)
     coords = coords[coords[:, 1] <= _LABEL_MAX_LAT] if (coords[:, 1] <= _LABEL_MAX_LAT).any() \
         else coords  # fmt: skip
-    if lon0 is not None:
-        near = np.abs((coords[:, 0] - lon0 + 180.0) % 360.0 - 180.0) <= 90.0
-        coords = coords[near] if near.any() else coords
+    near = np.abs((coords[:, 0] - lon0 + 180.0) % 360.0 - 180.0) <= 90.0
+    coords = coords[near] if near.any() else coords
     i = int(np.argmax(coords[:, 1]))
-    lon = float(coords[i, 0])
-    if lon0 is not None:  # the copy of the world the view shows (the map repeats it)
-        lon = lon0 + (lon - lon0 + 180.0) % 360.0 - 180.0
+    lon = lon0 + (float(coords[i, 0]) - lon0 + 180.0) % 360.0 - 180.0  # (the map repeats)
     return [lon, float(min(coords[i, 1], _LABEL_MAX_LAT))]
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import shapely
 
+from ..geodata import beyond_theatre
 from .style import THEATRE
 
 __all__ = ["View", "view_for", "world_view_for"]
@@ -35,11 +36,6 @@ def view_for(result, *, width_px: int = 900, height_px: int = 620) -> View:
     return View((x0 + x1) / 2, lat_c, round(zoom, 2))
 
 
-def _outside_theatre(geoms) -> bool:
-    x0, y0, x1, y1 = shapely.GeometryCollection(geoms).bounds
-    return x0 < THEATRE[0] or y0 < THEATRE[1] or x1 > THEATRE[2] or y1 > THEATRE[3]
-
-
 def world_view_for(result, *, width_px: int = 900, height_px: int = 620) -> View | None:
     """The opening view of a map whose scene leaves the theatre box: its reach
     areas and launch sites framed wherever they are on Earth.
@@ -53,7 +49,7 @@ def world_view_for(result, *, width_px: int = 900, height_px: int = 620) -> View
 
     geoms = [w.area for w in result.weapons if not w.area.is_empty]
     geoms += [g for _, g in result.sites]
-    if not geoms or not _outside_theatre(geoms):
+    if not geoms or not beyond_theatre(shapely.GeometryCollection(geoms).bounds):
         return None
     west, east = lon_span(geoms)
     if east - west >= 360.0:

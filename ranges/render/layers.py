@@ -10,6 +10,7 @@ import shapely
 from matplotlib.patches import PathPatch
 
 from ..errors import InputError
+from ..geodata import beyond_theatre
 from .context import _OCCUPIED_HATCH, _add, _Ctx, _draw_path, _margin, _set_hatch, _View
 from .furniture import _draw_scale_bar, _place_key
 from .geometry import (
@@ -34,7 +35,7 @@ from .labels import (
 from .notes import _draw_note_rings, _draw_notes
 from .placer import _Placer
 from .targets import _Targets
-from .world import beyond_theatre, box_edges_removed, countries_in_view, draw_world
+from .world import box_edges_removed, countries_in_view, draw_world
 
 
 def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, key_in_map: bool):
@@ -194,15 +195,13 @@ def _draw_base(ctx: _Ctx, view: _View, geodata):
     if view.m_per_px > REGION_LINES_MAX_M_PER_PX:
         # A continent or the world: oblast lines would be a grey mesh, and the
         # world beyond the box has none; the countries' outlines are the coast.
-        rgeoms = shapely.boundary(cgeoms)
+        rgeoms = cgeoms
     else:
         # Region borders are only lines: simplify them to a third of a pixel.
         tol_deg = view.m_per_px / 3 / 111_320.0
         _, rgeoms = _clip_layer(geodata.regions, view.llbox, view.rect, view.tr, tol_deg)
     if beyond_theatre(view.llbox):  # the box's edges are no coast: not stroked
-        rgeoms = box_edges_removed(shapely.boundary(rgeoms) if len(rgeoms) and
-                                   shapely.get_type_id(rgeoms[0]) in (3, 6) else rgeoms,
-                                   view)  # fmt: skip
+        rgeoms = box_edges_removed(shapely.boundary(rgeoms), view)
     # Region outlines double as the coastline; land borders are drawn over them.
     round_ends = {"fill": False, "capstyle": "round", "joinstyle": "round"}
     _draw_path(ax, _line_path(rgeoms), "region-borders", 2, edgecolor=th["region_edge"],

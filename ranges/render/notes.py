@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import shapely
 from matplotlib import patheffects
 
 from .geometry import _rgba
@@ -14,6 +15,9 @@ from .placer import _Placer, _segments_cross
 #: as much as this many units of leader (see :func:`_note_box`'s cost).
 _EASY_LINES = 5
 _TALL_LINE_COST = 30
+#: Widths a callout's box tries, as fractions of the default: a wider one
+#: first (fewer lines), then narrower ones (nearer spots).
+_WIDTHS = (1.0, 1.3, 0.86, 0.72, 0.63, 0.55)
 
 
 def _draw_note_rings(ctx, view, placer, result) -> None:
@@ -102,7 +106,7 @@ def _draw_notes(ctx, view, placer, result) -> None:
         trial, leaders, out = placer.copy(), [], []
         for k, text, (ax_, ay_, _) in order:
             found = []
-            for width in wrap_w * np.array([1.0, 1.3, 0.86, 0.72, 0.63, 0.55]):
+            for width in wrap_w * np.array(_WIDTHS):
                 lines = ctx.wrap(text, prop, width, balance=True)
                 bw, bh = extent("\n".join(lines))
                 box, clean, cost = _note_box(ctx, trial, (ax_, ay_), bw, bh, centre, leaders)
@@ -138,10 +142,9 @@ def _draw_notes(ctx, view, placer, result) -> None:
         if best else []  # fmt: skip
     if unplaced and ctx.key_box is not None and not ctx.shown.get("compact_key"):
         # Would the key's room have done?  If not, a compact key is no use.
-        without = placer.copy()
-        without._layers["hard"] = [b for b in without._layers["hard"] if b != ctx.key_box]
+        without = placer.without(ctx.key_box)
         for anchor, text in unplaced:
-            for width in wrap_w * np.array([1.3, 1.0, 0.72, 0.55]):
+            for width in wrap_w * np.array(_WIDTHS):
                 bw, bh = extent("\n".join(ctx.wrap(text, prop, width, balance=True)))
                 box, clean, _ = _note_box(ctx, without, anchor, bw, bh, centre, leaders)
                 if box is not None and clean and _crosses_box(anchor, box, ctx.key_box):
@@ -149,24 +152,24 @@ def _draw_notes(ctx, view, placer, result) -> None:
                     return
 
 
+def _leader_end(anchor, box) -> tuple[float, float]:
+    """Where a leader from ``anchor`` meets the note's ``box``: its nearest point."""
+    return min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])
+
+
 def _crosses_box(anchor, box, key) -> bool:
     """Whether a note at ``box`` or its leader from ``anchor`` takes room of
     the box ``key`` (where the key stood)."""
-    lx = min(max(anchor[0], box[0]), box[2])
-    ly = min(max(anchor[1], box[1]), box[3])
-    overlaps = box[0] < key[2] and box[2] > key[0] and box[1] < key[3] and box[3] > key[1]
-    xs = np.linspace(anchor[0], lx, 24)
-    ys = np.linspace(anchor[1], ly, 24)
-    through = ((xs > key[0]) & (xs < key[2]) & (ys > key[1]) & (ys < key[3])).any()
-    return bool(overlaps or through)
+    leader = shapely.LineString([anchor, _leader_end(anchor, box)])
+    key = shapely.box(*key)
+    return bool(key.intersects(shapely.box(*box)) or key.intersects(leader))
 
 
 def _add_note(ctx, placer: _Placer, anchor, box) -> tuple[float, float, float, float]:
     """Take ``box`` and its leader in the collision index; return the leader."""
     ax_, ay_ = anchor
     placer.add(box)
-    lx = min(max(ax_, box[0]), box[2])
-    ly = min(max(ay_, box[1]), box[3])
+    lx, ly = _leader_end(anchor, box)
     # Keep labels off the leader: small boxes along it.
     n = max(2, int(math.hypot(lx - ax_, ly - ay_) / (5 * ctx.u)))
     for f in np.linspace(0, 1, n)[1:]:  # up to the box
@@ -278,8 +281,7 @@ def _note_box(ctx, placer: _Placer, anchor, bw: float, bh: float, centre, leader
         room = placer.free_many(np.array([box for _, _, box in spots]), pad=3 * u)
         for k in np.flatnonzero(room):
             dx, dy, box = spots[k]
-            lx = min(max(ax_, box[0]), box[2])
-            ly = min(max(ay_, box[1]), box[3])
+            lx, ly = _leader_end(anchor, box)
             seg = (ax_, ay_, lx, ly)
             length = math.hypot(lx - ax_, ly - ay_)
             cost = length / u + 15 * (1 - (dx * out[0] + dy * out[1]))

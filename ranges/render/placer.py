@@ -104,6 +104,12 @@ class _Placer:
         other._layers = {k: list(v) for k, v in self._layers.items()}
         return other
 
+    def without(self, box, layer: str = "hard") -> _Placer:
+        """A copy with ``box`` taken out of ``layer`` (where the key stood)."""
+        other = self.copy()
+        other._layers[layer] = [b for b in other._layers[layer] if b != tuple(box)]
+        return other
+
     def add(self, box, layer: str = "hard") -> None:
         self._layers[layer].append(tuple(float(v) for v in box))
 

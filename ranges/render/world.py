@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import shapely
 
-from ..geodata import THEATRE_BOX
+from ..geodata import THEATRE_BOX, beyond_theatre
 from .context import _draw_path
 from .geometry import _line_path, _polygon_path, _project, _shared_borders
 
@@ -28,12 +28,6 @@ class _Countries(NamedTuple):
     names_uk: np.ndarray
     geoms: np.ndarray
     land: object  # every country in view as one prepared geometry
-
-
-def beyond_theatre(llbox) -> bool:
-    """Whether a view's lon/lat box reaches past the theatre box."""
-    x0, y0, x1, y1 = THEATRE_BOX
-    return llbox[0] < x0 or llbox[1] < y0 or llbox[2] > x1 or llbox[3] > y1
 
 
 def _cuts():
