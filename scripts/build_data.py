@@ -885,7 +885,8 @@ def load_cities(
     }
     gdf = gdf.drop(index=again.index).reset_index(drop=True)
     stats["moved_to_news_place"] = _news_place_twins(gdf, places)
-    name_stats = {**city_names.coverage(gdf), "name_en_changed": name_stats["name_en_changed"]}
+    name_stats = {**city_names.coverage(gdf), "name_en_changed": name_stats["name_en_changed"],
+                  "gweather_not_confirmed": name_stats["gweather_not_confirmed"]}
     stats["name_uk"] = name_stats
     stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
     stats["name_uk_ne_places"] = (

@@ -577,7 +577,9 @@ def ukrainian_names(
     stems = region_stems(regions) if regions is not None else {}
     foreign = cities[~cities["country"].isin(["UKR", "RUS", "BLR"])]
     cldr = _cldr_matches(foreign, cldr_city_names() if cldr is None else cldr)
-    gnome = _script("gweather_names").gweather_matches(foreign, gweather) if gweather else {}
+    unconfirmed: dict = {}
+    gnome = (_script("gweather_names").gweather_matches(foreign, gweather, unconfirmed)
+             if gweather else {})  # fmt: skip
     names, sources, russians = [], [], []
     for index, row in zip(cities.index, cities.itertuples(), strict=True):
         russian = ""
@@ -614,6 +616,11 @@ def ukrainian_names(
     changed = out["name_en"] != cities["name_en"]
     stats["name_en_changed"] = {
         c: int((changed & (cities["country"] == c)).sum()) for c in ("UKR", "RUS", "BLR")
+    }
+    # GNOME's names that GeoNames does not confirm, for cities left without one
+    stats["gweather_not_confirmed"] = {
+        f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
+        for i, (uk, _) in sorted(unconfirmed.items()) if not out.at[i, "name_uk"]
     }
     return out, stats
 

@@ -135,7 +135,9 @@ def _km(lon1, lat1, lon2, lat2) -> np.ndarray:
     return np.asarray(metres) / 1000.0
 
 
-def gweather_matches(cities: pd.DataFrame, gweather: list[GweatherCity]) -> dict:
+def gweather_matches(
+    cities: pd.DataFrame, gweather: list[GweatherCity], rejected: dict | None = None
+) -> dict:
     """Row index of ``cities`` -> (Ukrainian name, libgweather's English name).
 
     ``cities`` needs ``name_en``, ``name_ascii``, ``alt_names`` (``;``-joined),
@@ -144,7 +146,8 @@ def gweather_matches(cities: pd.DataFrame, gweather: list[GweatherCity]) -> dict
     is within :data:`MAX_KM_NAME` km, or having its name as an alternate within
     :data:`MAX_KM_ALTERNATE` km; it names the nearest of them if
     :func:`confirmed` by its alternates, and where two libgweather cities would
-    name one city, the nearer wins.
+    name one city, the nearer wins.  The names a match had that GeoNames does
+    not confirm go into ``rejected`` (row index -> (Ukrainian, English)).
     """
     if not gweather or cities.empty:
         return {}
@@ -168,6 +171,8 @@ def gweather_matches(cities: pd.DataFrame, gweather: list[GweatherCity]) -> dict
         j = int(np.argmin(np.where(ok, km, np.inf)))
         index = cities.index[rows[j]]
         if not confirmed(city.name_uk, str(cities.at[index, "alt_names"])):
+            if rejected is not None:
+                rejected[index] = (city.name_uk, city.name_en)
             continue
         if index not in best or km[j] < best[index][0]:
             best[index] = (float(km[j]), city.name_uk, city.name_en)

@@ -336,6 +336,10 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_or_gnomes_nam
     # Хожув), the region's name Пловдівська область for the city Plovdiv.
     assert by_id[3101619] == ""  # Chorzów
     assert by_id[728193] == ""  # Plovdiv
+    stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
+    left_out = stats["name_uk"]["gweather_not_confirmed"]
+    assert left_out["Chorzów (3101619)"] == "Жошув"
+    assert left_out["Plovdiv (728193)"] == "Пловдівська область"
 
 
 def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it():
