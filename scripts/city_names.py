@@ -51,7 +51,9 @@ Elsewhere a city takes the Ukrainian exemplar city of its CLDR time zone
 alternate when it is surely Ukrainian (:func:`_foreign_name`: Люблін, Краків,
 Ряшів); else a name of :data:`UK_EXONYMS`, each from a quoted Ukrainian source
 (Ясси, Сучава); else GNOME's Ukrainian name of the libgweather city of that
-name and place (``scripts/gweather_names.py``: Вроцлав, Лодзь); else nothing.
+name and place (``scripts/gweather_names.py``: Вроцлав, Лодзь); else KDE's
+Ukrainian name of a KStars city of that name and place, or of the KGeography
+capital of that name (``scripts/kde_names.py``: Магдебург, Мерсін); else nothing.
 
 English names (:func:`english_name`): Ukraine, :func:`romanize_uk` of the
 Ukrainian name; Russia and Belarus, :func:`romanize_ru` (BGN/PCGN without
@@ -444,6 +446,8 @@ def _foreign_name(row) -> tuple[str, str]:
 UK_EXONYMS = {
     675810: ("Ясси", "litopys.com.ua, Яссько-Кишинівська операція: «оволоділи м. Ясси»"),
     665850: ("Сучава", "piglix.com/piglix/Suczawa: «in Ukrainian as Сучава»"),
+    776069: ("Білосток", "graphsearch.epfl.ch/fr/concept/47782: «Białystok est appelée "
+             "Беласток (Bielastok) en biélorusse, Білосток (Bilostok) en ukrainien»"),
     518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "
              "Новоросійськ атакували безекіпажні катери»"),
     521118: ("Нижньокамськ", "ua.news: «у російському місті Нижньокамськ (Татарстан) "
@@ -556,6 +560,7 @@ def ukrainian_names(
     hand: dict[int, str] | None = None,
     cldr: list[tuple[str, str, str]] | None = None,
     gweather: list | None = None,
+    kde: tuple[list, list] | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """Return ``name_uk``, ``name_uk_source``, ``name_ru`` and ``name_en``
     (:func:`english_name`) for ``cities``, and coverage stats.
@@ -570,7 +575,10 @@ def ukrainian_names(
     city, :func:`cldr_city_names`; ``cldr`` replaces that list in tests),
     ``exonym`` (:data:`UK_EXONYMS`), ``gweather`` (GNOME's Ukrainian name of a
     libgweather city, ``scripts/gweather_names.py``; ``gweather`` is the list
-    ``read_gweather`` gives, none when omitted) or empty (no Ukrainian name).
+    ``read_gweather`` gives, none when omitted), ``kstars`` or ``kgeography``
+    (KDE's Ukrainian name of a KStars city or a KGeography capital,
+    ``scripts/kde_names.py``; ``kde`` is the pair ``read_kstars`` and
+    ``read_kgeography`` give, none when omitted) or empty (no Ukrainian name).
     ``name_ru`` is the Russian name of a Russian or Belarusian city.
     """
     kat = _katottg()
@@ -580,6 +588,12 @@ def ukrainian_names(
     unconfirmed: dict = {}
     gnome = (_script("gweather_names").gweather_matches(foreign, gweather, unconfirmed)
              if gweather else {})  # fmt: skip
+    kstars, kgeography, kde_unconfirmed = {}, {}, {}
+    if kde:
+        kde_names = _script("kde_names")
+        matches = _script("gweather_names").gweather_matches
+        kstars = matches(foreign, kde[0], kde_unconfirmed)
+        kgeography = kde_names.capital_matches(foreign, kde[1], kde_unconfirmed)
     names, sources, russians = [], [], []
     for index, row in zip(cities.index, cities.itertuples(), strict=True):
         russian = ""
@@ -597,6 +611,10 @@ def ukrainian_names(
                 name, source = UK_EXONYMS[int(row.geonameid)][0], "exonym"
             if not name and index in gnome:
                 name, source = gnome[index][0], "gweather"
+            if not name and index in kstars:
+                name, source = kstars[index][0], "kstars"
+            if not name and index in kgeography:
+                name, source = kgeography[index][0], "kgeography"
         if hand and int(row.geonameid) in hand and hand[int(row.geonameid)] != name:
             name, source = hand[int(row.geonameid)], "places"
         names.append(name)
@@ -621,6 +639,10 @@ def ukrainian_names(
     stats["gweather_not_confirmed"] = {
         f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
         for i, (uk, _) in sorted(unconfirmed.items()) if not out.at[i, "name_uk"]
+    }
+    stats["kde_not_confirmed"] = {
+        f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
+        for i, (uk, _) in sorted(kde_unconfirmed.items()) if not out.at[i, "name_uk"]
     }
     return out, stats
 

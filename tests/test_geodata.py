@@ -298,11 +298,12 @@ def test_oblast_centres_are_read_off_their_regions_ukrainian_name():
     assert stems == {"RU-LIP": ["Липецьк"], "RU-STA": ["Ставропольськ", "Ставрополь"]}
 
 
-def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_or_gnomes_name(geo):
+def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kdes_name(geo):
     cn = _city_names_script()
     other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
     named = other[other["name_uk"].fillna("") != ""]
-    assert set(named["name_uk_source"]) == {"geonames", "cldr", "exonym", "gweather"}
+    sources = {"geonames", "cldr", "exonym", "gweather", "kstars", "kgeography"}
+    assert set(named["name_uk_source"]) == sources
     assert named["name_uk"].str.fullmatch(_UK_WORD).all()
     from_geonames = named[named["name_uk_source"] == "geonames"]
     assert from_geonames["name_uk"].str.contains("[ҐЄІЇґєії]").all()
@@ -340,6 +341,18 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_or_gnomes_nam
     left_out = stats["name_uk"]["gweather_not_confirmed"]
     assert left_out["Chorzów (3101619)"] == "Жошув"
     assert left_out["Plovdiv (728193)"] == "Пловдівська область"
+    # KDE's Ukrainian names of KStars cities and KGeography capitals, each
+    # confirmed by a GeoNames alternate (scripts/kde_names.py).
+    kde = named[named["name_uk_source"].isin(["kstars", "kgeography"])]
+    assert len(kde) > 90
+    assert all(confirmed(r.name_uk, r.alt_names) for r in kde.itertuples())
+    assert by_id[304531] == "Мерсін"  # Mersin, capital of KGeography's Mersin
+    assert by_id[769250] == "Кельце"  # Kielce
+    assert by_id[2874545] == "Магдебург"  # Magdeburg, a KStars city
+    assert by_id[598098] == "Клайпеда"  # Klaipėda
+    assert by_id[776069] == "Білосток"  # Białystok: a cited exonym before KDE's Белосток
+    assert by_id[747764] == ""  # Düzce: GeoNames writes Дюзджe with a Latin e
+    assert stats["name_uk"]["kde_not_confirmed"]["Düzce (747764)"] == "Дюздже"
 
 
 def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it():
@@ -366,6 +379,44 @@ def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it()
     # The second Wrocław is 210 km away; Qods is too far for an alternate's match.
     expected = {0: ("Вроцлав", "Wrocław"), 2: ("Кередж", "Karaj")}
     assert gn.gweather_matches(cities, gweather) == expected
+
+
+def test_a_kgeography_capital_names_the_most_populous_namesake_its_alternates_confirm():
+    import pandas as pd
+
+    kde = _city_names_script()._script("kde_names")
+    cities = pd.DataFrame(
+        {
+            "name_en": ["Mersin", "Mersin", "Sakarya", "Plovdiv", "Białystok"],
+            "name_ascii": ["Mersin", "Mersin", "Sakarya", "Plovdiv", "Bialystok"],
+            "alt_names": ["Мерсин", "Мерсин", "Adapazarı;Адапазари", "Пловдив", "Белосток"],
+            "admin1_code": ["TR.32", "TR.45", "TR.54", "BG.51", "PL.81"],
+            "population": [537842, 3000, 196571, 340494, 295683],
+        },
+        index=[10, 11, 12, 13, 14],
+    )
+    capitals = [
+        ("TR", "Mersin", "Мерсін"),  # the larger of two Mersins
+        ("TR", "Adapazarı", "Адапазари"),  # found by an alternate
+        ("BG", "Plovdiv", "Пловдівська область"),  # the division's name, shared
+        ("PL", "Białystok", "Белосток"),
+        ("DE", "Magdeburg", "Магдебург"),  # no such city here
+    ]
+    rejected = {}
+    matches = kde.capital_matches(cities, capitals, rejected)
+    assert matches == {10: ("Мерсін", "Mersin"), 12: ("Адапазари", "Adapazarı"),
+                       14: ("Белосток", "Białystok")}  # fmt: skip
+    assert rejected == {13: ("Пловдівська область", "Plovdiv")}
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [(' 51° 39\' 00"', 51.65), ('-121° 17\' 00"', -(121 + 17 / 60)), ("-0° 30' 00\"", -0.5),
+     ("47.8339", 47.8339)],
+)  # fmt: skip
+def test_kstars_coordinates_are_read_as_decimal_degrees(text, degrees):
+    kde = _city_names_script()._script("kde_names")
+    assert kde._degrees(text) == pytest.approx(degrees)
 
 
 @pytest.mark.parametrize(
