@@ -104,6 +104,10 @@ SECTION_MAX_ALT_NAMES = 12
 SECTION_OBSCURE_ALT_NAMES = 5
 # A record whose names call it a district is looked for this much farther out.
 SECTION_NAMED_DISTRICT_FACTOR = 2.0
+# Within this share of a more populous city's urban radius (same admin-1 code)
+# a record is in the city's core, a section whatever its names: Budapest's
+# halves Pest (3.2 km from its point) and Buda, Kyiv's Stare Misto.
+SECTION_CORE_FACTOR = 0.5
 SECTION_NAME_WORDS = re.compile(
     r"\b(district|rajon|rayon|raion|район|microdistrict|mikrorayon|мікрорайон|микрорайон"
     r"|kerület|keruelet|masyv|масив|kvartal\w*|квартал\w*)\b",
@@ -628,8 +632,11 @@ def _section_parents(cities: pd.DataFrame) -> pd.Series:
        as a district), geodesic distance.
 
     C need not be the larger: GeoNames' Mariupol record (230,000) is smaller
-    than its section Pravyi Bereh (352,088).  Of several candidate cities the
-    most populous is returned.
+    than its section Pravyi Bereh (352,088).  A town in its own right is a
+    section too when it lies within ``SECTION_CORE_FACTOR`` of the urban radius
+    of a more populous town of its region and admin-1 code (Pest and Buda in
+    Budapest's core).  Of several candidate cities the most populous is
+    returned.
     """
     geod = Geod(ellps="WGS84")
     pop = cities["population"].to_numpy(dtype=float)
@@ -655,6 +662,16 @@ def _section_parents(cities: pd.DataFrame) -> pd.Series:
             )
             limit = radius_m[cand] * (SECTION_NAMED_DISTRICT_FACTOR if named[i] else 1.0)
             hits = cand[np.asarray(dist) <= limit]
+            if hits.size:
+                parents[cities.index[i]] = cities.index[hits[np.argmax(pop[hits])]]
+        for i in towns:
+            cand = towns[(pop[towns] > pop[i]) & (admin1[towns] == admin1[i])]
+            if cand.size == 0:
+                continue
+            _, _, dist = geod.inv(
+                np.full(cand.size, lon[i]), np.full(cand.size, lat[i]), lon[cand], lat[cand]
+            )
+            hits = cand[np.asarray(dist) <= radius_m[cand] * SECTION_CORE_FACTOR]
             if hits.size:
                 parents[cities.index[i]] = cities.index[hits[np.argmax(pop[hits])]]
     return pd.Series(parents, dtype=cities.index.dtype).sort_index()

@@ -669,6 +669,11 @@ def test_manifest_counts_the_districts_left_out(geo):
     stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
     assert stats["sections_dropped"] > 500
     assert stats["largest_sections_dropped_ukr_rus"]["Saltivka (6722148)"] == "Kharkiv (706483)"
+    # in a larger town's core whatever their names (rule 5): Budapest's halves,
+    # Kyiv's Stare Misto and Demiyivka
+    cities = geo.cities.set_index("geonameid")
+    assert not {3046446, 3054667, 13580099, 11776362} & set(cities.index)
+    assert cities.at[3054643, "name_en"] == "Budapest"
 
 
 def test_districts_of_a_city_just_outside_the_box_are_left_out_too(geo):
@@ -710,6 +715,20 @@ def test_section_rule_drops_districts_within_the_urban_radius_and_keeps_towns():
     )
     parents = build._section_parents(frame)
     assert dict(parents) == {1: 0, 4: 0, 6: 0}
+
+
+def test_section_rule_drops_a_town_in_a_larger_towns_core_whatever_its_names():
+    build = _build_script()
+    # Budapest's urban radius: sqrt(1,741,041 / (pi * 4000)) = 11.8 km; its core
+    # is the inner half.  At 47.5 N a degree of longitude is 75.4 km.
+    frame = _city_rows(
+        (1, "Budapest", 1_741_041, 19.04, 47.50, "R", "HU.05", 80, False),
+        (2, "Pest", 1_001_748, 19.08, 47.50, "R", "HU.05", 60, False),  # 3.0 km: core
+        (3, "Buda", 510_108, 19.033, 47.50, "R", "HU.05", 40, False),  # 0.5 km: core
+        (4, "Suburb", 60_000, 19.16, 47.50, "R", "HU.05", 30, False),  # 9.0 km: a town
+        (5, "Acrossline", 60_000, 19.06, 47.50, "R", "HU.13", 30, False),  # other admin-1
+    )
+    assert dict(build._section_parents(frame)) == {1: 0, 2: 0}
 
 
 def test_section_rule_keeps_the_well_known_record_when_its_district_is_larger():
