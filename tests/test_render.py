@@ -1173,3 +1173,52 @@ def test_the_collision_check_sees_a_label_put_on_another(flagship, geodata):
     labels[1].set_ha(labels[0].get_ha())
     labels[1].set_va(labels[0].get_va())
     assert any(labels[1].get_gid() in c for c in _collisions(fig))
+
+
+def test_clipping_a_sliver_across_the_views_edge_does_not_fail():
+    # GEOS's rectangle clipper built a ring of three points from this piece of
+    # the occupied area (37.05-37.08 E) on a square map from Kyiv, and raised.
+    from ranges.render.geometry import clip_rect
+
+    sliver = shapely.Polygon([
+        (37.08334435253584, 50.340980503069154), (37.0831985, 50.3334258),
+        (37.0760596, 50.3321779), (37.0731263, 50.3358047), (37.0751195, 50.3385725),
+        (37.0808896, 50.3394776), (37.08082791449364, 50.3405083771354), (37.053371, 50.335357),
+    ])  # fmt: skip
+    rect = (23.977374684978138, 46.90466055119401, 37.062625315021855, 53.86518827006151)
+    cut = clip_rect(sliver, *rect)
+    assert cut.is_valid and cut.geom_type in ("Polygon", "MultiPolygon")
+    assert cut.area == pytest.approx(shapely.intersection(sliver, shapely.box(*rect)).area)
+    many = clip_rect(np.array([sliver, shapely.box(30, 50, 31, 51)], dtype=object), *rect)
+    assert [g.area for g in many] == pytest.approx([cut.area, 1.0])
+
+
+def test_a_square_map_from_kyiv_draws(geodata):
+    far = Scenario(weapons=("atacms-m57",), sites=(Site("L", 50.45, 30.52),), focus_regions=())
+    fig = render.render_figure(evaluate(far, geodata), geodata, size="square")
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    assert any(p.get_gid() == "occupied" for p in ax.patches)
+
+
+def test_planes_too_dense_for_the_map_are_counted_not_drawn_and_the_launch_country_named(
+    geodata,
+):
+    # A Kalibr from Ankara holds 486 airfields, fewer than PLANES_MAX, but on a
+    # web map they stood 91 to 100,000 square units: a speckle that left Ukraine
+    # and Turkey unnamed.  The presets draw theirs (3 to 25).
+    scene = Scenario(weapons=("kalibr",), sites=(Site("L", 39.93, 32.85),), focus_regions=())
+    result = evaluate(scene, geodata)
+    assert render_targets.planes_drawn(result)  # by the count alone
+    for lang, words in (("en", "too many to draw"), ("uk", "забагато, щоб показати")):
+        fig = render.render_figure(result, geodata, lang=lang)
+        ax = next(a for a in fig.axes if a.get_gid() == "map")
+        assert not [ln for ln in ax.lines if ln.get_gid() == "airfields"]
+        key = " ".join(" ".join(t.get_text() for t in ax.get_legend().get_texts()).split())
+        assert words in key, key
+        # the launch site's country is in play: named like Ukraine and Russia
+        gids = {t.get_gid() for t in ax.texts}
+        assert {"country-TUR", "country-UKR", "country-RUS"} <= gids, gids
+    for preset in PRESETS.values():
+        fig = render.render_figure(evaluate(preset, geodata), geodata, size="square")
+        ax = next(a for a in fig.axes if a.get_gid() == "map")
+        assert [ln for ln in ax.lines if ln.get_gid() == "airfields"], preset.title

@@ -136,7 +136,7 @@ def _key_entries(ctx: _Ctx, result) -> list[tuple[Any, str]]:
                     markeredgewidth=0.4,
                 ),
                 f"{t['airfields']}: {n_air:,}".replace(",", "\u202f" if lang == "uk" else ",")
-                + ("" if planes_drawn(result) else " " + t["airfields_not_drawn"]),
+                + ("" if planes_drawn(result, ctx) else " " + t["airfields_not_drawn"]),
             )
         )
     numbered = ctx.shown.get("numbered")

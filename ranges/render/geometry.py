@@ -84,6 +84,34 @@ def _line_path(geoms) -> MplPath | None:
     return MplPath(coords, codes)
 
 
+def clip_rect(geoms, xmin: float, ymin: float, xmax: float, ymax: float):
+    """:func:`shapely.clip_by_rect`, for a geometry or an array of them, that
+    does not fail: GEOS's fast rectangle clipper can build a ring of three
+    points from a sliver crossing the rectangle's edge and raise (GEOS 3.14, a
+    2 km polygon of the occupied area across 37.06°E on a square map from
+    Kyiv).  Such a geometry is cut by a full intersection instead, keeping its
+    polygons when it was polygonal."""
+    try:
+        return shapely.clip_by_rect(geoms, xmin, ymin, xmax, ymax)
+    except shapely.errors.GEOSException:
+        if isinstance(geoms, BaseGeometry):
+            return _clip_one(geoms, (xmin, ymin, xmax, ymax))
+        out = np.empty(len(geoms), dtype=object)
+        out[:] = [_clip_one(g, (xmin, ymin, xmax, ymax)) for g in geoms]
+        return out
+
+
+def _clip_one(geom, rect):
+    try:
+        return shapely.clip_by_rect(geom, *rect)
+    except shapely.errors.GEOSException:
+        out = shapely.intersection(shapely.make_valid(geom), shapely.box(*rect))
+        if geom.geom_type in ("Polygon", "MultiPolygon") and out.geom_type != geom.geom_type:
+            parts = [p for p in shapely.get_parts(out) if p.geom_type == "Polygon"]
+            out = shapely.MultiPolygon(parts) if parts else shapely.Polygon()
+        return out
+
+
 def _clip_layer(gdf, lonlat_box, rect, tr, simplify_deg: float = 0.0):
     """Rows of a layer that touch the view, clipped and projected: (positions, geoms).
 
@@ -98,10 +126,10 @@ def _clip_layer(gdf, lonlat_box, rect, tr, simplify_deg: float = 0.0):
     if idx.size == 0:
         return idx, np.empty(0, dtype=object)
     geoms = np.asarray(gdf.geometry.array, dtype=object)[idx]
-    geoms = shapely.clip_by_rect(geoms, *lonlat_box)
+    geoms = clip_rect(geoms, *lonlat_box)
     if simplify_deg > 0:
         geoms = shapely.simplify(geoms, simplify_deg, preserve_topology=False)
-    geoms = shapely.clip_by_rect(_project(geoms, tr), *rect)
+    geoms = clip_rect(_project(geoms, tr), *rect)
     keep = ~shapely.is_empty(geoms)
     return idx[keep], geoms[keep]
 

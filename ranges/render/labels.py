@@ -10,7 +10,7 @@ import shapely
 
 from ..i18n import format_km
 from .context import _Ctx, _View
-from .geometry import _launch_centre, _outline, _project, _rgba
+from .geometry import _launch_centre, _outline, _project, _rgba, clip_rect
 from .placer import _Placer, _text_box
 from .words import _reported_km, _short_region, _site_label
 
@@ -162,7 +162,7 @@ def _label_reach(ctx, view, placer, result, reach_geoms) -> None:
         # bearing from the launch sites.
         parts = shapely.get_parts(w.area)
         outer = shapely.polygons(shapely.get_exterior_ring(parts[shapely.get_type_id(parts) == 3]))
-        ring = shapely.clip_by_rect(
+        ring = clip_rect(
             _project(_outline(shapely.multipolygons(outer)), view.tr), *view.rect
         )
         centre = view.tr.transform(*_launch_centre(result))
@@ -240,7 +240,7 @@ def _ring_label(ctx, view, placer, ring, label, prop, color, prefs, gid, *, cent
 def _label_allowed(ctx, view, placer, result) -> None:
     if result.allowed is None or result.allowed.is_empty:
         return
-    geom = shapely.clip_by_rect(_project(result.allowed, view.tr), *view.rect)
+    geom = clip_rect(_project(result.allowed, view.tr), *view.rect)
     if geom.is_empty:
         return
     polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
@@ -332,14 +332,32 @@ def _draw_sites(ctx, view, placer, result) -> None:
 _LATIN = re.compile("[A-Za-z]")
 
 #: The countries in play, named on every map that shows them, in this order,
-#: before any city: the war's two sides first, then Belarus (a launch ground).
+#: before any city: the war's two sides first, then Belarus (a launch ground);
+#: then the countries of the scene's launch sites (:func:`_launch_countries`).
 IN_PLAY = ("UKR", "RUS", "BLR")
 
 
-def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) -> None:
-    """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` (placed
-    before the cities, wherever in the country there is room), else the others
-    that are large enough on the map, as room allows."""
+def _launch_countries(view, result, countries) -> list[str]:
+    """ISO codes of the countries in view holding a launch site (a point, or a
+    point on an area or line), in the scenario's order: a scene launched from
+    Turkey names Turkey as it names Ukraine."""
+    points = [g if g.geom_type == "Point" else g.representative_point() for _, g in result.sites]
+    if not points or not len(countries.iso):
+        return []
+    x, y = view.project_xy([p.x for p in points], [p.y for p in points])
+    codes: list[str] = []
+    for px, py in zip(x, y, strict=True):
+        hit = np.flatnonzero(shapely.contains_xy(countries.geoms, px, py))
+        if hit.size and countries.iso[hit[0]] not in codes:
+            codes.append(str(countries.iso[hit[0]]))
+    return codes
+
+
+def _label_countries(ctx, view, placer, geodata, countries, *, in_play, result=None) -> None:
+    """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` and the
+    launch sites' countries (placed before the cities, wherever in the country
+    there is room), else the others that are large enough on the map, as room
+    allows."""
     iso, cgeoms, land = countries.iso, countries.geoms, countries.land
     if not len(iso):
         return
@@ -350,10 +368,13 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play: bool) ->
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
 
+    play = list(IN_PLAY)
+    if result is not None:
+        play += [c for c in _launch_countries(view, result, countries) if c not in play]
     if in_play:
-        order = [int(np.flatnonzero(iso == code)[0]) for code in IN_PLAY if code in iso]
+        order = [int(np.flatnonzero(iso == code)[0]) for code in play if code in iso]
     else:
-        order = [int(k) for k in np.argsort(-areas) if iso[k] not in IN_PLAY]
+        order = [int(k) for k in np.argsort(-areas) if iso[k] not in play]
     for k in order:
         if areas[k] < (1_500 if in_play else 12_000) * ctx.u**2:
             continue

@@ -23,6 +23,7 @@ from .geometry import (
     _rgba,
     _shared_borders,
     _view,
+    clip_rect,
 )
 from .labels import (
     _draw_sites,
@@ -34,7 +35,7 @@ from .labels import (
 )
 from .notes import _draw_note_rings, _draw_notes
 from .placer import _Placer
-from .targets import _Targets
+from .targets import _Targets, decide_planes
 from .world import box_edges_removed, countries_in_view, draw_world
 
 
@@ -89,6 +90,7 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
         _project(g, tr) for _, g in result.sites if g.geom_type not in ("Point", "MultiPoint")
     ]
     _reserve_points(ctx, view, placer, result)
+    decide_planes(ctx, view, placer, result)  # the key says when they are not drawn
     if key_in_map:
         ctx.key_box = _place_key(ctx, view, placer, result, story)
     _draw_scale_bar(ctx, view, placer, story)
@@ -109,12 +111,12 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     _label_allowed(ctx, view, placer, result)
     _draw_notes(ctx, view, placer, result)
     # the sides of the war and the focus regions before the cities
-    _label_countries(ctx, view, placer, geodata, countries, in_play=True)
+    _label_countries(ctx, view, placer, geodata, countries, in_play=True, result=result)
     _label_regions(ctx, view, placer, geodata, focus=result.scenario.focus_regions,
                    cities=result.targets["name"].astype(str) if len(result.targets) else ())
     targets.label(targets.secondary)
     targets.finish()
-    _label_countries(ctx, view, placer, geodata, countries, in_play=False)
+    _label_countries(ctx, view, placer, geodata, countries, in_play=False, result=result)
     _label_regions(ctx, view, placer, geodata)
     return ax
 
@@ -222,11 +224,11 @@ def _situation_layers(ctx: _Ctx, view: _View) -> dict[str, Any]:
     def in_view(geom, dense: bool = False):
         if geom is None or geom.is_empty or not geom.intersects(box):
             return None
-        geom = shapely.clip_by_rect(geom, *view.llbox)
+        geom = clip_rect(geom, *view.llbox)
         geom = shapely.simplify(geom, tol_deg, preserve_topology=True)
         if dense:  # long straight lon/lat edges bend once projected
             geom = shapely.segmentize(geom, 0.25)
-        geom = shapely.clip_by_rect(_project(geom, view.tr), *view.rect)
+        geom = clip_rect(_project(geom, view.tr), *view.rect)
         return None if geom.is_empty else geom
 
     occupied = in_view(ctx.sit.occupied_land) if ctx.sit is not None else None
@@ -271,7 +273,7 @@ def _draw_bands(ctx: _Ctx, view: _View, placer: _Placer, result, bands) -> None:
 def _draw_allowed(ctx: _Ctx, view: _View, placer: _Placer, result) -> None:
     if result.allowed is None or result.allowed.is_empty:
         return
-    geom = shapely.clip_by_rect(_project(result.allowed, view.tr), *view.rect)
+    geom = clip_rect(_project(result.allowed, view.tr), *view.rect)
     path = _polygon_path([geom])
     if path is None:
         return
@@ -302,7 +304,7 @@ def _draw_reach(ctx: _Ctx, view: _View, placer: _Placer, result, reach) -> None:
     shorter = None
     for i, geom in sorted(reach, key=lambda r: result.weapons[r[0]].weapon.max_range_km):
         w = result.weapons[i]
-        clipped = shapely.clip_by_rect(geom, *view.rect)
+        clipped = clip_rect(geom, *view.rect)
         band = clipped if shorter is None else shapely.difference(clipped, shorter)
         shorter = clipped if shorter is None else shapely.union(shorter, clipped)
         _draw_path(view.ax, _polygon_path([band]), f"reach-{i}", 5,
@@ -316,7 +318,7 @@ def _draw_reach(ctx: _Ctx, view: _View, placer: _Placer, result, reach) -> None:
 
 def _projected_outline(view: _View, area_lonlat):
     """The outline of a lon/lat area (:func:`_outline`), projected and clipped to the view."""
-    return shapely.clip_by_rect(_project(_outline(area_lonlat), view.tr), *view.rect)
+    return clip_rect(_project(_outline(area_lonlat), view.tr), *view.rect)
 
 
 def _sample_outline(ctx: _Ctx, view: _View, placer: _Placer, geom) -> None:
@@ -336,7 +338,7 @@ def _draw_launch(ctx: _Ctx, view: _View, result) -> None:
     areas = [g for _, g in result.sites if g.geom_type not in ("Point", "MultiPoint")]
     if not areas:
         return
-    geoms = shapely.clip_by_rect(_project(np.asarray(areas, dtype=object), view.tr), *view.rect)
+    geoms = clip_rect(_project(np.asarray(areas, dtype=object), view.tr), *view.rect)
     dashed = {"edgecolor": th["ink"], "linestyle": (0, (3, 2))}
     _draw_path(view.ax, _polygon_path(geoms), "launch-areas", 7,
                facecolor=_rgba(th["ink"], 0.10), linewidth=1.0 * ctx.s, **dashed)  # fmt: skip

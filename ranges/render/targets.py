@@ -16,11 +16,47 @@ from .placer import _Placer
 #: drawn: at that scale their planes are a speckle over the land.  The key says
 #: so and counts them; the exports list them.
 PLANES_MAX = 500
+#: Nor are they drawn when more than this many planes would stand on 100,000
+#: square units of the map frame (a unit: ``ctx.u``, a screen pixel at the
+#: map's type scale, so one rule for every size): the presets draw 3 to 25 (the
+#: Russian missiles on a square map), a Kalibr from Ankara 53 to 101 (486
+#: planes), a speckle that left Ankara and Ukraine unnamed.
+PLANES_PER_100K_MAX = 40.0
 
 
-def planes_drawn(result) -> bool:
-    """Whether the map draws the planes of the airfields in range."""
+def planes_drawn(result, ctx=None) -> bool:
+    """Whether the map draws the planes of the airfields in range: the layout's
+    decision (:func:`decide_planes`) when ``ctx`` has one, else the count."""
+    if ctx is not None and "planes" in ctx.shown:
+        return bool(ctx.shown["planes"])
     return _airfields_in_range(result).size <= PLANES_MAX
+
+
+def _visible(view, placer: _Placer, result) -> tuple[np.ndarray, ...]:
+    """The targets' projected x, y, pixel positions, and whether each is inside
+    the frame."""
+    t = result.targets
+    x, y = view.project_xy(t["lon"].to_numpy(float), t["lat"].to_numpy(float))
+    pxy = view.to_px(x, y)
+    b = placer.bounds
+    px, py = pxy[:, 0], pxy[:, 1]
+    return x, y, pxy, (px > b[0]) & (px < b[2]) & (py > b[1]) & (py < b[3])
+
+
+def decide_planes(ctx: _Ctx, view, placer: _Placer, result) -> None:
+    """Decide once per map, before the key is drawn, whether the planes are
+    drawn (:data:`PLANES_MAX`, :data:`PLANES_PER_100K_MAX`); later layouts of
+    the same map keep the decision."""
+    if "planes" in ctx.shown:
+        return
+    count = _airfields_in_range(result)
+    if not count.size or count.size > PLANES_MAX:
+        ctx.shown["planes"] = count.size <= PLANES_MAX
+        return
+    *_, visible = _visible(view, placer, result)
+    b = placer.bounds
+    area = (b[2] - b[0]) * (b[3] - b[1]) / ctx.u**2
+    ctx.shown["planes"] = visible[count].sum() <= PLANES_PER_100K_MAX * area / 1e5
 
 
 def _airfields_in_range(result) -> np.ndarray:
@@ -49,11 +85,7 @@ class _Targets:
         if self.empty:
             self.primary = self.secondary = np.empty(0, dtype=int)
             return
-        self.x, self.y = view.project_xy(t["lon"].to_numpy(float), t["lat"].to_numpy(float))
-        self.pxy = view.to_px(self.x, self.y)
-        b = placer.bounds
-        px, py = self.pxy[:, 0], self.pxy[:, 1]
-        visible = (px > b[0]) & (px < b[2]) & (py > b[1]) & (py < b[3])
+        self.x, self.y, self.pxy, visible = _visible(view, placer, result)
         self.layer = t["layer"].to_numpy()
         self.in_range = (
             t["in_range"].to_numpy(bool) if "in_range" in t.columns else np.zeros(len(t), bool)
@@ -64,7 +96,7 @@ class _Targets:
         self.names_uk = t["name_uk"].fillna("").astype(str).to_numpy() if "name_uk" in t else None
 
         af = np.flatnonzero((self.layer == "airfields") & self.in_range & visible)
-        if not planes_drawn(result):
+        if not planes_drawn(result, ctx):
             af = af[:0]
         self.airfields = af
         self.plane_pt = _PLANE_PT * ctx.s * max(0.5, min(1.0, math.sqrt(80 / max(af.size, 1))))
@@ -124,6 +156,7 @@ class _Targets:
             self.uk_by_name = dict(
                 zip(geodata.places["name_en"], geodata.places["name_uk"], strict=True)
             )
+        b = placer.bounds
         area = (b[2] - b[0]) * (b[3] - b[1])
         unit = ctx.u**2
         self.max_labels = int(area / (12000 * unit))

@@ -16,7 +16,7 @@ import shapely
 
 from ..geodata import THEATRE_BOX, beyond_theatre
 from .context import _draw_path
-from .geometry import _line_path, _polygon_path, _project, _shared_borders
+from .geometry import _line_path, _polygon_path, _project, _shared_borders, clip_rect
 
 
 class _Countries(NamedTuple):
@@ -56,7 +56,7 @@ def draw_world(ctx, view, geodata):
     if not idx.size:
         return None
     geoms = np.asarray(world.geometry.array, dtype=object)[idx]
-    geoms = shapely.clip_by_rect(geoms, *view.llbox)
+    geoms = clip_rect(geoms, *view.llbox)
     keep = ~shapely.is_empty(geoms)
     idx, geoms = idx[keep], geoms[keep]
     if not idx.size:
@@ -69,7 +69,7 @@ def draw_world(ctx, view, geodata):
     th, ax = ctx.theme, view.ax
 
     def projected(g):
-        return shapely.clip_by_rect(_project(g, view.tr), *view.rect)
+        return clip_rect(_project(g, view.tr), *view.rect)
 
     # (far from the centre a projected outline may cross itself: made valid for
     # the country labels' tests of inside and outside)
