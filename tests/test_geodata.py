@@ -302,8 +302,15 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     cn = _city_names_script()
     other = geo.cities[~geo.cities["country"].isin(["UKR", "RUS", "BLR"])]
     named = other[other["name_uk"].fillna("") != ""]
-    sources = {"geonames", "cldr", "exonym", "gweather", "kstars", "kgeography"}
+    sources = {"geonames", "cldr", "exonym", "gweather", "kstars", "kgeography", "transcribed"}
     assert set(named["name_uk_source"]) == sources
+    # the Turkish transcription is for Turkey alone, and names every town there
+    transcribed = named[named["name_uk_source"] == "transcribed"]
+    assert set(transcribed["country"]) == {"TUR"}
+    turkey = other[other["country"] == "TUR"]
+    assert (turkey["name_uk"].fillna("") != "").all()
+    tr_to_uk = cn._script("tr_uk").tr_to_uk
+    assert all(tr_to_uk(r.name_en) == r.name_uk for r in transcribed.itertuples())
     assert named["name_uk"].str.fullmatch(_UK_WORD).all()
     from_geonames = named[named["name_uk_source"] == "geonames"]
     assert from_geonames["name_uk"].str.contains("[ҐЄІЇґєії]").all()
@@ -351,8 +358,11 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     assert by_id[2874545] == "Магдебург"  # Magdeburg, a KStars city
     assert by_id[598098] == "Клайпеда"  # Klaipėda
     assert by_id[776069] == "Білосток"  # Białystok: a cited exonym before KDE's Белосток
-    assert by_id[747764] == ""  # Düzce: GeoNames writes Дюзджe with a Latin e
-    assert stats["name_uk"]["kde_not_confirmed"]["Düzce (747764)"] == "Дюздже"
+    assert by_id[111453] == ""  # Zanjan: GeoNames has Зенджан, KGeography Заньян
+    assert stats["name_uk"]["kde_not_confirmed"]["Zanjan (111453)"] == "Заньян"
+    # Düzce: GeoNames writes KGeography's Дюздже with a Latin e; the Turkish
+    # transcription gives the same
+    assert by_id[747764] == "Дюздже"
 
 
 def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it():
@@ -407,6 +417,29 @@ def test_a_kgeography_capital_names_the_most_populous_namesake_its_alternates_co
     assert matches == {10: ("Мерсін", "Mersin"), 12: ("Адапазари", "Adapazarı"),
                        14: ("Белосток", "Białystok")}  # fmt: skip
     assert rejected == {13: ("Пловдівська область", "Plovdiv")}
+
+
+@pytest.mark.parametrize(
+    ("turkish", "ukrainian"),
+    [
+        ("Tarsus", "Тарсус"),
+        ("Gebze", "Ґебзе"),  # g is ґ, ğ is г
+        ("Doğubayazıt", "Догубаязит"),  # ı is и
+        ("Cizre", "Джізре"),  # c is дж, i is і
+        ("Düzce", "Дюздже"),  # ü after a consonant is ю
+        ("Ünye", "Уньє"),  # ... at the start у; y + e after a consonant ьє
+        ("Gölcük", "Ґьолджюк"),  # ö after a consonant is ьо
+        ("Ödemiş", "Одеміш"),
+        ("Kütahya", "Кютахья"),
+        ("Yozgat", "Йозґат"),
+        ("Çayeli", "Чаєлі"),  # y + e after a vowel is є
+        ("Kâhta", "Кяхта"),  # â after k softens it
+        ("İnegöl Merkez", "Інеґьол Меркез"),  # word by word, dotted capital İ
+        ("Şebin Karahisar", "Шебін Карахісар"),
+    ],
+)
+def test_turkish_names_take_the_ukrainian_practical_transcription(turkish, ukrainian):
+    assert _city_names_script()._script("tr_uk").tr_to_uk(turkish) == ukrainian
 
 
 @pytest.mark.parametrize(

@@ -1222,3 +1222,17 @@ def test_planes_too_dense_for_the_map_are_counted_not_drawn_and_the_launch_count
         fig = render.render_figure(evaluate(preset, geodata), geodata, size="square")
         ax = next(a for a in fig.axes if a.get_gid() == "map")
         assert [ln for ln in ax.lines if ln.get_gid() == "airfields"], preset.title
+
+
+def test_the_largest_cities_in_range_are_named_beside_an_air_base_or_a_launch_site(geodata):
+    # An Iskander-M from central Turkey: Ankara (3.5 million) and Gaziantep lost
+    # their names to the planes of air bases beside them, Malatya to the launch
+    # site's label.  Big cities may take a plane's spot (the key still counts
+    # every airfield); a site's name keeps off their spots when it can.
+    scene = Scenario(weapons=("iskander-m",), sites=(Site("L", 38.5, 35.5),), focus_regions=())
+    fig = render.render_figure(evaluate(scene, geodata), geodata)
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    names = {t.get_text() for t in ax.texts}
+    assert {"Ankara", "Gaziantep", "Malatya", "Konya", "Adana"} <= names, sorted(names)
+    key = " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    assert "Airfields in range (all sides): 52" in " ".join(key.split())

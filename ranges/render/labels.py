@@ -321,8 +321,10 @@ def _draw_sites(ctx, view, placer, result) -> None:
             zorder=13,
             force=False,
             # what the map is about: its name may take an airfield's spot (that
-            # plane is then not drawn; the key counts it all the same)
+            # plane is then not drawn; the key counts it all the same), and keeps
+            # off the big cities' spots when it can (Malatya beside a site)
             airfields=False,
+            avoid=("cities", "weak"),
         )
         if art is None:  # the marker stays; the missing name is said
             ctx.warnings.append(ctx.t["warn_site"].format(name=_site_label(result, name, ctx.lang)))

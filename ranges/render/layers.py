@@ -151,6 +151,7 @@ def _reserve_points(ctx: _Ctx, view, placer: _Placer, result) -> None:
     """
     pts = [(g.x, g.y, n) for n, g in result.sites if g.geom_type == "Point"]
     pts += [(n.lon, n.lat, "") for n in result.scenario.notes]
+    story = len(pts)  # the targets after these: their spots are "cities" too
     t = result.targets
     if len(t) and "in_range" in t.columns:
         big = max(result.scenario.min_population, 500_000)
@@ -172,9 +173,12 @@ def _reserve_points(ctx: _Ctx, view, placer: _Placer, result) -> None:
     pxy = view.to_px(*view.project_xy(np.asarray(lon, float), np.asarray(lat, float)))
     r = 7.0 * ctx.u
     prop = ctx.font(7.6)
-    for (px, py), name in zip(pxy, names, strict=True):
+    for k, ((px, py), name) in enumerate(zip(pxy, names, strict=True)):
         w, h = ctx.measure(name, prop) if name else (0.0, 0.0)
-        placer.add((px - r, py - max(r, h / 2), px + r + w, py + max(r, h / 2)), "soft")
+        box = (px - r, py - max(r, h / 2), px + r + w, py + max(r, h / 2))
+        placer.add(box, "soft")
+        if k >= story:
+            placer.add(box, "cities")
 
 
 #: Coarser than this (metres per pixel: a map of a continent or the world), the

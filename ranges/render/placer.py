@@ -18,13 +18,16 @@ class _Placer:
     labels keep off them) and ``weak`` (small markers such as airfields:
     labels keep off them when they can); ``lines`` (points along the reach
     outlines, which country names should not cut); ``names`` (the place names
-    again, which keep an em apart on one line).
+    again, which keep an em apart on one line); ``cities`` (the spots of the
+    news places and big cities in range, as in ``soft``: a launch site's
+    name keeps off them when it can).
     """
 
     def __init__(self, bounds: tuple[float, float, float, float]):
         self.bounds = bounds
         self._layers: dict[str, list] = {"hard": [], "icons": [], "airfields": [], "soft": [],
-                                         "weak": [], "lines": [], "names": []}  # fmt: skip
+                                         "weak": [], "lines": [], "names": [],
+                                         "cities": []}  # fmt: skip
         self._arrays: dict[str, np.ndarray] = {}
 
     def _array(self, layer: str) -> np.ndarray:

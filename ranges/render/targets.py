@@ -24,6 +24,12 @@ PLANES_MAX = 500
 PLANES_PER_100K_MAX = 40.0
 
 
+#: Cities this large in range are labelled before the news places out of
+#: range, and may take a plane's spot: an air base beside Ankara or Gaziantep
+#: left the city unnamed.
+BIG_CITY = 500_000
+
+
 def planes_drawn(result, ctx=None) -> bool:
     """Whether the map draws the planes of the airfields in range: the layout's
     decision (:func:`decide_planes`) when ``ctx`` has one, else the count."""
@@ -145,7 +151,7 @@ class _Targets:
         self.primary = np.concatenate([places[self.in_range[places]], focus, user]).astype(int)
         # Big cities in range, then news places out of range (for orientation:
         # Kyiv should not lose its label to a suburb in range), then the rest.
-        big = self.pop[cities] >= 500_000
+        big = self.pop[cities] >= BIG_CITY
         self.secondary = np.concatenate(
             [cities[big], places[~self.in_range[places]], cities[~big]]
         ).astype(int)
@@ -233,8 +239,11 @@ class _Targets:
                 prop,
                 color,
                 gid=f"target-{i}",
-                # the places in the news may take a plane's spot (not drawn then)
-                airfields=self.layer[i] != "places" or not self.in_range[i],
+                # the places in the news and the big cities in range may take a
+                # plane's spot (not drawn then; the key counts every airfield)
+                airfields=not (
+                    self.in_range[i] and (self.layer[i] == "places" or self.pop[i] >= BIG_CITY)
+                ),
                 gap=self.name_gap,
             )
             if art is None:
