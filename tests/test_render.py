@@ -1236,3 +1236,13 @@ def test_the_largest_cities_in_range_are_named_beside_an_air_base_or_a_launch_si
     assert {"Ankara", "Gaziantep", "Malatya", "Konya", "Adana"} <= names, sorted(names)
     key = " ".join(t.get_text() for t in ax.get_legend().get_texts())
     assert "Airfields in range (all sides): 52" in " ".join(key.split())
+
+
+def test_a_launch_site_just_off_the_coast_names_its_country(geodata):
+    # 41.0 N 29.0 E is on the Bosphorus, in no country's polygon: Turkey's
+    # land is within LAUNCH_COAST_M.
+    scene = Scenario(weapons=("kalibr",), sites=(Site("L", 41.0, 29.0),), focus_regions=())
+    fig = render.render_figure(evaluate(scene, geodata), geodata, lang="uk")
+    ax = next(a for a in fig.axes if a.get_gid() == "map")
+    labels = {t.get_gid(): t.get_text() for t in ax.texts}
+    assert "country-TUR" in labels and "Т" in labels["country-TUR"]

@@ -339,10 +339,16 @@ _LATIN = re.compile("[A-Za-z]")
 IN_PLAY = ("UKR", "RUS", "BLR")
 
 
+#: A launch site at sea this near a country's land is that country's.
+LAUNCH_COAST_M = 10_000.0
+
+
 def _launch_countries(view, result, countries) -> list[str]:
     """ISO codes of the countries in view holding a launch site (a point, or a
     point on an area or line), in the scenario's order: a scene launched from
-    Turkey names Turkey as it names Ukraine."""
+    Turkey names Turkey as it names Ukraine.  A site off the coast takes the
+    country within :data:`LAUNCH_COAST_M` (a point on the Bosphorus, a ship
+    in port)."""
     points = [g if g.geom_type == "Point" else g.representative_point() for _, g in result.sites]
     if not points or not len(countries.iso):
         return []
@@ -350,6 +356,10 @@ def _launch_countries(view, result, countries) -> list[str]:
     codes: list[str] = []
     for px, py in zip(x, y, strict=True):
         hit = np.flatnonzero(shapely.contains_xy(countries.geoms, px, py))
+        if not hit.size:
+            metres = shapely.distance(countries.geoms, shapely.Point(px, py))
+            hit = np.flatnonzero(metres <= LAUNCH_COAST_M)
+            hit = hit[np.argsort(metres[hit])]
         if hit.size and countries.iso[hit[0]] not in codes:
             codes.append(str(countries.iso[hit[0]]))
     return codes
