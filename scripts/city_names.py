@@ -441,21 +441,10 @@ def _foreign_name(row) -> tuple[str, str]:
     return (found[0], "geonames") if len(found) == 1 else ("", "")
 
 
-#: Ukrainian names of large theatre cities that neither CLDR nor GeoNames' uk
-#: alternates give, and of Russian cities whose Ukrainian usage the rules of
-#: ``ru_uk.py`` miss (a compound's first part adapted, Нижньо-; Росія's single
-#: с), each from a stored Ukrainian source (quoted in data/README.md):
-#: GeoNames id -> (name, where it is written).
-UK_EXONYMS = {
-    675810: ("Ясси", "litopys.com.ua, Яссько-Кишинівська операція: «оволоділи м. Ясси»"),
-    665850: ("Сучава", "piglix.com/piglix/Suczawa: «in Ukrainian as Сучава»"),
-    776069: ("Білосток", "graphsearch.epfl.ch/fr/concept/47782: «Białystok est appelée "
-             "Беласток (Bielastok) en biélorusse, Білосток (Bilostok) en ukrainien»"),
-    518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "
-             "Новоросійськ атакували безекіпажні катери»"),
-    521118: ("Нижньокамськ", "ua.news: «у російському місті Нижньокамськ (Татарстан) "
-             "спалахнула пожежа»"),
-}  # fmt: skip
+#: Ukrainian names from stored Ukrainian sources where the rules and catalogues
+#: miss the usage: GeoNames id -> (name, where it is written), in
+#: ``scripts/uk_exonyms.py`` (quoted in data/README.md).
+UK_EXONYMS = _script("uk_exonyms").UK_EXONYMS
 
 
 def cldr_city_names() -> list[tuple[str, str, str]]:

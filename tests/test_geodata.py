@@ -341,13 +341,13 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     assert by_id[3088171] == "Познань"  # Poznań
     assert by_id[3099434] == "Гданськ"  # Gdańsk
     # GNOME's slips that GeoNames does not confirm stay out: Жошув (GeoNames
-    # Хожув), the region's name Пловдівська область for the city Plovdiv.
+    # Хожув), the region's name Варненська область for the city Varna.
     assert by_id[3101619] == ""  # Chorzów
-    assert by_id[728193] == ""  # Plovdiv
+    assert by_id[726050] == ""  # Varna
     stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
     left_out = stats["name_uk"]["gweather_not_confirmed"]
     assert left_out["Chorzów (3101619)"] == "Жошув"
-    assert left_out["Plovdiv (728193)"] == "Пловдівська область"
+    assert left_out["Varna (726050)"] == "Варненська область"
     # KDE's Ukrainian names of KStars cities and KGeography capitals, each
     # confirmed by a GeoNames alternate (scripts/kde_names.py).
     kde = named[named["name_uk_source"].isin(["kstars", "kgeography"])]
@@ -358,8 +358,13 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     assert by_id[2874545] == "Магдебург"  # Magdeburg, a KStars city
     assert by_id[598098] == "Клайпеда"  # Klaipėda
     assert by_id[776069] == "Білосток"  # Białystok: a cited exonym before KDE's Белосток
-    assert by_id[111453] == ""  # Zanjan: GeoNames has Зенджан, KGeography Заньян
-    assert stats["name_uk"]["kde_not_confirmed"]["Zanjan (111453)"] == "Заньян"
+    # towns by the border keep their historical Ukrainian names (cited)
+    assert by_id[761168] == "Перемишль" and by_id[774558] == "Холм"  # Przemyśl, Chełm
+    assert by_id[99072] == "Мосул" and by_id[728193] == "Пловдів"
+    assert by_id[255683] == ""  # Pátra: KGeography's Патрас, GeoNames' Патра
+    assert stats["name_uk"]["kde_not_confirmed"]["Pátra (255683)"] == "Патрас"
+    # KGeography's Заньян for Zanjan is not confirmed; a quoted source writes Зенджан
+    assert by_id[111453] == "Зенджан"
     # Düzce: GeoNames writes KGeography's Дюздже with a Latin e; the Turkish
     # transcription gives the same
     assert by_id[747764] == "Дюздже"

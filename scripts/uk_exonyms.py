@@ -1,0 +1,76 @@
+"""Ukrainian names of cities that no rule or catalogue of the build gives right,
+each as a stored Ukrainian source writes it (found through the project's
+search of stored public pages; data/README.md lists them with the quotes).
+
+Imported by ``scripts/city_names.py`` by path: :data:`UK_EXONYMS` maps a
+GeoNames id to (name, "where: «the sentence that writes it»").  A source is a
+Ukrainian-language sentence, or a sentence in another language that labels
+the name Ukrainian ("ukr. Перемишль"); Russian text does not count.
+"""
+
+from __future__ import annotations
+
+__all__ = ["UK_EXONYMS"]
+
+UK_EXONYMS = {
+    # Large theatre cities that neither CLDR nor GeoNames' alternates name
+    675810: ("Ясси", "litopys.com.ua, Яссько-Кишинівська операція: «оволоділи м. Ясси»"),
+    665850: ("Сучава", "piglix.com/piglix/Suczawa: «in Ukrainian as Сучава»"),
+    776069: ("Білосток", "graphsearch.epfl.ch/fr/concept/47782: «Białystok est appelée "
+             "Беласток (Bielastok) en biélorusse, Білосток (Bilostok) en ukrainien»"),
+    3100946: ("Ченстохова", "ppr.kharkov.ua/chenstohova-respublika-polysha: «Ченстохова - "
+              "місто на півдні Польщі в Сілезькому воєводстві, на річці Варта.»"),
+    3083271: ("Торунь", "prostovisa.com/ua/blog/cities/polsha-torun/: «У середньовіччі "
+              "Торунь був найважливішим торговим центром.»"),
+    3086800: ("Руда Шльонська", "skybooking.ua/city/ruda-slaska/: «Руда Шльонська "
+              "розташована в Сілезькому воєводстві на півдні Польщі, за 19 км від Катовіце.»"),
+    3099759: ("Ельблонг", "uk.teknopedia.teknokrat.ac.id/wiki/Ельбінг: «Е́льблонг "
+              "(пол.Elbląg) — місто на правах повіту на півночі Польщі.»"),
+    3082707: ("Валбжих", "skybooking.ua/city/walbrzych: «Валбжих – місто, розташоване в "
+              "Польщі, яке є районним центром Валбжихського повіту.»"),
+    3093692: ("Легниця", "pslava.info/Dolnoslaskie_LegnycjaM,99733.html: «Легниця м»"),
+    757026: ("Тарнів", "polskieradio.pl/398/8106/Artykul/2953001: «Дехто каже, що у той "
+             "час Тарнів був столицею України.»"),
+    99072: ("Мосул", "eurointegration.com.ua/news/2017/07/9/7068279/: «Іракські військові "
+            "звільнили місто Мосул»"),
+    172955: ("Ракка", "zn.ua/ukr/WORLD/boyovikiv-idil-vibili-z-yih-siriyskoyi-stolici-zmi-"
+             "257003_.html: «Місто Ракка, яке вважалося столицею ІДІЛ в Сирії, повністю "
+             "звільнене від бойовиків»"),
+    170017: ("Хама", "andy-travel.com.ua/hama: «Хама - одне з найцікавіших міст в Сирії, "
+             "знамените своїми норіями»"),
+    584923: ("Сумгаїт", "uk.wikipedia.org, Сумгаїтський погром: «заворушення в "
+             "азербайджанському місті Сумгаїт»"),
+    143083: ("Ардебіль", "uk.wikipedia.org/wiki/Ардебіль: «Ардебі́ль (азерб. Ərdəbil, "
+             "перс. اردبیل) — місто в історичному регіоні Іранський Азербайджан»"),
+    111453: ("Зенджан", "uk.wikipedia-on-ipfs.org/wiki/Зенджан: «Зенджан (перс. زنجان, "
+             "азерб. Zəncan) — місто у північно-західному Ірані»"),
+    728193: ("Пловдів", "slovnyk.me/amp/dict/use/Пловдів: «Пловдів / М. в Болгарії, на "
+             "Верхньо-Фракійській низ., на р. Мариця»"),
+    732770: ("Бургас", "uk.wikivoyage.org/wiki/Бургас: «Бургас — великий торговий порт на "
+             "чорноморському узбережжі Болгарії.»"),
+    # Towns by Ukraine's border with their historical Ukrainian names, which
+    # Polish transcription would miss (Перемишль, not Пшемисль)
+    761168: ("Перемишль", "miasta.fandom.com/wiki/Przemyśl: «Przemyśl (łac. Praemislia, "
+             "ukr. Перемишль, jid. פשעמישל) – Miasto na prawach powiatu»"),
+    774558: ("Холм", "wiki.av1.space, wikipedia_en_all_mini_2025-06/Chelm: «Chełm (Polish: "
+             "[xɛwm]; Ukrainian: Холм, romanized: Kholm; Yiddish: כעלם, romanized: Khelm) is "
+             "a city in eastern Poland»"),
+    753866: ("Замостя", "encyclopediaofukraine.com, Zamość: «Zamość (Ukrainian: Замостя "
+             "[Zamostia]). Map: III-4. A city (2006 pop 66,613)»"),
+    759591: ("Сянік", "askwikinow.com (sk), Sanok: «Sanok (ukr. Сянік, jidiš Sonik) je "
+             "mesto na juhovýchode Poľska»"),
+    770380: ("Ярослав", "piglix.com/piglix/Jarosław: «Jarosław [jaˈrɔswaf] (Ukrainian: "
+             "Ярослав pronounced [jarosˈlaw], Yiddish: יאַרעסלאָוו Yareslov, German: "
+             "Jaroslau) is a town in south-eastern Poland»"),
+    767470: ("Коросно", "zbruc.eu/node/51809: «Коросно — це старе українське місто.»"),
+    776175: ("Біла Підляська", "pslava.info/Lubelskie_BilaPidljaskaM,100258.html: «В "
+             "історичних документах вперше Біла Підляська з’явилася в 1345 р.»"),
+    756868: ("Томашів", "encyclopediaofukraine.com, Tomaszów Lubelski: «Tomaszów Lubelski "
+             "(Ukrainian: Томашів [Tomashiv]).»"),
+    # Russian cities whose Ukrainian usage the rules of ru_uk.py miss (a
+    # compound's first part adapted, Нижньо-; Росія's single с)
+    518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "
+             "Новоросійськ атакували безекіпажні катери»"),
+    521118: ("Нижньокамськ", "ua.news: «у російському місті Нижньокамськ (Татарстан) "
+             "спалахнула пожежа»"),
+}  # fmt: skip
