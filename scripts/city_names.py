@@ -630,15 +630,16 @@ def ukrainian_names(
     stats["name_en_changed"] = {
         c: int((changed & (cities["country"] == c)).sum()) for c in ("UKR", "RUS", "BLR")
     }
-    # GNOME's names that GeoNames does not confirm, for cities left without one
-    stats["gweather_not_confirmed"] = {
-        f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
-        for i, (uk, _) in sorted(unconfirmed.items()) if not out.at[i, "name_uk"]
-    }
-    stats["kde_not_confirmed"] = {
-        f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
-        for i, (uk, _) in sorted(kde_unconfirmed.items()) if not out.at[i, "name_uk"]
-    }
+    # GNOME's and KDE's names that GeoNames does not confirm, for cities left
+    # without one
+    def left_out(rejected: dict) -> dict:
+        return {
+            f"{cities.at[i, 'name_en']} ({int(cities.at[i, 'geonameid'])})": uk
+            for i, (uk, _) in sorted(rejected.items()) if not out.at[i, "name_uk"]
+        }  # fmt: skip
+
+    stats["gweather_not_confirmed"] = left_out(unconfirmed)
+    stats["kde_not_confirmed"] = left_out(kde_unconfirmed)
     return out, stats
 
 

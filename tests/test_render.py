@@ -1204,8 +1204,8 @@ def test_planes_too_dense_for_the_map_are_counted_not_drawn_and_the_launch_count
     geodata,
 ):
     # A Kalibr from Ankara holds 486 airfields, fewer than PLANES_MAX, but on a
-    # web map they stood 91 to 100,000 square units: a speckle that left Ukraine
-    # and Turkey unnamed.  The presets draw theirs (3 to 25).
+    # web map they stood thicker than PLANES_PER_100K_MAX: a speckle that left
+    # Ukraine and Turkey unnamed.  The presets draw theirs at every size.
     scene = Scenario(weapons=("kalibr",), sites=(Site("L", 39.93, 32.85),), focus_regions=())
     result = evaluate(scene, geodata)
     assert render_targets.planes_drawn(result)  # by the count alone
@@ -1219,9 +1219,11 @@ def test_planes_too_dense_for_the_map_are_counted_not_drawn_and_the_launch_count
         gids = {t.get_gid() for t in ax.texts}
         assert {"country-TUR", "country-UKR", "country-RUS"} <= gids, gids
     for preset in PRESETS.values():
-        fig = render.render_figure(evaluate(preset, geodata), geodata, size="square")
-        ax = next(a for a in fig.axes if a.get_gid() == "map")
-        assert [ln for ln in ax.lines if ln.get_gid() == "airfields"], preset.title
+        result = evaluate(preset, geodata)
+        for size in ("web", "square", "portrait", "print-a4"):
+            fig = render.render_figure(result, geodata, size=size)
+            ax = next(a for a in fig.axes if a.get_gid() == "map")
+            assert [ln for ln in ax.lines if ln.get_gid() == "airfields"], (preset.title, size)
 
 
 def test_the_largest_cities_in_range_are_named_beside_an_air_base_or_a_launch_site(geodata):

@@ -365,11 +365,17 @@ def _launch_countries(view, result, countries) -> list[str]:
     return codes
 
 
-def _label_countries(ctx, view, placer, geodata, countries, *, in_play, result=None) -> None:
-    """Country names in capitals: with ``in_play`` only :data:`IN_PLAY` and the
-    launch sites' countries (placed before the cities, wherever in the country
-    there is room), else the others that are large enough on the map, as room
-    allows."""
+def countries_in_play(view, result, countries) -> list[str]:
+    """:data:`IN_PLAY`, then the launch sites' countries (:func:`_launch_countries`)."""
+    play = list(IN_PLAY)
+    return play + [c for c in _launch_countries(view, result, countries) if c not in play]
+
+
+def _label_countries(ctx, view, placer, countries, play, *, in_play) -> None:
+    """Country names in capitals: with ``in_play`` only the countries of
+    ``play`` (:func:`countries_in_play`; placed before the cities, wherever in
+    the country there is room), else the others that are large enough on the
+    map, as room allows."""
     iso, cgeoms, land = countries.iso, countries.geoms, countries.land
     if not len(iso):
         return
@@ -380,9 +386,6 @@ def _label_countries(ctx, view, placer, geodata, countries, *, in_play, result=N
     prop = ctx.font(9.5, weight="bold")
     from shapely.ops import polylabel
 
-    play = list(IN_PLAY)
-    if result is not None:
-        play += [c for c in _launch_countries(view, result, countries) if c not in play]
     if in_play:
         order = [int(np.flatnonzero(iso == code)[0]) for code in play if code in iso]
     else:

@@ -32,10 +32,11 @@ from .labels import (
     _label_countries,
     _label_reach,
     _label_regions,
+    countries_in_play,
 )
 from .notes import _draw_note_rings, _draw_notes
 from .placer import _Placer
-from .targets import _Targets, decide_planes
+from .targets import BIG_CITY, _Targets, decide_planes
 from .world import box_edges_removed, countries_in_view, draw_world
 
 
@@ -111,12 +112,13 @@ def _draw_map(ctx: _Ctx, result, geodata, top_px: float, bottom_px: float, *, ke
     _label_allowed(ctx, view, placer, result)
     _draw_notes(ctx, view, placer, result)
     # the sides of the war and the focus regions before the cities
-    _label_countries(ctx, view, placer, geodata, countries, in_play=True, result=result)
+    play = countries_in_play(view, result, countries)
+    _label_countries(ctx, view, placer, countries, play, in_play=True)
     _label_regions(ctx, view, placer, geodata, focus=result.scenario.focus_regions,
                    cities=result.targets["name"].astype(str) if len(result.targets) else ())
     targets.label(targets.secondary)
     targets.finish()
-    _label_countries(ctx, view, placer, geodata, countries, in_play=False, result=result)
+    _label_countries(ctx, view, placer, countries, play, in_play=False)
     _label_regions(ctx, view, placer, geodata)
     return ax
 
@@ -154,7 +156,7 @@ def _reserve_points(ctx: _Ctx, view, placer: _Placer, result) -> None:
     story = len(pts)  # the targets after these: their spots are "cities" too
     t = result.targets
     if len(t) and "in_range" in t.columns:
-        big = max(result.scenario.min_population, 500_000)
+        big = max(result.scenario.min_population, BIG_CITY)
         keep = t["in_range"].to_numpy(bool) & (
             (t["layer"] == "places").to_numpy()
             | ((t["layer"] == "cities").to_numpy() & (t["population"].to_numpy() >= big))

@@ -18,9 +18,9 @@ from .placer import _Placer
 PLANES_MAX = 500
 #: Nor are they drawn when more than this many planes would stand on 100,000
 #: square units of the map frame (a unit: ``ctx.u``, a screen pixel at the
-#: map's type scale, so one rule for every size): the presets draw 3 to 25 (the
-#: Russian missiles on a square map), a Kalibr from Ankara 53 to 101 (486
-#: planes), a speckle that left Ankara and Ukraine unnamed.
+#: map's type scale, so one rule for every size): every preset stays below it
+#: at every size, a Kalibr from Ankara (486 planes, a speckle that left Ankara
+#: and Ukraine unnamed) lies above it (tests/test_render.py checks both).
 PLANES_PER_100K_MAX = 40.0
 
 
