@@ -53,9 +53,9 @@ alternate when it is surely Ukrainian (:func:`_foreign_name`: Люблін, Кр
 (Ясси, Сучава); else GNOME's Ukrainian name of the libgweather city of that
 name and place (``scripts/gweather_names.py``: Вроцлав, Лодзь); else KDE's
 Ukrainian name of a KStars city of that name and place, or of the KGeography
-capital of that name (``scripts/kde_names.py``: Магдебург, Мерсін); else, in
-Turkey, the Ukrainian practical transcription of its Turkish name
-(``scripts/tr_uk.py``: Тарсус, Ґебзе); else nothing.
+capital of that name (``scripts/kde_names.py``: Магдебург, Мерсін); else the
+Ukrainian practical transcription of its name in the country's language
+(``scripts/transcribe_uk.py``: Тарсус, Ґебзе in Turkey); else nothing.
 
 English names (:func:`english_name`): Ukraine, :func:`romanize_uk` of the
 Ukrainian name; Russia and Belarus, :func:`romanize_ru` (BGN/PCGN without
@@ -157,7 +157,7 @@ def _script(name: str):
 
 
 ru_to_uk = _script("ru_uk").ru_to_uk
-tr_to_uk = _script("tr_uk").tr_to_uk
+transcribe = _script("transcribe_uk").transcribe
 
 
 def _fold(text: str) -> str:
@@ -570,8 +570,9 @@ def ukrainian_names(
     ``read_gweather`` gives, none when omitted), ``kstars`` or ``kgeography``
     (KDE's Ukrainian name of a KStars city or a KGeography capital,
     ``scripts/kde_names.py``; ``kde`` is the pair ``read_kstars`` and
-    ``read_kgeography`` give, none when omitted), ``transcribed`` in Turkey too
-    (``tr_uk.tr_to_uk`` of the Turkish name) or empty (no Ukrainian name).
+    ``read_kgeography`` give, none when omitted), ``transcribed`` abroad too
+    (``transcribe_uk.transcribe``: the practical transcription of the
+    country's language) or empty (no Ukrainian name).
     ``name_ru`` is the Russian name of a Russian or Belarusian city.
     """
     kat = _katottg()
@@ -608,8 +609,9 @@ def ukrainian_names(
                 name, source = kstars[index][0], "kstars"
             if not name and index in kgeography:
                 name, source = kgeography[index][0], "kgeography"
-            if not name and row.country == "TUR":  # Turkish spelling: one letter for one
-                name, source = tr_to_uk(row.name_en), "transcribed"
+            if not name:  # the practical transcription of the country's language
+                name = transcribe(row.country, row.name_en, str(row.alt_names))
+                source = "transcribed" if name else ""
         if hand and int(row.geonameid) in hand and hand[int(row.geonameid)] != name:
             name, source = hand[int(row.geonameid)], "places"
         names.append(name)

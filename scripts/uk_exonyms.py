@@ -67,6 +67,41 @@ UK_EXONYMS = {
              "історичних документах вперше Біла Підляська з’явилася в 1345 р.»"),
     756868: ("Томашів", "encyclopediaofukraine.com, Tomaszów Lubelski: «Tomaszów Lubelski "
              "(Ukrainian: Томашів [Tomashiv]).»"),
+    # Moldova, by Ukraine's border: towns whose Ukrainian names no rule gives
+    617239: ("Тирасполь", "horikh.figa.cx.ua/ukraincyam/chomu-tiraspol-tak-nazivaietsya.html: "
+             "«27 січня 1795 року поселення при фортеці набуло статусу міста і отримало "
+             "найменування Тирасполь, від давньогрецької назви річки Дністер – Тирас.»"),
+    618605: ("Бєльці", "skybooking.ua/city/balti/: «Бєльці – місто і муніципалітет у "
+             "Республіці Молдова.»"),
+    618577: ("Бендери", "sco.wikipedia.org/wiki/Bender,_Moldovae: «Tighina (Romanian; Roushie: "
+             "Бендеры, Bendery; Ukrainian: Бендери, Bendery) is a ceety athin the "
+             "internaitionally recognized borders o Moldovae»"),
+    617486: ("Рибниця", "en.m.wikipedia.org/wiki/Rîbnița: «Russian: Ры́бница, Rybnitsa; "
+             "Ukrainian: Ри́бниця, Rybnytsia; Yiddish: ריבניצע, Ribnitse; Polish: Rybnica; "
+             "Lithuanian: Rybnica) is a town in Transnistria (de facto) in Moldova (de jure).»"),
+    618456: ("Кагул", "mci.book79.com (cs.wikipedia mirror), Cahul: «Cahul (rumunsky Cahul, "
+             "přepis moldavskou cyrilicí Кахул; rusky Кагул / Kagul, ukrajinsky Кагул / Kahul) "
+             "je lázeňské město v Moldavsku, středisko Cahulského okresu, nejjižnějšího v zemi.»"),
+    617180: ("Унгени", "hqproductreviews.com, proxy of uk.wikipedia.org/wiki/Унгени: «Унге́ни "
+             "(рум. Ungheni, Унгень) — місто в Молдові, центр Унгенського району.»"),
+    617367: ("Сороки", "uk.wikipedia.org, Сороки (місто), oldid 34380159: «Соро́ки (Сорока; "
+             "рум. Soroca) — місто в Молдові, на правому березі Дністра, центр Сороцького "
+             "району.»"),
+    617076: ("Єдинці", "wikipedia.ddns.net:12345, wikipedia_fi_all_maxi_2023-05/A/Edineț: "
+             "«Edineț (ven. Е́динец, Jedinets, ukr. Є́динці, Jedyntsi) on kaupunki ja Edinețin "
+             "piirin hallintokeskus Pohjois-Moldovassa.»"),
+    618450: ("Чадир-Лунга", "profilpelajar.com/es/Ceadîr-Lunga: «El nombre del asentamiento "
+             "en otros idiomas de importancia en el asentamiento también es Chadir-Lunga (en "
+             "ruso: Чадыр-Лунга; en ucraniano: Чадир-Лунга).»"),
+    617381: ("Слободзея", "wikizero.net/wiki/uk/Слободзея: «Слободзея (рум. Slobozia, "
+             "Слобозия) — місто в Молдові на лівому березі річки Дністер за 12 км на південний "
+             "схід від Тирасполя.»"),
+    # Other cities of the theatre that no rule or catalogue names
+    726050: ("Варна", "otdix.pp.ua/varna: «Варна є одним з найвідоміших чорноморських "
+             "курортів Болгарії.»"),
+    2895992: ("Інгольштадт", "travelua.com.ua/world/nimechchyna/ingolshtadt-za-48-godyn-"
+              "frankenshtejn-audi-i-bavarske-pyvo.html: «Інгольштадт — одне з найстаріших "
+              "міст Баварії.»"),
     # Russian cities whose Ukrainian usage the rules of ru_uk.py miss (a
     # compound's first part adapted, Нижньо-; Росія's single с)
     518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "
