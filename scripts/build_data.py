@@ -565,11 +565,14 @@ def load_country_names(npm_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
 # ------------------------------------------------------------------------ points
 
 
-def _is_latin_or_cyrillic(text: str) -> bool:
+def _latin_cyrillic_or_greek(text: str) -> bool:
+    """Whether ``text`` is written in the Latin, Cyrillic or Greek alphabet (the
+    Greek names of Greece and Cyprus are what their Ukrainian transcription
+    reads, ``scripts/el_uk.py``)."""
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
-            if not (name.startswith("LATIN") or name.startswith("CYRILLIC")):
+            if not name.startswith(("LATIN", "CYRILLIC", "GREEK")):
                 return False
     return True
 
@@ -581,7 +584,7 @@ def _ascii(text: str) -> str:
 
 
 def _alt_names(name: str, alternates: list[str]) -> str:
-    """Latin and Cyrillic alternate names, ';'-separated, without airport codes."""
+    """Latin, Cyrillic and Greek alternate names, ';'-separated, without airport codes."""
     seen = {name.casefold()}
     keep = []
     for alt in alternates:
@@ -590,7 +593,7 @@ def _alt_names(name: str, alternates: list[str]) -> str:
             continue
         if len(alt) <= 4 and alt.isupper() and alt.isascii():
             continue  # IATA/ICAO codes GeoNames lists as alternate names
-        if not _is_latin_or_cyrillic(alt):
+        if not _latin_cyrillic_or_greek(alt):
             continue
         seen.add(alt.casefold())
         keep.append(alt)

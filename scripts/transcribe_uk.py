@@ -3,15 +3,25 @@
 A town abroad that no source names in Ukrainian (``city_names.ukrainian_names``:
 KATOTTG, CLDR, GeoNames, the cited exonyms, GNOME, KDE) takes its name in its
 own language transcribed by the Ukrainian practical transcription of that
-language, each module quoting the table it follows: Turkish (``tr_uk``),
-Polish (``pl_uk``), German (``de_uk``), Italian (``it_uk``), Romanian
-(``ro_uk``), Czech and Slovak (``cs_uk``), and
-Bulgarian, Serbian and Macedonian (``bg_uk``, from the Cyrillic name that
-GeoNames records beside the romanized one).  A country of no documented rule
-(Iran, Iraq, Syria: their Latin names are romanizations of Persian and Arabic)
-keeps no Ukrainian name, and its towns are left unlabelled on Ukrainian maps;
-so does Hungary, whose table (the Ukrainian Wikipedia's help page, after the
-2001 instruction for Hungarian geographic names) could be read only for a and á.
+language, each module quoting the tables it follows and saying where a stored
+copy stopped and what it chose there: Turkish (``tr_uk``), Polish (``pl_uk``),
+German (``de_uk``), Italian (``it_uk``), Romanian (``ro_uk``), Czech and Slovak
+(``cs_uk``), Finnish and Estonian (``fi_uk``), Swedish and Norwegian
+(``nordic_uk``), Croatian, Slovene and Albanian (``adriatic_uk``), Bulgarian,
+Serbian and Macedonian (``bg_uk``), Greek (``el_uk``), Kazakh (``turkic_uk``),
+Lithuanian and Latvian (``more_uk``).  Where GeoNames' name is a romanization
+(Bulgaria, Greece, Kazakhstan), the rule reads the native name among the
+alternates, the one whose official romanization GeoNames' name is.
+
+A country of no documented rule keeps no Ukrainian name, and its towns are left
+unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia (their Latin names
+are romanizations of Persian and Arabic, and no Ukrainian table for those was
+found), Azerbaijan, Turkmenistan and Denmark (none found either), Hungary (the stored
+copies of its table stop after a and á, and their a is о: Baja would be Боя,
+which no Ukrainian text writes) and Kosovo (its towns have Albanian and Serbian
+names, and Ukrainian usage takes the Serbian ones, which GeoNames' name is not).
+Georgia and Armenia too: ``more_uk`` reads their names in their own scripts,
+which ``data/cities.fgb`` does not keep among the alternates.
 
 Imported by ``scripts/city_names.py`` by path (source ``transcribed``).
 """
@@ -23,7 +33,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TRANSCRIPTIONS", "local_name", "transcribe"]
+__all__ = ["FROM_ALTERNATES", "TRANSCRIPTIONS", "local_name", "transcribe"]
 
 #: country (ISO alpha-3) -> (module in scripts/, function of GeoNames' name)
 TRANSCRIPTIONS = {
@@ -35,12 +45,27 @@ TRANSCRIPTIONS = {
     "ROU": ("ro_uk", "ro_to_uk"),
     "CZE": ("cs_uk", "cs_to_uk"),
     "SVK": ("cs_uk", "sk_to_uk"),
+    "FIN": ("fi_uk", "fi_to_uk"),
+    "EST": ("fi_uk", "et_to_uk"),
+    "SWE": ("nordic_uk", "sv_to_uk"),
+    "NOR": ("nordic_uk", "no_to_uk"),
+    "HRV": ("adriatic_uk", "hr_to_uk"),
+    "SVN": ("adriatic_uk", "sl_to_uk"),
 }
-#: countries whose names come from the Cyrillic GeoNames alternate
-#: (``bg_uk.south_slavic_to_uk(country, name_en, alt_names)``)
-SOUTH_SLAVIC = ("BGR", "SRB", "MKD", "BIH", "MNE")
-
-
+#: country -> (module, function of the country, GeoNames' name and its
+#: alternates): the native name is an alternate (the Cyrillic of Bulgaria, North
+#: Macedonia, Kazakhstan) or the alternates settle the form (Albanian Durrësi
+#: or Durrës)
+FROM_ALTERNATES = {
+    **dict.fromkeys(("BGR", "SRB", "MKD", "BIH", "MNE"), ("bg_uk", "south_slavic_to_uk")),
+    "ALB": ("adriatic_uk", "adriatic_to_uk"),
+    "GRC": ("el_uk", "greek_to_uk"),
+    "CYP": ("el_uk", "greek_to_uk"),
+    "KAZ": ("turkic_uk", "turkic_to_uk"),
+    # (GeoNames' name may have lost its diacritics: Mazeikiai, from Mažeikiai)
+    "LTU": ("more_uk", "more_to_uk"),
+    "LVA": ("more_uk", "more_to_uk"),
+}
 #: What GeoNames adds to a German town's name that is no part of it: a
 #: qualifier in brackets or after a slash (Schwedt (Oder), Reichenbach/Vogtland),
 #: a title (Hansestadt Salzwedel, Universitäts- und Hansestadt Greifswald,
@@ -82,8 +107,9 @@ def transcribe(country: str, name_en: str, alt_names: str) -> str:
     if country in TRANSCRIPTIONS:
         module, function = TRANSCRIPTIONS[country]
         name = getattr(_module(module), function)(local_name(name_en))
-    elif country in SOUTH_SLAVIC:
-        name = _module("bg_uk").south_slavic_to_uk(country, name_en, alt_names) or ""
+    elif country in FROM_ALTERNATES:
+        module, function = FROM_ALTERNATES[country]
+        name = getattr(_module(module), function)(country, name_en, alt_names) or ""
     else:
         name = ""
     # a Roman numeral (Paolo VI, a quarter of Taranto) has no Ukrainian letters:

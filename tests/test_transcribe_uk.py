@@ -4,23 +4,15 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 from pathlib import Path
 
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _transcribe_uk():
-    path = ROOT / "scripts" / "transcribe_uk.py"
-    spec = importlib.util.spec_from_file_location("transcribe_uk", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tu = _transcribe_uk()
+tu = script("transcribe_uk")
 
 
 def test_the_module_examples_hold():

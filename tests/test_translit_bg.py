@@ -3,22 +3,15 @@ Ukrainian, and the native name picked from GeoNames' alternates."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("bg_uk", ROOT / "scripts" / "bg_uk.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bg_uk = _load()
+bg_uk = script("bg_uk")
 
 
 # ------------------------------------------------------------------ romanizations

@@ -4,17 +4,15 @@ has, and each rule of the module's docstring."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("cs_uk", ROOT / "scripts" / "cs_uk.py")
-cs_uk = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cs_uk)
+cs_uk = script("cs_uk")
 cs_to_uk, sk_to_uk = cs_uk.cs_to_uk, cs_uk.sk_to_uk
 
 _UKRAINIAN = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії’][А-ЩЬЮЯҐЄІЇа-щьюяґєії’ -]*")

@@ -11,22 +11,15 @@ module's choices say otherwise; then one case per rule the module states.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 from pathlib import Path
 
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _de_uk():
-    spec = importlib.util.spec_from_file_location("de_uk", ROOT / "scripts" / "de_uk.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-de_to_uk = _de_uk().de_to_uk
+de_to_uk = script("de_uk").de_to_uk
 
 
 # ------------------------------------------------------------------ the sources
@@ -99,7 +92,7 @@ def test_the_cartographers_terms_are_reproduced(german, ukrainian):
 def test_the_cartographers_g_is_one_setting_away(monkeypatch, german, ukrainian):
     # The module writes g as г, as the spelling writes it in place names; the
     # cartographers' and the 2001 Recommendation's ґ is the constant G.
-    module = _de_uk()
+    module = script("de_uk")
     monkeypatch.setattr(module, "G", "ґ")
     assert module.de_to_uk(german) == ukrainian
     assert de_to_uk(german) == ukrainian.replace("ґ", "г")
@@ -402,5 +395,5 @@ def test_a_name_that_is_no_string_is_refused_with_its_type():
 
 
 def test_the_modules_docstring_examples_hold():
-    result = doctest.testmod(_de_uk(), verbose=False)
+    result = doctest.testmod(script("de_uk"), verbose=False)
     assert result.attempted > 0 and result.failed == 0

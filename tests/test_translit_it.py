@@ -3,23 +3,16 @@ practical transcription (the rules and their sources are in its docstring)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _module():
-    spec = importlib.util.spec_from_file_location("it_uk", ROOT / "scripts" / "it_uk.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-it_to_uk = _module().it_to_uk
+it_to_uk = script("it_uk").it_to_uk
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,15 @@ has, and each rule of the module's docstring."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("pl_uk", ROOT / "scripts" / "pl_uk.py")
-pl_uk = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pl_uk)
+pl_uk = script("pl_uk")
 pl_to_uk = pl_uk.pl_to_uk
 
 _UKRAINIAN = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії’][А-ЩЬЮЯҐЄІЇа-щьюяґєії’ -]*")

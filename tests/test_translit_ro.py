@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 from pathlib import Path
 
 import pytest
+from tools import script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("ro_uk", ROOT / "scripts" / "ro_uk.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ro_uk = _load()
+ro_uk = script("ro_uk")
 ro_to_uk = ro_uk.ro_to_uk
 
 

@@ -66,3 +66,16 @@ def wait_until_drawn(locator, timeout_s: float = 120.0, min_colours: int = 50) -
         last = png
         time.sleep(0.3)
 
+
+
+def script(name: str):
+    """``scripts/<name>.py`` as a module: scripts/ is no package, so the tests
+    load the build's modules by path (``scripts/city_names.py`` does the same)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
