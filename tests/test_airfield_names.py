@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from tools import script
 
 from ranges import dashboard as dash
 from ranges.evaluate import evaluate
@@ -24,12 +24,7 @@ LATIN = re.compile(r"[A-Za-z]")
 
 @functools.cache
 def _script():
-    spec = importlib.util.spec_from_file_location(
-        "airfield_names", ROOT / "scripts" / "airfield_names.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("airfield_names")
 
 
 def _without_code(name: str) -> str:

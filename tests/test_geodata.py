@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 from shapely.geometry import Point, box
+from tools import script
 
 from ranges.errors import DataError
 from ranges.geodata import (
@@ -35,10 +35,7 @@ def geo() -> GeoData:
 
 
 def _build_script():
-    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("build_data")
 
 
 # ------------------------------------------------------------------ schema
@@ -204,10 +201,7 @@ _UK_WORD = r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії’'][А-ЩЬЮЯҐЄІЇа-
 
 @functools.cache
 def _city_names_script():
-    spec = importlib.util.spec_from_file_location("city_names", ROOT / "scripts" / "city_names.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("city_names")
 
 
 def test_every_ukrainian_city_has_a_ukrainian_name_in_ukrainian_letters(geo):

@@ -115,13 +115,9 @@ def test_stored_snapshots_match_the_upstream_files():
 
 @needs_archive
 def test_rebuilding_from_the_archive_gives_the_shipped_bytes(tmp_path):
-    import importlib.util
+    from tools import script
 
-    spec = importlib.util.spec_from_file_location(
-        "build_territory", ROOT / "scripts" / "build_territory.py"
-    )
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = script("build_territory")
     try:
         stats = build.build(ARCHIVE, tmp_path)
     finally:
