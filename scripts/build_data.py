@@ -565,14 +565,15 @@ def load_country_names(npm_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
 # ------------------------------------------------------------------------ points
 
 
-def _latin_cyrillic_or_greek(text: str) -> bool:
-    """Whether ``text`` is written in the Latin, Cyrillic or Greek alphabet (the
-    Greek names of Greece and Cyprus are what their Ukrainian transcription
-    reads, ``scripts/el_uk.py``)."""
+def _kept_alphabet(text: str) -> bool:
+    """Whether ``text`` is written in the Latin, Cyrillic, Greek, Georgian or
+    Armenian alphabet (the native names of Greece, Cyprus, Georgia and Armenia
+    are what their Ukrainian transcriptions read, ``scripts/el_uk.py`` and
+    ``scripts/more_uk.py``)."""
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
-            if not name.startswith(("LATIN", "CYRILLIC", "GREEK")):
+            if not name.startswith(("LATIN", "CYRILLIC", "GREEK", "GEORGIAN", "ARMENIAN")):
                 return False
     return True
 
@@ -584,7 +585,8 @@ def _ascii(text: str) -> str:
 
 
 def _alt_names(name: str, alternates: list[str]) -> str:
-    """Latin, Cyrillic and Greek alternate names, ';'-separated, without airport codes."""
+    """Latin, Cyrillic, Greek, Georgian and Armenian alternate names,
+    ';'-separated, without airport codes."""
     seen = {name.casefold()}
     keep = []
     for alt in alternates:
@@ -593,7 +595,7 @@ def _alt_names(name: str, alternates: list[str]) -> str:
             continue
         if len(alt) <= 4 and alt.isupper() and alt.isascii():
             continue  # IATA/ICAO codes GeoNames lists as alternate names
-        if not _latin_cyrillic_or_greek(alt):
+        if not _kept_alphabet(alt):
             continue
         seen.add(alt.casefold())
         keep.append(alt)

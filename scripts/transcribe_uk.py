@@ -9,9 +9,10 @@ German (``de_uk``), Italian (``it_uk``), Romanian (``ro_uk``), Czech and Slovak
 (``cs_uk``), Finnish and Estonian (``fi_uk``), Swedish and Norwegian
 (``nordic_uk``), Croatian, Slovene and Albanian (``adriatic_uk``), Bulgarian,
 Serbian and Macedonian (``bg_uk``), Greek (``el_uk``), Kazakh (``turkic_uk``),
-Lithuanian and Latvian (``more_uk``).  Where GeoNames' name is a romanization
-(Bulgaria, Greece, Kazakhstan), the rule reads the native name among the
-alternates, the one whose official romanization GeoNames' name is.
+Lithuanian, Latvian, Georgian and Armenian (``more_uk``).  Where GeoNames' name
+is a romanization (Bulgaria, Greece, Kazakhstan, Georgia, Armenia), the rule
+reads the native name among the alternates, the one whose official
+romanization GeoNames' name is.
 
 A country of no documented rule keeps no Ukrainian name, and its towns are left
 unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia (their Latin names
@@ -20,8 +21,6 @@ found), Azerbaijan, Turkmenistan and Denmark (none found either), Hungary (the s
 copies of its table stop after a and á, and their a is о: Baja would be Боя,
 which no Ukrainian text writes) and Kosovo (its towns have Albanian and Serbian
 names, and Ukrainian usage takes the Serbian ones, which GeoNames' name is not).
-Georgia and Armenia too: ``more_uk`` reads their names in their own scripts,
-which ``data/cities.fgb`` does not keep among the alternates.
 
 Imported by ``scripts/city_names.py`` by path (source ``transcribed``).
 """
@@ -65,6 +64,8 @@ FROM_ALTERNATES = {
     # (GeoNames' name may have lost its diacritics: Mazeikiai, from Mažeikiai)
     "LTU": ("more_uk", "more_to_uk"),
     "LVA": ("more_uk", "more_to_uk"),
+    "GEO": ("more_uk", "more_to_uk"),
+    "ARM": ("more_uk", "more_to_uk"),
 }
 #: What GeoNames adds to a German town's name that is no part of it: a
 #: qualifier in brackets or after a slash (Schwedt (Oder), Reichenbach/Vogtland),
