@@ -40,7 +40,7 @@ could be read:
    кириллической вуковице»).
 
 So a Croatian or Slovene name is read as Serbian Latin and spelt by
-``scripts/bg_uk.py``'s :func:`sr_to_uk` (imported by path), which follows the
+``scripts/bg_uk.py``'s :func:`sr_to_uk` (imported), which follows the
 Serbian-Ukrainian help page: č and ć ч, đ and dž дж, lj ль and nj нь (љa→ля,
 ље→лє), j й (је→є, ја→я ...), ije after a consonant іє (Rijeka Рієка), i и
 (і at the start, before a vowel and at a word's end after a consonant; ї after a
@@ -127,16 +127,15 @@ with ``confirm``: Zvečan Звечан, Vitina Витина, Istok Істок), 
 otherwise (Mitrovicë Мітровіца, Pejë Пея).  The Serbian reading gives Призрен
 and Приштина where the data has GeoNames' Прізрен and GNOME's Приштіна.
 
-Loaded by path, as the other ``*_uk`` modules are.
+Imported by ``scripts/transcribe_uk.py``, as the other ``*_uk`` modules are.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
 
 __all__ = [
     "COUNTRIES",
@@ -151,15 +150,7 @@ __all__ = [
 COUNTRIES = {"ALB": "sq", "XKX": "sq", "HRV": "hr", "SVN": "sl"}
 
 
-def _load(name: str):
-    path = Path(__file__).with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(f"_adriatic_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_bg_uk = _load("bg_uk")
+_bg_uk = importlib.import_module("bg_uk")  # the sibling script's Serbian rule
 
 _WORD = re.compile(r"[^\W\d_]+")
 APOSTROPHE = "\u2019"

@@ -28,7 +28,7 @@ Run on its own to rewrite ``data/airfields.fgb`` in place from the shipped
 
     .venv/bin/python scripts/airfield_names.py [DATA_DIR]
 
-``scripts/build_data.py`` imports it (by path) for a full rebuild.
+``scripts/build_data.py`` imports it for a full rebuild.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ alternate romanizes to ``name_en`` (Prizren, Zvečan), so Albanian names get ``"
 unless GeoNames also spells the Albanian name in Serbian Cyrillic (Ferizaj,
 Феризај -> Феризай).
 
-Loaded by path by ``scripts/transcribe_uk.py`` (for ``scripts/city_names.py``).
+Imported by ``scripts/transcribe_uk.py`` (for ``scripts/city_names.py``).
 """
 
 from __future__ import annotations

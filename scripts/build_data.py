@@ -750,14 +750,11 @@ def _duplicate_records(cities: pd.DataFrame) -> pd.Series:
 
 
 def _sibling(name: str):
-    """The script ``scripts/<name>.py`` as a module, loaded by path: scripts/
-    is no package, and this script is imported by path too (tests)."""
-    import importlib.util
+    """The sibling script ``scripts/<name>.py`` as a module (scripts/ is on the
+    module path when a script runs, and when the tests load one)."""
+    import importlib
 
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module(name)
 
 
 def load_cities(

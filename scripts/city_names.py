@@ -1,6 +1,6 @@
 """Ukrainian names for the cities layer (``name_uk``, ``name_uk_source``).
 
-Imported by ``scripts/build_data.py`` (by path, like ``build_territory.py``).
+Imported by ``scripts/build_data.py`` (like ``build_territory.py``).
 The rule, in the order it is tried (data/README.md, "Ukrainian city names"):
 
 Cities in Ukraine take the official name from KATOTTG, the state register of
@@ -65,6 +65,7 @@ diacritics and apostrophes) of the Russian name, or an exonym of
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import unicodedata
@@ -146,14 +147,10 @@ def bgn_ru(text: str) -> str:
 
 
 def _script(name: str):
-    """``scripts/<name>.py`` as a module, loaded by path like this one (scripts/
-    is no package)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The sibling script ``scripts/<name>.py`` as a module: scripts/ is on the
+    module path when a script runs (``python scripts/build_data.py``) and when
+    the tests load one (``tests/tools.script``)."""
+    return importlib.import_module(name)
 
 
 ru_to_uk = _script("ru_uk").ru_to_uk

@@ -79,7 +79,7 @@ writes the plural -иці (Пардубиці); Slovak ia after ž is а by the 
 (Žiar nad Hronom Жар-над-Гроном); English names (GeoNames' Prague, Pilsen)
 are not Czech and come out garbled, but those towns have Ukrainian names.
 
-Imported by ``scripts/transcribe_uk.py`` by path.
+Imported by ``scripts/transcribe_uk.py``.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ the listed roots; Low German oe inside a word is read as ö (Soest Зест, not
 Зост); official titles in GeoNames' names are transcribed like any word
 (Hansestadt Salzwedel Ганзештадт-Зальцведель).
 
-Imported by ``scripts/transcribe_uk.py`` by path (countries DEU and AUT).
+Imported by ``scripts/transcribe_uk.py`` (countries DEU and AUT).
 """
 
 from __future__ import annotations

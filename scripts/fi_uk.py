@@ -2,8 +2,8 @@
 
 :func:`fi_to_uk` spells a Finnish place name (Finnish spelling, GeoNames' form)
 in Ukrainian letters, :func:`et_to_uk` an Estonian one, for the towns of
-Finland and Estonia that no source names.  Imported by path, as
-``scripts/tr_uk.py`` is.
+Finland and Estonia that no source names.  Imported by
+``scripts/transcribe_uk.py``, as ``scripts/tr_uk.py`` is.
 
 Sources, all stored public copies (the project's search of stored pages):
 

@@ -12,7 +12,7 @@ folder that package was unpacked into (``--gweather``)::
 It names the cities abroad that neither CLDR, nor a GeoNames alternate, nor a
 cited exonym does (Вроцлав, Лодзь, Познань: ``city_names.ukrainian_names``,
 source ``gweather``), when GeoNames confirms the spelling (:func:`confirmed`).
-Imported by ``scripts/city_names.py`` by path.
+Imported by ``scripts/city_names.py``.
 """
 
 from __future__ import annotations

@@ -14,13 +14,14 @@ They name the cities abroad that neither CLDR, nor a GeoNames alternate, nor a
 cited exonym, nor GNOME does (``city_names.ukrainian_names``, sources
 ``kstars``: Магдебург, Клайпеда; ``kgeography``: Мерсін, Кельце), when
 GeoNames confirms the spelling (``gweather_names.confirmed``).  Imported by
-``scripts/city_names.py`` by path; reads the names only (both packages are
+``scripts/city_names.py``; reads the names only (both packages are
 GPL-2+).
 """
 
 from __future__ import annotations
 
 import gettext
+import importlib
 import re
 import sqlite3
 from pathlib import Path
@@ -45,17 +46,7 @@ _COUNTRY_ALIASES = {
 }  # fmt: skip
 
 
-def _gweather():
-    import importlib.util
-
-    path = Path(__file__).with_name("gweather_names.py")
-    spec = importlib.util.spec_from_file_location("gweather_names", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_GNOME = _gweather()
+_GNOME = importlib.import_module("gweather_names")  # the sibling script
 City = _GNOME.GweatherCity
 
 

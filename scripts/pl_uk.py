@@ -111,7 +111,7 @@ orthography's surnames (Виспянський) have no apostrophe where the pro
 page writes ’я after b, p, w; and GeoNames' unaccented "Bielsko-Biala" reads as Polish la
 (Бельсько-Б’яля).
 
-Imported by ``scripts/transcribe_uk.py`` by path.
+Imported by ``scripts/transcribe_uk.py``.
 """
 
 from __future__ import annotations

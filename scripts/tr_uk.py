@@ -19,7 +19,7 @@ that a map does not mix the two.
 
 :func:`tr_to_uk` names the Turkish cities that no source names
 (``city_names.ukrainian_names``, source ``transcribed``).  Imported by
-``scripts/city_names.py`` by path.
+``scripts/city_names.py``.
 """
 
 from __future__ import annotations

@@ -22,15 +22,13 @@ copies of its table stop after a and á, and their a is о: Baja would be Боя
 which no Ukrainian text writes) and Kosovo (its towns have Albanian and Serbian
 names, and Ukrainian usage takes the Serbian ones, which GeoNames' name is not).
 
-Imported by ``scripts/city_names.py`` by path (source ``transcribed``).
+Imported by ``scripts/city_names.py`` (source ``transcribed``).
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import re
-from functools import cache
-from pathlib import Path
 
 __all__ = ["FROM_ALTERNATES", "TRANSCRIPTIONS", "local_name", "transcribe"]
 
@@ -90,13 +88,9 @@ def local_name(name: str) -> str:
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-@cache
 def _module(name: str):
-    path = Path(__file__).with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(f"_transcribe_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The rule's module, a sibling script (scripts/ is on the module path)."""
+    return importlib.import_module(name)
 
 
 def transcribe(country: str, name_en: str, alt_names: str) -> str:

@@ -4,8 +4,8 @@
 GeoNames' ``name_en`` and ``alt_names``, or ``""`` when it is not sure, for the
 towns that no source names (``city_names.ukrainian_names``, source
 ``transcribed``); :func:`kazakh_original` picks the Kazakh spelling among the
-alternates and :func:`kk_to_uk` spells it in Ukrainian.  Loaded by path, as
-``scripts/bg_uk.py`` is.
+alternates and :func:`kk_to_uk` spells it in Ukrainian.  Imported by
+``scripts/transcribe_uk.py``, as ``scripts/bg_uk.py`` is.
 
 Kazakh (Kazakhstan)
 -------------------

@@ -2,7 +2,7 @@
 each as a stored Ukrainian source writes it (found through the project's
 search of stored public pages; data/README.md lists them with the quotes).
 
-Imported by ``scripts/city_names.py`` by path: :data:`UK_EXONYMS` maps a
+Imported by ``scripts/city_names.py``: :data:`UK_EXONYMS` maps a
 GeoNames id to (name, "where: «the sentence that writes it»").  A source is a
 Ukrainian-language sentence, or a sentence in another language that labels
 the name Ukrainian ("ukr. Перемишль"); Russian text does not count.

@@ -9,27 +9,16 @@ The others check the checker itself on small synthetic READMEs, so it can fail.
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from geographiclib.geodesic import Geodesic
+from tools import script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location(
-        "readme_examples", ROOT / "scripts" / "readme_examples.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-rx = _load_script()
+rx = script("readme_examples")
 
 SYNTHETIC = """# Tool
 

@@ -69,13 +69,14 @@ def wait_until_drawn(locator, timeout_s: float = 120.0, min_colours: int = 50) -
 
 
 def script(name: str):
-    """``scripts/<name>.py`` as a module: scripts/ is no package, so the tests
-    load the build's modules by path (``scripts/city_names.py`` does the same)."""
-    import importlib.util
+    """``scripts/<name>.py`` as a module.  scripts/ is no package: its scripts
+    import one another as siblings, which works when one runs (Python puts its
+    folder on the module path), so the tests put the folder there too."""
+    import importlib
+    import sys
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    folder = str(Path(__file__).resolve().parent.parent / "scripts")
+    if folder not in sys.path:
+        sys.path.append(folder)
+    return importlib.import_module(name)
