@@ -132,10 +132,12 @@ Imported by ``scripts/transcribe_uk.py``, as the other ``*_uk`` modules are.
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
+
+import bg_uk as _bg_uk  # the sibling script's Serbian rule
+from geonames_alternates import alternates as _alternates
 
 __all__ = [
     "COUNTRIES",
@@ -150,7 +152,6 @@ __all__ = [
 COUNTRIES = {"ALB": "sq", "XKX": "sq", "HRV": "hr", "SVN": "sl"}
 
 
-_bg_uk = importlib.import_module("bg_uk")  # the sibling script's Serbian rule
 
 _WORD = re.compile(r"[^\W\d_]+")
 APOSTROPHE = "\u2019"
@@ -347,10 +348,6 @@ def sq_to_uk(name: str) -> str:
         out.append(_sq_word(match.group(0), last_word=i == len(words) - 1))
     out.append(name[words[-1].end() :])
     return "".join(out)
-
-
-def _alternates(alt_names: str | Iterable[str] | None) -> list[str]:
-    return _bg_uk._alternates(alt_names)
 
 
 def sq_indefinite(name: str, alt_names: str | Iterable[str] | None) -> str:

@@ -83,6 +83,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from geonames_alternates import alternates as _alternates
+from geonames_alternates import separators as _separators
+
 __all__ = [
     "COUNTRIES",
     "bg_to_uk",
@@ -165,17 +168,6 @@ def romanize_bg(text: str) -> str:
     ('stara zagora', 'targovishte', 'sofia')
     """
     return _romanize(text, _BG_STREAMLINED, final_ia=True)
-
-
-def _alternates(alt_names: str | Iterable[str] | None) -> list[str]:
-    if not isinstance(alt_names, (str, Iterable)):  # None, or pandas' NaN for none
-        return []
-    items = alt_names.split(";") if isinstance(alt_names, str) else alt_names
-    return [a.strip() for a in items if a and a.strip()]
-
-
-def _separators(text: str) -> str:
-    return "".join(c for c in text if c in " -")
 
 
 def _one(found: list[str], name_en: str, prefer=None) -> str | None:

@@ -121,6 +121,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from geonames_alternates import alternates as _alternates
+from geonames_alternates import separators as _separators
+
 __all__ = [
     "COUNTRIES",
     "el_to_uk",
@@ -326,13 +329,6 @@ def _keys(greek: str) -> set[str]:
     return {_key(romanize_el(greek)), _key(_romanize_bgn(greek))}
 
 
-def _alternates(alt_names: str | Iterable[str] | None) -> list[str]:
-    if not isinstance(alt_names, (str, Iterable)):  # None, or pandas' NaN for none
-        return []
-    items = alt_names.split(";") if isinstance(alt_names, str) else alt_names
-    return [a.strip() for a in items if a and a.strip()]
-
-
 #: (demotic ending, Katharevousa ending), accent-free.
 _KATHAREVOUSA = (("ο", "ον"), ("ι", "ιον"), ("η", "ις"), ("α", "αι"), ("ες", "αι"))
 
@@ -367,10 +363,6 @@ def _demotic(greek: str, greek_alternates: list[str]) -> str:
         {a for a in greek_alternates if _loose(a) in forms and _loose(a) != _loose(greek)}
     )
     return found[0] if len({_loose(a) for a in found}) == 1 else greek
-
-
-def _separators(text: str) -> str:
-    return "".join(c for c in text if c in " -")
 
 
 def _one(found: list[str], name_en: str) -> str | None:

@@ -183,6 +183,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from geonames_alternates import alternates as _alternates
+from geonames_alternates import separators as _separators
+
 __all__ = [
     "COUNTRIES",
     "APOSTROPHE",
@@ -622,13 +625,6 @@ def hy_to_uk(armenian: str) -> str:
 # ------------------------------------------------------------------ native names
 
 
-def _alternates(alt_names: str | Iterable[str] | None) -> list[str]:
-    if not isinstance(alt_names, (str, Iterable)):  # None, or pandas' NaN for none
-        return []
-    items = alt_names.split(";") if isinstance(alt_names, str) else alt_names
-    return [a.strip() for a in items if isinstance(a, str) and a.strip()]
-
-
 def _fold(text: str) -> str:
     """Lower case, no diacritics, letters only: how names are compared."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -704,10 +700,6 @@ def _native(
         return None
     same_spacing = [a for a in found if _separators(a) == _separators(name_en)]
     return (same_spacing or found)[0]
-
-
-def _separators(text: str) -> str:
-    return "".join(c for c in text if c in " -")
 
 
 def georgian_original(name_en: str, alt_names: str | Iterable[str] | None) -> str | None:

@@ -99,6 +99,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from geonames_alternates import alternates as _alternates
+from geonames_alternates import separators as _separators
+
 __all__ = ["COUNTRIES", "LEFT_OUT", "kazakh_original", "kk_to_uk", "reduce_kazakh", "turkic_to_uk"]
 
 #: Countries :func:`turkic_to_uk` names, and the language it reads there.
@@ -205,13 +208,6 @@ _LATIN = {
 }  # fmt: skip
 
 
-def _alternates(alt_names: str | Iterable[str] | None) -> list[str]:
-    if not isinstance(alt_names, (str, Iterable)):  # None, or pandas' NaN for none
-        return []
-    items = alt_names.split(";") if isinstance(alt_names, str) else alt_names
-    return [a.strip() for a in items if a and a.strip()]
-
-
 def _fold(latin: str, loose: bool = False) -> str:
     """How a romanization is compared: no diacritics, case or signs; q as k, gh as
     g, ye as e (Qulsary and Kulsary, Mangghystau and Mangystau agree); ``loose``
@@ -224,10 +220,6 @@ def _fold(latin: str, loose: bool = False) -> str:
 
 def _romanize(cyrillic: str) -> str:
     return "".join(_LATIN.get(c, "") for c in reduce_kazakh(cyrillic).lower())
-
-
-def _separators(text: str) -> str:
-    return "".join(c for c in text if c in " -")
 
 
 def kazakh_original(name_en: str, alt_names: str | Iterable[str] | None) -> str | None:

@@ -51,3 +51,7 @@ def test_a_country_without_a_documented_rule_gets_no_name(country):
 
 def test_a_name_the_rule_leaves_partly_latin_is_no_name():
     assert tu.transcribe("ITA", "Paolo VI", "") == ""
+
+
+def test_the_alternates_helpers_examples_hold():
+    assert doctest.testmod(script("geonames_alternates")).failed == 0
