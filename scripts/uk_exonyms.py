@@ -96,12 +96,27 @@ UK_EXONYMS = {
     617381: ("Слободзея", "wikizero.net/wiki/uk/Слободзея: «Слободзея (рум. Slobozia, "
              "Слобозия) — місто в Молдові на лівому березі річки Дністер за 12 км на південний "
              "схід від Тирасполя.»"),
+    618365: ("Дубоссари", "dept.other.wiki/wiki/Dubăsari (pt): «Dubăsari (ou Russian Дубоссары "
+             "Dubossary ; ucraniana Дубоссари Dubossary ) é uma cidade do distrito no Dniester na "
+             "Transnístria .»"),
+    617302: ("Страшени", "wikiwand.com/uk/Страшени: «Страшени (рум. Străşeni, Стрешень) — місто "
+             "в Молдові, адміністративний центр Страшенського району.»"),
+    618329: ("Флорешти", "uk.wikipedia-on-ipfs.org/wiki/Флорешти: «Флорешти (молд./рум. "
+             "Floreşti, Флорешть) — місто в Молдові, центр Флорештського району.»"),
+    618370: ("Дрокія", "wikidata.uk-ua.nina.az/Дрокія.html: «Дро́кія або Дро́х'я (рум. "
+             "Drochia) — місто в Молдові, центр Дрокійського району.»"),
     # Other cities of the theatre that no rule or catalogue names
     726050: ("Варна", "otdix.pp.ua/varna: «Варна є одним з найвідоміших чорноморських "
              "курортів Болгарії.»"),
     2895992: ("Інгольштадт", "travelua.com.ua/world/nimechchyna/ingolshtadt-za-48-godyn-"
               "frankenshtejn-audi-i-bavarske-pyvo.html: «Інгольштадт — одне з найстаріших "
               "міст Баварії.»"),
+    2812482: ("Веймар", "shepvisnyk.com.ua/vejmar-vechirnij-cze-inshyj-vymir-teplyj-i-"
+              "lyudyanyj: «Хоча місто Веймар — порівняно невелике (живе тут десь стільки ж, як "
+              "у сусідньому з Шепетівкою Звягелі), подивитися є на що.»"),
+    255683: ("Патри", "uk.wikitrps.com/wiki/Patra: «Патри (Новогрецька: Πάτρα, грецька вимова: "
+             "[ˈpatra], класична грецька та Катаревуса: Πάτραι (мн.)) - третє за величиною "
+             "місто Греція, після Афіни і Салоніки.»"),
     # Russian cities whose Ukrainian usage the rules of ru_uk.py miss (a
     # compound's first part adapted, Нижньо-; Росія's single с)
     518255: ("Новоросійськ", "news.telegraf.com.ua, 10 вересня 2025: «Російський "

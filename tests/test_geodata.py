@@ -345,7 +345,7 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     # GNOME's slips that GeoNames does not confirm stay out: Жошув (the Polish
     # transcription gives Хожув), the region's name Варненська область for the
     # city Varna (a cited Варна); the manifest lists the slips of towns left
-    # unnamed (Pátra, below)
+    # unnamed
     assert by_id[3101619] == "Хожув"  # Chorzów
     assert by_id[726050] == "Варна"  # Varna
     stats = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["stats"]["cities"]
@@ -364,9 +364,11 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     # towns by the border keep their historical Ukrainian names (cited)
     assert by_id[761168] == "Перемишль" and by_id[774558] == "Холм"  # Przemyśl, Chełm
     assert by_id[99072] == "Мосул" and by_id[728193] == "Пловдів"
-    # Pátra: KGeography's Патрас is not confirmed (GeoNames' Патра), and the Greek
-    # transcription gives Патра; the manifest lists only slips of towns left unnamed
-    assert by_id[255683] == "Патра"
+    # Pátra: KGeography's Патрас is not confirmed (GeoNames' Патра); a cited Патри
+    # wins over the Greek transcription's Патра; the manifest lists only slips of
+    # towns left unnamed
+    assert by_id[255683] == "Патри"
+    assert script("transcribe_uk").transcribe("GRC", "Pátra", "Πάτρα") == "Патра"
     assert "Pátra (255683)" not in stats["name_uk"]["kde_not_confirmed"]
     # KGeography's Заньян for Zanjan is not confirmed; a quoted source writes Зенджан
     assert by_id[111453] == "Зенджан"

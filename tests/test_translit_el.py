@@ -229,6 +229,7 @@ SOURCED = [
     ("GRC", "Lárisa", "Λάρισα"),
     ("GRC", "Irákleion", "Ηράκλειο;Ηράκλειο Κρήτης"),
     ("GRC", "Ioánnina", "Γιάννενα;Γιάννινα;Ιωάννινα"),
+    ("GRC", "Pátra", "Πάτρα"),  # a cited Патри (scripts/uk_exonyms.py)
     # English exonyms: the rule gives nothing
     ("GRC", "Athens", "Αθήνα;Αθήναι;Αθηνα;Αθηναι;Ἀθῆναι"),
     ("GRC", "Piraeus", "Πειραιάς;Πειραιεύς"),
@@ -244,6 +245,7 @@ TRADITIONAL = {
     "Lárisa": ("Лариса", "Ларіса"),
     "Irákleion": ("Іракліон", "Іракліо"),  # Ηράκλειον -> Іракліон; GeoNames keeps Ηράκλειο
     "Ioánnina": ("Яніна", "Іоанніна"),  # KDE's Яніна is Γιάννινα (Янніна), one н
+    "Pátra": ("Патри", "Патра"),
 }
 EXONYMS = {"Athens", "Piraeus", "Corfu", "Mytilene", "Nicosia", "Famagusta", "Kyrenia"}
 
@@ -251,7 +253,8 @@ EXONYMS = {"Athens", "Piraeus", "Corfu", "Mytilene", "Nicosia", "Famagusta", "Ky
 def test_the_names_the_sources_give_are_the_rules_but_for_traditional_names():
     """The Ukrainian names that GNOME, KDE, CLDR and GeoNames give the towns of
     Greece and Cyprus in the shipped cities layer are this rule's spelling of the
-    town's Greek name, except the traditional Салоніки, Лариса, Іракліон, Яніна;
+    town's Greek name, except the traditional Салоніки, Лариса, Іракліон, Яніна,
+    Патри;
     a town GeoNames names by an English exonym (Athens, Corfu) gets none."""
     import geopandas as gpd
 
