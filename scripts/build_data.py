@@ -569,7 +569,7 @@ def _kept_alphabet(text: str) -> bool:
     """Whether ``text`` is written in the Latin, Cyrillic, Greek, Georgian or
     Armenian alphabet (the native names of Greece, Cyprus, Georgia and Armenia
     are what their Ukrainian transcriptions read, ``scripts/el_uk.py`` and
-    ``scripts/more_uk.py``)."""
+    ``scripts/caucasus_uk.py``)."""
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")

