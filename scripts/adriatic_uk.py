@@ -1,7 +1,6 @@
 """Albanian, Croatian and Slovene place names in Ukrainian.
 
-GeoNames names the towns of Albania and Kosovo in Albanian (Durrës, Vlorë,
-Mitrovicë, Gjakovë; some Kosovo towns in Serbian: Zvečan, Vitina), of Croatia in
+GeoNames names the towns of Albania in Albanian (Durrës, Vlorë), of Croatia in
 Croatian (Šibenik, Čakovec) and of Slovenia in Slovene (Kranj, Celje).  This
 module spells them in Ukrainian: :func:`sq_to_uk`, :func:`hr_to_uk`,
 :func:`sl_to_uk`, and :func:`adriatic_to_uk` for one town of a country in
@@ -121,11 +120,8 @@ are the definite forms Gjirokastra and Fieri; the rule spells the indefinite
 name_en, Гірокастер and Фієр, and the data keeps GeoNames' names for those two.
 The table's soft l gives Люшня for Lushnjë, one of GeoNames' two (Лушня, Люшня).
 
-Kosovo: :func:`adriatic_to_uk` reads a Kosovo name as Serbian when GeoNames
-has a Serbian Cyrillic alternate that romanizes to it (``bg_uk.serbian_original``
-with ``confirm``: Zvečan Звечан, Vitina Витина, Istok Істок), and as Albanian
-otherwise (Mitrovicë Мітровіца, Pejë Пея).  The Serbian reading gives Призрен
-and Приштина where the data has GeoNames' Прізрен and GNOME's Приштіна.
+Kosovo is left out (``scripts/transcribe_uk.py``): its towns have Albanian and
+Serbian names, and Ukrainian usage takes the Serbian ones.
 
 Imported by ``scripts/transcribe_uk.py``, as the other ``*_uk`` modules are.
 """
@@ -149,7 +145,7 @@ __all__ = [
 ]
 
 #: Countries :func:`adriatic_to_uk` names, and the language of GeoNames' names there.
-COUNTRIES = {"ALB": "sq", "XKX": "sq", "HRV": "hr", "SVN": "sl"}
+COUNTRIES = {"ALB": "sq", "HRV": "hr", "SVN": "sl"}
 
 
 
@@ -389,8 +385,6 @@ def adriatic_to_uk(country: str, name_en: str, alt_names: str | Iterable[str] | 
 
     >>> adriatic_to_uk("ALB", "Durrës", "Durrësi;Durazzo"), adriatic_to_uk("HRV", "Split", "")
     ('Дуррес', 'Сплит')
-    >>> adriatic_to_uk("XKX", "Vitina", "Viti;Витина"), adriatic_to_uk("XKX", "Pejë", "Peć;Пећ")
-    ('Витина', 'Пея')
     """
     if country not in COUNTRIES:
         raise ValueError(f"adriatic_to_uk: country {country!r} is not one of {sorted(COUNTRIES)}")
@@ -400,10 +394,6 @@ def adriatic_to_uk(country: str, name_en: str, alt_names: str | Iterable[str] | 
             return hr_to_uk(name_en)
         if language == "sl":
             return sl_to_uk(name_en)
-        if country == "XKX":
-            serbian = _bg_uk.serbian_original(name_en, alt_names, confirm=True)
-            if serbian:
-                return _bg_uk.sr_to_uk(serbian)
         return sq_to_uk(sq_indefinite(name_en, alt_names))
     except ValueError:
         return ""

@@ -3,8 +3,8 @@
 GeoNames' ``name_en`` of a town in Bulgaria or North Macedonia is a
 romanization (Stara Zagora, Shtip), so the native name is the Cyrillic
 alternate whose official romanization is ``name_en`` (:func:`bulgarian_original`,
-:func:`macedonian_original`); in Serbia, Bosnia and Herzegovina, Montenegro and
-Kosovo it is Serbian Latin (Čačak), which is Serbian Cyrillic letter for letter
+:func:`macedonian_original`); in Serbia, Bosnia and Herzegovina and
+Montenegro it is Serbian Latin (Čačak), which is Serbian Cyrillic letter for letter
 (:func:`serbian_original`).  The native name is then spelt in Ukrainian
 (:func:`bg_to_uk`, :func:`sr_to_uk`, :func:`mk_to_uk`); :func:`south_slavic_to_uk`
 does both for one city and gives ``""`` when it is not sure.
@@ -68,11 +68,9 @@ Ukrainian orthography's rules for Slavic place names (newpravopys.mova.info,
   (Новий Пазар, Горній Милановац).  Short adjectives keep their ending (Стара
   Загора, Велико Тирново, Бієло Полє), and spaces and hyphens stay as written.
 
-Kosovo: GeoNames names some towns in Albanian (Mitrovicë, Gjakovë), some in
-Serbian (Zvečan, Kosovo Polje); a name is taken only when a Serbian Cyrillic
-alternate romanizes to ``name_en`` (Prizren, Zvečan), so Albanian names get ``""``
-unless GeoNames also spells the Albanian name in Serbian Cyrillic (Ferizaj,
-Феризај -> Феризай).
+Kosovo is left out: GeoNames names its towns in Albanian (Mitrovicë) or
+Serbian (Zvečan), and Ukrainian usage takes the Serbian names
+(``scripts/transcribe_uk.py``).
 
 Imported by ``scripts/transcribe_uk.py`` (for ``scripts/city_names.py``).
 """
@@ -99,7 +97,7 @@ __all__ = [
 ]
 
 #: Countries :func:`south_slavic_to_uk` names, and the language it reads there.
-COUNTRIES = {"BGR": "bg", "MKD": "mk", "SRB": "sr", "BIH": "sr", "MNE": "sr", "XKX": "sr"}
+COUNTRIES = {"BGR": "bg", "MKD": "mk", "SRB": "sr", "BIH": "sr", "MNE": "sr"}
 
 #: The apostrophe as KATOTTG writes it (Кам’янське), as in ``ru_uk``.
 APOSTROPHE = "\u2019"
@@ -257,16 +255,13 @@ def _latin_to_serbian(text: str) -> str | None:
     return "".join(out)
 
 
-def serbian_original(
-    name_en: str, alt_names: str | Iterable[str] | None, confirm: bool = False
-) -> str | None:
+def serbian_original(name_en: str, alt_names: str | Iterable[str] | None) -> str | None:
     """The Serbian Cyrillic form of a town that GeoNames names in Serbian Latin.
 
     The Latin name is taken letter for letter when it has one of č ć đ š ž (it is
     then surely written with its diacritics); otherwise only a Serbian Cyrillic
     alternate that romanizes to it can vouch for it, and gives back the
-    diacritics GeoNames may have dropped.  ``confirm`` (Kosovo, where many
-    names are Albanian) always asks for that alternate.  None when neither holds,
+    diacritics GeoNames may have dropped.  None when neither holds,
     when the name has a letter Serbian lacks (ë, ç, q, w, x, y), or when the
     alternates disagree.
 
@@ -288,7 +283,7 @@ def serbian_original(
     plain = direct.lower().replace("-", " ")
     if any(a.lower().replace("-", " ") == plain for a in found):
         return direct
-    if diacritics and not confirm:
+    if diacritics:
         return direct
     return _one(found, name_en) if found else None
 
@@ -463,8 +458,6 @@ def south_slavic_to_uk(country: str, name_en: str, alt_names: str | Iterable[str
     'Стара Загора'
     >>> south_slavic_to_uk("MKD", "Skopje", "Скоп'е;Скопие;Скопје;Скопље")
     'Скоп’є'
-    >>> south_slavic_to_uk("XKX", "Mitrovicë", "Косовска Митровица;Митровица")
-    ''
     """
     if country not in COUNTRIES:
         raise ValueError(
@@ -477,5 +470,5 @@ def south_slavic_to_uk(country: str, name_en: str, alt_names: str | Iterable[str
     if lang == "mk":
         original = macedonian_original(name_en, alt_names)
         return mk_to_uk(original) if original else ""
-    original = serbian_original(name_en, alt_names, confirm=country == "XKX")
+    original = serbian_original(name_en, alt_names)
     return _to_uk(original, "sr") if original else ""

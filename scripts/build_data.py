@@ -50,6 +50,13 @@ import shapely
 from pyproj import Geod, Transformer
 from shapely.geometry import MultiPolygon, Polygon, box
 
+# sibling scripts: scripts/ is on the module path when a script runs, and when
+# the tests load one (tests/tools.script)
+import airfield_names
+import city_names
+import gweather_names
+import kde_names
+
 __all__ = ["build", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -749,14 +756,6 @@ def _duplicate_records(cities: pd.DataFrame) -> pd.Series:
     return pd.Series(kept_by, dtype=cities.index.dtype).sort_index()
 
 
-def _sibling(name: str):
-    """The sibling script ``scripts/<name>.py`` as a module (scripts/ is on the
-    module path when a script runs, and when the tests load one)."""
-    import importlib
-
-    return importlib.import_module(name)
-
-
 def load_cities(
     regions: gpd.GeoDataFrame,
     ne_places: Path | None = None,
@@ -862,7 +861,6 @@ def load_cities(
         for d, k in dups.items()
     }
     gdf = gdf.drop(index=dups.index).reset_index(drop=True)
-    city_names = _sibling("city_names")
     ne_ru = city_names.read_ne_places(ne_places) if ne_places is not None else {}
     if ne_places is None:
         warnings.warn("no --ne-places: Russian names from GeoNames alternates only", stacklevel=2)
@@ -874,12 +872,10 @@ def load_cities(
         for src, uk in zip(places["source"], places["name_uk"], strict=True)
         if (m := re.fullmatch(r"GeoNames id (\d+)", src))
     }
-    gnome = _sibling("gweather_names")
-    gweather_cities = gnome.read_gweather(gweather) if gweather is not None else []
+    gweather_cities = gweather_names.read_gweather(gweather) if gweather is not None else []
     if gweather is None:
         warnings.warn("no --gweather: cities abroad lack libgweather's Ukrainian names",
                       stacklevel=2)  # fmt: skip
-    kde_names = _sibling("kde_names")
     kde_lists = (kde_names.read_kstars(kde), kde_names.read_kgeography(kde)) if kde else None
     if kde is None:
         warnings.warn("no --kde: cities abroad lack KStars' and KGeography's Ukrainian names",
@@ -924,7 +920,7 @@ def load_cities(
         if ne_places is not None else "not used"
     )  # fmt: skip
     stats["name_uk_gweather"] = (
-        "{}={} ({} cities with a Ukrainian name)".format(*gnome.GWEATHER_PACKAGE,
+        "{}={} ({} cities with a Ukrainian name)".format(*gweather_names.GWEATHER_PACKAGE,
                                                         len(gweather_cities))
         if gweather is not None else "not used"
     )  # fmt: skip
@@ -1013,10 +1009,9 @@ def load_airfields(
         "icao", "iata", "name", "city", "subdivision", "country", "region_id", "status",
         "elevation_m", "lon", "lat", "geometry",
     ]  # fmt: skip
-    names = _sibling("airfield_names")
     places = pd.read_csv(DATA_DIR / "places.csv", keep_default_na=False)
-    gdf = names.with_names(gdf[cols], cities, places)
-    stats["name_uk"] = names.coverage(gdf)
+    gdf = airfield_names.with_names(gdf[cols], cities, places)
+    stats["name_uk"] = airfield_names.coverage(gdf)
     return gdf, stats
 
 
@@ -1154,7 +1149,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         metavar="DIR",
         help="folder the Debian package {}_{} was unpacked into (dpkg-deb -x): GNOME's "
-        "Ukrainian names of cities abroad".format(*_sibling("gweather_names").GWEATHER_PACKAGE),
+        "Ukrainian names of cities abroad".format(*gweather_names.GWEATHER_PACKAGE),
     )
     parser.add_argument(
         "--kde",
@@ -1163,7 +1158,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="folder the Debian packages {} were unpacked into (dpkg-deb -x): KDE's Ukrainian "
         "names of KStars cities and KGeography capitals".format(
-            ", ".join(f"{p}_{v}" for p, v in _sibling("kde_names").KDE_PACKAGES)
+            ", ".join(f"{p}_{v}" for p, v in kde_names.KDE_PACKAGES)
         ),
     )
     parser.add_argument(
@@ -1179,7 +1174,7 @@ def main(argv: list[str] | None = None) -> int:
     json.dump(manifest["stats"], sys.stdout, indent=2, ensure_ascii=False)
     print()
     if args.deepstate is not None:
-        territory = _sibling("build_territory")
+        import build_territory as territory  # the sibling script (imports ranges)
         json.dump(territory.build(args.deepstate, args.data_dir), sys.stdout, indent=2)
         print()
     return 0

@@ -65,13 +65,20 @@ diacritics and apostrophes) of the Russian name, or an exonym of
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import unicodedata
 from pathlib import Path
 
 import pandas as pd
+
+# sibling scripts: scripts/ is on the module path when a script runs, and when
+# the tests load one (tests/tools.script)
+import gweather_names
+import kde_names
+import uk_exonyms
+from ru_uk import ru_to_uk
+from transcribe_uk import transcribe
 
 __all__ = ["romanize_uk", "ru_to_uk", "bgn_ru", "read_ne_places", "ukrainian_names"]
 
@@ -146,15 +153,6 @@ def bgn_ru(text: str) -> str:
     return "".join(out)
 
 
-def _script(name: str):
-    """The sibling script ``scripts/<name>.py`` as a module: scripts/ is on the
-    module path when a script runs (``python scripts/build_data.py``) and when
-    the tests load one (``tests/tools.script``)."""
-    return importlib.import_module(name)
-
-
-ru_to_uk = _script("ru_uk").ru_to_uk
-transcribe = _script("transcribe_uk").transcribe
 
 
 def _fold(text: str) -> str:
@@ -441,7 +439,7 @@ def _foreign_name(row) -> tuple[str, str]:
 #: Ukrainian names from stored Ukrainian sources where the rules and catalogues
 #: miss the usage: GeoNames id -> (name, where it is written), in
 #: ``scripts/uk_exonyms.py`` (quoted in data/README.md).
-UK_EXONYMS = _script("uk_exonyms").UK_EXONYMS
+UK_EXONYMS = uk_exonyms.UK_EXONYMS
 
 
 def cldr_city_names() -> list[tuple[str, str, str]]:
@@ -577,12 +575,11 @@ def ukrainian_names(
     foreign = cities[~cities["country"].isin(["UKR", "RUS", "BLR"])]
     cldr = _cldr_matches(foreign, cldr_city_names() if cldr is None else cldr)
     unconfirmed: dict = {}
-    gnome = (_script("gweather_names").gweather_matches(foreign, gweather, unconfirmed)
+    gnome = (gweather_names.gweather_matches(foreign, gweather, unconfirmed)
              if gweather else {})  # fmt: skip
     kstars, kgeography, kde_unconfirmed = {}, {}, {}
     if kde:
-        kde_names = _script("kde_names")
-        matches = _script("gweather_names").gweather_matches
+        matches = gweather_names.gweather_matches
         kstars = matches(foreign, kde[0], kde_unconfirmed)
         kgeography = kde_names.capital_matches(foreign, kde[1], kde_unconfirmed)
     names, sources, russians = [], [], []

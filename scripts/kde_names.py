@@ -21,13 +21,16 @@ GPL-2+).
 from __future__ import annotations
 
 import gettext
-import importlib
 import re
 import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+# sibling scripts: scripts/ is on the module path when a script runs, and when
+# the tests load one (tests/tools.script)
+import gweather_names
 
 __all__ = ["KDE_PACKAGES", "read_kstars", "read_kgeography", "capital_matches"]
 
@@ -46,8 +49,7 @@ _COUNTRY_ALIASES = {
 }  # fmt: skip
 
 
-_GNOME = importlib.import_module("gweather_names")  # the sibling script
-City = _GNOME.GweatherCity
+City = gweather_names.GweatherCity
 
 
 def country_codes() -> dict[str, str]:
@@ -141,7 +143,7 @@ def capital_matches(
     """
     if not capitals or cities.empty:
         return {}
-    fold = _GNOME._fold
+    fold = gweather_names._fold
     iso2 = cities["admin1_code"].str[:2].to_numpy()
     population = cities["population"].to_numpy(float)
     names = [{fold(a), fold(b)} for a, b in zip(cities["name_en"], cities["name_ascii"],
@@ -160,7 +162,7 @@ def capital_matches(
         index = cities.index[max(hits, key=lambda r: population[r])]
         if index in out:
             continue
-        if _GNOME.confirmed(uk, str(cities.at[index, "alt_names"])):
+        if gweather_names.confirmed(uk, str(cities.at[index, "alt_names"])):
             out[index] = (uk, capital)
         elif rejected is not None:
             rejected[index] = (uk, capital)

@@ -27,43 +27,59 @@ Imported by ``scripts/city_names.py`` (source ``transcribed``).
 
 from __future__ import annotations
 
-import importlib
 import re
+
+# sibling scripts: scripts/ is on the module path when a script runs, and when
+# the tests load one (tests/tools.script)
+import adriatic_uk
+import baltic_uk
+import bg_uk
+import caucasus_uk
+import cs_uk
+import de_uk
+import el_uk
+import fi_uk
+import it_uk
+import nordic_uk
+import pl_uk
+import ro_uk
+import tr_uk
+import turkic_uk
 
 __all__ = ["FROM_ALTERNATES", "TRANSCRIPTIONS", "local_name", "transcribe"]
 
-#: country (ISO alpha-3) -> (module in scripts/, function of GeoNames' name)
+#: country (ISO alpha-3) -> the rule, a function of GeoNames' name
 TRANSCRIPTIONS = {
-    "TUR": ("tr_uk", "tr_to_uk"),
-    "POL": ("pl_uk", "pl_to_uk"),
-    "DEU": ("de_uk", "de_to_uk"),
-    "AUT": ("de_uk", "de_to_uk"),
-    "ITA": ("it_uk", "it_to_uk"),
-    "ROU": ("ro_uk", "ro_to_uk"),
-    "CZE": ("cs_uk", "cs_to_uk"),
-    "SVK": ("cs_uk", "sk_to_uk"),
-    "FIN": ("fi_uk", "fi_to_uk"),
-    "EST": ("fi_uk", "et_to_uk"),
-    "SWE": ("nordic_uk", "sv_to_uk"),
-    "NOR": ("nordic_uk", "no_to_uk"),
-    "HRV": ("adriatic_uk", "hr_to_uk"),
-    "SVN": ("adriatic_uk", "sl_to_uk"),
+    "TUR": tr_uk.tr_to_uk,
+    "POL": pl_uk.pl_to_uk,
+    "DEU": de_uk.de_to_uk,
+    "AUT": de_uk.de_to_uk,
+    "ITA": it_uk.it_to_uk,
+    "ROU": ro_uk.ro_to_uk,
+    "CZE": cs_uk.cs_to_uk,
+    "SVK": cs_uk.sk_to_uk,
+    "FIN": fi_uk.fi_to_uk,
+    "EST": fi_uk.et_to_uk,
+    "SWE": nordic_uk.sv_to_uk,
+    "NOR": nordic_uk.no_to_uk,
+    "HRV": adriatic_uk.hr_to_uk,
+    "SVN": adriatic_uk.sl_to_uk,
 }
-#: country -> (module, function of the country, GeoNames' name and its
-#: alternates): the native name is an alternate (the Cyrillic of Bulgaria, North
-#: Macedonia, Kazakhstan) or the alternates settle the form (Albanian Durrësi
-#: or Durrës)
+#: country -> the rule, a function of the country, GeoNames' name and its
+#: alternates: the native name is an alternate (the Cyrillic of Bulgaria, North
+#: Macedonia, Kazakhstan; the Greek, Georgian, Armenian script), or the
+#: alternates settle the form (Albanian Durrësi or Durrës; Baltic names that
+#: lost their diacritics: Mazeikiai, from Mažeikiai)
 FROM_ALTERNATES = {
-    **dict.fromkeys(("BGR", "SRB", "MKD", "BIH", "MNE"), ("bg_uk", "south_slavic_to_uk")),
-    "ALB": ("adriatic_uk", "adriatic_to_uk"),
-    "GRC": ("el_uk", "greek_to_uk"),
-    "CYP": ("el_uk", "greek_to_uk"),
-    "KAZ": ("turkic_uk", "turkic_to_uk"),
-    # (GeoNames' name may have lost its diacritics: Mazeikiai, from Mažeikiai)
-    "LTU": ("baltic_uk", "baltic_to_uk"),
-    "LVA": ("baltic_uk", "baltic_to_uk"),
-    "GEO": ("caucasus_uk", "caucasus_to_uk"),
-    "ARM": ("caucasus_uk", "caucasus_to_uk"),
+    **dict.fromkeys(("BGR", "SRB", "MKD", "BIH", "MNE"), bg_uk.south_slavic_to_uk),
+    "ALB": adriatic_uk.adriatic_to_uk,
+    "GRC": el_uk.greek_to_uk,
+    "CYP": el_uk.greek_to_uk,
+    "KAZ": turkic_uk.turkic_to_uk,
+    "LTU": baltic_uk.baltic_to_uk,
+    "LVA": baltic_uk.baltic_to_uk,
+    "GEO": caucasus_uk.caucasus_to_uk,
+    "ARM": caucasus_uk.caucasus_to_uk,
 }
 #: What GeoNames adds to a German town's name that is no part of it: a
 #: qualifier in brackets or after a slash (Schwedt (Oder), Reichenbach/Vogtland),
@@ -88,11 +104,6 @@ def local_name(name: str) -> str:
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def _module(name: str):
-    """The rule's module, a sibling script (scripts/ is on the module path)."""
-    return importlib.import_module(name)
-
-
 def transcribe(country: str, name_en: str, alt_names: str) -> str:
     """The town's name transcribed into Ukrainian, or '' where no rule applies.
 
@@ -100,11 +111,9 @@ def transcribe(country: str, name_en: str, alt_names: str) -> str:
     ``alt_names`` its alternates joined by ';'.
     """
     if country in TRANSCRIPTIONS:
-        module, function = TRANSCRIPTIONS[country]
-        name = getattr(_module(module), function)(local_name(name_en))
+        name = TRANSCRIPTIONS[country](local_name(name_en))
     elif country in FROM_ALTERNATES:
-        module, function = FROM_ALTERNATES[country]
-        name = getattr(_module(module), function)(country, name_en, alt_names) or ""
+        name = FROM_ALTERNATES[country](country, name_en, alt_names) or ""
     else:
         name = ""
     # a Roman numeral (Paolo VI, a quarter of Taranto) has no Ukrainian letters:

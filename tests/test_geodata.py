@@ -300,7 +300,7 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     assert set(named["name_uk_source"]) == sources
     # a transcription is the documented rule of the country's language, and it
     # names every town of those countries that no source names
-    transcribe = cn._script("transcribe_uk")
+    transcribe = script("transcribe_uk")
     rules = set(transcribe.TRANSCRIPTIONS) | set(transcribe.FROM_ALTERNATES)
     transcribed = named[named["name_uk_source"] == "transcribed"]
     assert set(transcribed["country"]) <= rules
@@ -336,7 +336,7 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     # GeoNames alternate (scripts/gweather_names.py).
     gnome = named[named["name_uk_source"] == "gweather"]
     assert len(gnome) > 200
-    confirmed = cn._script("gweather_names").confirmed
+    confirmed = script("gweather_names").confirmed
     assert all(confirmed(r.name_uk, r.alt_names) for r in gnome.itertuples())
     assert by_id[3081368] == "Вроцлав"  # Wrocław
     assert by_id[3093133] == "Лодзь"  # Łódź
@@ -380,7 +380,7 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
 def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it():
     import pandas as pd
 
-    gn = _city_names_script()._script("gweather_names")
+    gn = script("gweather_names")
     cities = pd.DataFrame(
         {
             "name_en": ["Wrocław", "Chorzów", "Karaj", "Qods", "Plovdiv", "Wrocław"],
@@ -406,7 +406,7 @@ def test_a_gweather_city_names_the_namesake_nearby_whose_alternates_confirm_it()
 def test_a_kgeography_capital_names_the_most_populous_namesake_its_alternates_confirm():
     import pandas as pd
 
-    kde = _city_names_script()._script("kde_names")
+    kde = script("kde_names")
     cities = pd.DataFrame(
         {
             "name_en": ["Mersin", "Mersin", "Sakarya", "Plovdiv", "Białystok"],
@@ -451,7 +451,7 @@ def test_a_kgeography_capital_names_the_most_populous_namesake_its_alternates_co
     ],
 )
 def test_turkish_names_take_the_ukrainian_practical_transcription(turkish, ukrainian):
-    assert _city_names_script()._script("tr_uk").tr_to_uk(turkish) == ukrainian
+    assert script("tr_uk").tr_to_uk(turkish) == ukrainian
 
 
 @pytest.mark.parametrize(
@@ -460,7 +460,7 @@ def test_turkish_names_take_the_ukrainian_practical_transcription(turkish, ukrai
      ("47.8339", 47.8339)],
 )  # fmt: skip
 def test_kstars_coordinates_are_read_as_decimal_degrees(text, degrees):
-    kde = _city_names_script()._script("kde_names")
+    kde = script("kde_names")
     assert kde._degrees(text) == pytest.approx(degrees)
 
 
@@ -477,7 +477,7 @@ def test_kstars_coordinates_are_read_as_decimal_degrees(text, degrees):
     ],
 )  # fmt: skip
 def test_a_gweather_name_needs_a_geonames_alternate_spelled_alike(name_uk, alternates, taken):
-    gn = _city_names_script()._script("gweather_names")
+    gn = script("gweather_names")
     assert gn.confirmed(name_uk, alternates) is taken
 
 
