@@ -639,9 +639,15 @@ def ukrainian_names(
     return out, stats
 
 
+#: A large city, for the count of those without a Ukrainian name (people).
+LARGE_CITY = 100_000
+
+
 def coverage(cities: pd.DataFrame) -> dict:
     """Ukrainian names by country and source (``manifest.json``), from the
-    ``country``, ``name_en``, ``name_uk`` and ``name_uk_source`` columns."""
+    ``country``, ``name_en``, ``name_uk`` and ``name_uk_source`` columns; with a
+    ``population`` column too, the cities of :data:`LARGE_CITY` people or more
+    left without one (data/README.md quotes the count)."""
     stats = {}
     groups = {c: cities["country"] == c for c in ("UKR", "RUS", "BLR")}
     groups["other"] = ~cities["country"].isin(["UKR", "RUS", "BLR"])
@@ -658,4 +664,15 @@ def coverage(cities: pd.DataFrame) -> dict:
         .sort_index()
         .items()
     }
+    if "population" in cities:
+        large = cities["population"] >= LARGE_CITY
+        unnamed = cities.loc[large & ~named]
+        stats["large_without_name"] = {
+            "population_at_least": LARGE_CITY,
+            "cities": int(large.sum()),
+            "without_name": len(unnamed),
+            "by_country": {
+                k: int(v) for k, v in unnamed["country"].value_counts().sort_index().items()
+            },
+        }
     return stats

@@ -307,6 +307,13 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     for row in transcribed.itertuples():
         assert transcribe.transcribe(row.country, row.name_en, row.alt_names) == row.name_uk
     by_rule = other[other["country"].isin(list(transcribe.TRANSCRIPTIONS))]
+    # the manifest's count of large cities without a name is the layer's
+    large = geo.cities[geo.cities["population"] >= cn.LARGE_CITY]
+    unnamed = large[large["name_uk"].fillna("") == ""]
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    recorded = manifest["stats"]["cities"]["name_uk"]["large_without_name"]
+    assert (recorded["cities"], recorded["without_name"]) == (len(large), len(unnamed))
+    assert recorded["by_country"] == unnamed["country"].value_counts().sort_index().to_dict()
     # but a Roman numeral, which no rule writes in Ukrainian letters, and Finnish
     # towns GeoNames names in Swedish or English, which the Finnish rule does not
     # read (scripts/fi_uk.py)
