@@ -26,9 +26,11 @@ ships the ministry's ``kodifikator.xlsx``):
 Cities in Russia and Belarus take a Ukrainian rendering of their Russian
 name (``name_ru``), the form Ukrainian media use (Курськ, Бєлгород, Мінськ):
 
-5. the Russian name is Natural Earth's ``NAME_RU`` for the same GeoNames id,
-   else the GeoNames alternate in the Russian alphabet whose BGN/PCGN
-   romanization equals the GeoNames name, else (Belarusian towns, which
+5. the Russian name is a cited one of :data:`RU_NAMES` (``scripts/ru_names.py``:
+   Петергоф, Нарьян-Мар, Волковыск, where GeoNames gives none or several),
+   else Natural Earth's ``NAME_RU`` for the same GeoNames id, else the
+   GeoNames alternate in the Russian alphabet whose BGN/PCGN romanization
+   equals the GeoNames name, else (Belarusian towns, which
    GeoNames names in Belarusian romanization: Krychaw) whose consonants do
    (:func:`_skeleton`); of several, :func:`_pick` says which;
 6. a town that is a hand-checked news place (``hand``, from
@@ -76,6 +78,7 @@ import pandas as pd
 # the tests load one (tests/tools.script)
 import gweather_names
 import kde_names
+import ru_names
 import uk_exonyms
 from ru_uk import ru_to_uk
 from transcribe_uk import transcribe
@@ -293,6 +296,8 @@ def _pick(found: set[str], name: str, alternates: list[str], belarus: bool = Fal
         found = {a for a in found if _okane(a) == best}
     rules = (
         lambda a: not re.search(r"[сц]ьк|ць$", a),  # not the Ukrainian Слуцьк, Городець
+        # not Belarusian э after a consonant (Хадыжэнск beside Хадыженск)
+        lambda a: not re.search(r"[бвгджзклмнпрстфхцчшщ]э", a.lower()),
         lambda a: not any(a == ru_to_uk(b) for b in found if b != a),
         lambda a: ru_to_uk(a) != a and ru_to_uk(a) in alternates,  # Ukrainian form recorded
         lambda a: _separators(a) == _separators(name),  # Хасавюрт, not Хасав-юрт
@@ -310,6 +315,8 @@ def _pick(found: set[str], name: str, alternates: list[str], belarus: bool = Fal
 
 
 def _russian_name(row, ne_ru: dict[int, str]) -> str:
+    if int(row.geonameid) in RU_NAMES:
+        return RU_NAMES[int(row.geonameid)][0]
     if int(row.geonameid) in ne_ru:
         return ne_ru[int(row.geonameid)]
     alternates = [a for a in str(row.alt_names).split(";") if a]
@@ -440,6 +447,9 @@ def _foreign_name(row) -> tuple[str, str]:
 #: miss the usage: GeoNames id -> (name, where it is written), in
 #: ``scripts/uk_exonyms.py`` (quoted in data/README.md).
 UK_EXONYMS = uk_exonyms.UK_EXONYMS
+#: Russian names of Russian and Belarusian towns that GeoNames does not settle,
+#: each from a quoted source: ``scripts/ru_names.py`` (quoted in data/README.md).
+RU_NAMES = ru_names.RU_NAMES
 
 
 def cldr_city_names() -> list[tuple[str, str, str]]:
@@ -492,6 +502,7 @@ EXONYMS = {
     "Санкт-Петербург": "Saint Petersburg",
     "Ростов-на-Дону": "Rostov-on-Don",
     "Кронштадт": "Kronstadt",
+    "Петергоф": "Peterhof",
 }
 
 

@@ -14,13 +14,17 @@ Lithuanian and Latvian (``baltic_uk``), Georgian and Armenian
 Kazakhstan, Georgia, Armenia), the rule reads the native name among the
 alternates, the one whose official romanization GeoNames' name is.
 
-A country of no documented rule keeps no Ukrainian name, and its towns are left
-unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia (their Latin names
-are romanizations of Persian and Arabic, and no Ukrainian table for those was
-found), Azerbaijan, Turkmenistan and Denmark (none found either), Hungary (the stored
-copies of its table stop after a and á, and their a is о: Baja would be Боя,
-which no Ukrainian text writes) and Kosovo (its towns have Albanian and Serbian
-names, and Ukrainian usage takes the Serbian ones, which GeoNames' name is not).
+In a country of no documented rule only the towns a cited Ukrainian text names
+have a Ukrainian name (``scripts/uk_exonyms.py``: Пакш, Євлах, Мераге); the
+others are left unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia
+(their Latin names are romanizations of Persian and Arabic, and no Ukrainian
+table for those was found), Azerbaijan and Turkmenistan (none found either),
+Denmark (only the opening of the official 2006 instruction for Danish names is
+stored, at matem.in.ua/dokumenti-1-denmarkdoc, and it stops before its letter
+rules), Hungary (the stored copies of its table stop after a and á, and their
+a is о: Baja would be Боя, which no Ukrainian text writes) and Kosovo (its
+towns have Albanian and Serbian names, and Ukrainian usage takes the Serbian
+ones, which GeoNames' name is not: Урошеваць for Ferizaj).
 
 Imported by ``scripts/city_names.py`` (source ``transcribed``).
 """

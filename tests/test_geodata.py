@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -328,6 +329,10 @@ def test_cities_elsewhere_take_cldr_a_geonames_alternate_an_exonym_gnomes_or_kde
     cited = geo.cities[geo.cities["name_uk_source"] == "exonym"]
     exonyms = cited.set_index("geonameid")["name_uk"]
     assert exonyms.to_dict() == {k: v[0] for k, v in cn.UK_EXONYMS.items()}
+    # each quote writes its name, or says in which case it writes it (у Кішварду)
+    for name, source in cn.UK_EXONYMS.values():
+        quoted = source.replace("\u0301", "")
+        assert name in quoted or re.search(r"\((?:accusative|instrumental)\):", quoted), name
     by_id = other.set_index("geonameid")["name_uk"]
     assert by_id[765876] == "Люблін"  # Lublin
     assert by_id[3094802] == "Краків"  # Kraków
@@ -653,7 +658,10 @@ def test_russian_names_are_transcribed_by_the_ukrainian_rules(russian, ukrainian
         ("Byaroza", "BLR", "Берёза;Бяроза;Бяроза", "Берёза"),
         ("Krychaw", "BLR", "Кричев;Крычаў", "Кричев"),
         ("Khasavyurt", "RUS", "Хасав;Хасав-юрт;Хасавюрт", "Хасавюрт"),
-        ("Peterhof", "RUS", "Петергоф;Петерхоф;Петродворец", ""),
+        ("Peterhof", "RUS", "Петергоф;Петерхоф;Петродворец", ""),  # two; RU_NAMES settles it
+        # Russian spelling writes no э after a consonant (Хадыжэнск is Belarusian)
+        ("Khadyzhensk", "RUS", "Хадиженськ;Хадыженск;Хадыжэнск", "Хадыженск"),
+        ("Gudermes", "RUS", "Гудермес;Гудэрмес", "Гудермес"),
     ],
 )
 def test_the_russian_name_of_a_city_is_picked_from_its_alternates(name_en, country, alternates,
@@ -663,6 +671,25 @@ def test_the_russian_name_of_a_city_is_picked_from_its_alternates(name_en, count
     row = SimpleNamespace(geonameid=1, name_en=name_en, name_ascii=_fold(name_en),
                           alt_names=alternates, country=country)  # fmt: skip
     assert _city_names_script()._russian_name(row, {}) == russian
+
+
+def test_towns_geonames_does_not_settle_take_a_cited_russian_name(geo):
+    cn = _city_names_script()
+    cities = geo.cities.set_index("geonameid")
+    for geonameid, (russian, source) in cn.RU_NAMES.items():
+        assert russian in source.replace("\u0301", "")  # the quote writes it, stress aside
+        if geonameid == 13645359:  # Narian-Mar: now seen to be Naryan-Mar and merged
+            assert geonameid not in cities.index
+            assert cities.at[523392, "name_ru"] == russian
+            continue
+        row = cities.loc[geonameid]
+        assert row["name_ru"] == russian
+        assert row["name_uk"] == cn.ru_to_uk(russian)
+    assert cities.at[510291, "name_en"] == "Peterhof"  # an English exonym, as Kronstadt
+    assert cities.at[620391, "name_en"] == "Volkovysk"  # was GeoNames' Vaukavysk
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    name_uk = manifest["stats"]["cities"]["name_uk"]
+    assert name_uk["RUS"]["missing"] == name_uk["BLR"]["missing"] == []
 
 
 # GeoNames ids: districts that used to be counted next to their city.

@@ -230,6 +230,8 @@ SOURCED = [
     ("GRC", "Irákleion", "Ηράκλειο;Ηράκλειο Κρήτης"),
     ("GRC", "Ioánnina", "Γιάννενα;Γιάννινα;Ιωάννινα"),
     ("GRC", "Pátra", "Πάτρα"),  # a cited Патри (scripts/uk_exonyms.py)
+    # a cited Спарті: GeoNames' Sparta romanizes no alternate (ELOT 743: Spárti)
+    ("GRC", "Sparta", "Σπάρτη;Σπαρτη"),
     # English exonyms: the rule gives nothing
     ("GRC", "Athens", "Αθήνα;Αθήναι;Αθηνα;Αθηναι;Ἀθῆναι"),
     ("GRC", "Piraeus", "Πειραιάς;Πειραιεύς"),
@@ -247,7 +249,7 @@ TRADITIONAL = {
     "Ioánnina": ("Яніна", "Іоанніна"),  # KDE's Яніна is Γιάννινα (Янніна), one н
     "Pátra": ("Патри", "Патра"),
 }
-EXONYMS = {"Athens", "Piraeus", "Corfu", "Mytilene", "Nicosia", "Famagusta", "Kyrenia"}
+EXONYMS = {"Athens", "Piraeus", "Corfu", "Mytilene", "Nicosia", "Famagusta", "Kyrenia", "Sparta"}
 
 
 def test_the_names_the_sources_give_are_the_rules_but_for_traditional_names():
