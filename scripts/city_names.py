@@ -445,7 +445,7 @@ def _foreign_name(row) -> tuple[str, str]:
 
 #: Ukrainian names from stored Ukrainian sources where the rules and catalogues
 #: miss the usage: GeoNames id -> (name, where it is written), in
-#: ``scripts/uk_exonyms.py`` (quoted in data/README.md).
+#: ``scripts/uk_exonyms.tsv``, read by ``uk_exonyms.py`` (quoted in data/README.md).
 UK_EXONYMS = uk_exonyms.UK_EXONYMS
 #: Russian names of Russian and Belarusian towns that GeoNames does not settle,
 #: each from a quoted source: ``scripts/ru_names.py`` (quoted in data/README.md).

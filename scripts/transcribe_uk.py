@@ -15,7 +15,7 @@ Kazakhstan, Georgia, Armenia), the rule reads the native name among the
 alternates, the one whose official romanization GeoNames' name is.
 
 In a country of no documented rule only the towns a cited Ukrainian text names
-have a Ukrainian name (``scripts/uk_exonyms.py``: Пакш, Євлах, Мераге); the
+have a Ukrainian name (``scripts/uk_exonyms.tsv``: Пакш, Євлах, Мераге); the
 others are left unlabelled on Ukrainian maps: Iran, Iraq, Syria and Tunisia
 (their Latin names are romanizations of Persian and Arabic, and no Ukrainian
 table for those was found), Azerbaijan and Turkmenistan (none found either),
